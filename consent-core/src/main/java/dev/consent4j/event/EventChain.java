@@ -1,0 +1,98 @@
+package dev.consent4j.event;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The tamper-evident chain of one subject's events: each event's hash is SHA-256 over a
+ * canonical encoding of its fields and the previous event's hash.
+ *
+ * <p>The encoding is format 1: fields in a fixed order, each as its UTF-8 length in decimal, a
+ * colon, and the bytes; absent fields as {@code -}. Changing it would break every stored chain,
+ * so a new encoding gets a new format number (see COMPATIBILITY.md).
+ */
+public final class EventChain {
+
+    /** The hash format written by this version. */
+    public static final int FORMAT = 1;
+
+    private EventChain() {
+    }
+
+    /** The hash of {@code event} in its chain position ({@code sequence} and {@code previousHash}). */
+    public static String hash(ConsentEvent event) {
+        StringBuilder canonical = new StringBuilder(256);
+        append(canonical, "f" + FORMAT);
+        append(canonical, event.id().toString());
+        append(canonical, event.subject().toString());
+        append(canonical, event.topic().toString());
+        append(canonical, event.action().name());
+        append(canonical, event.policyVersion());
+        append(canonical, event.time().toString());
+        append(canonical, event.source().name());
+        append(canonical, event.actor().kind().name());
+        append(canonical, event.actor().operatorId());
+        append(canonical, event.jurisdiction());
+        append(canonical, event.evidence().noticeVersion());
+        append(canonical, event.evidence().language());
+        append(canonical, event.evidence().userAgent());
+        append(canonical, event.evidence().network());
+        append(canonical, event.linkedVisitor() == null ? null : event.linkedVisitor().toString());
+        append(canonical, event.supersedes() == null ? null : event.supersedes().toString());
+        append(canonical, Long.toString(event.sequence()));
+        append(canonical, event.previousHash());
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /**
+     * Checks a subject's events, in sequence order: sequences run 1, 2, 3…, each event links to
+     * the hash of the one before, and each hash matches the event's content.
+     */
+    public static Verification verify(List<ConsentEvent> events) {
+        String previous = "";
+        for (int i = 0; i < events.size(); i++) {
+            ConsentEvent event = events.get(i);
+            if (event.sequence() != i + 1) {
+                return Verification.broken(i, "expected sequence " + (i + 1) + " but found " + event.sequence());
+            }
+            if (!previous.equals(event.previousHash())) {
+                return Verification.broken(i, "event " + event.id() + " does not link to the hash of the event before it");
+            }
+            if (!hash(event).equals(event.hash())) {
+                return Verification.broken(i, "event " + event.id() + " does not match its hash; it was changed after it was stored");
+            }
+            previous = event.hash();
+        }
+        return new Verification(true, events.size(), -1, null);
+    }
+
+    private static void append(StringBuilder canonical, String field) {
+        if (field == null) {
+            canonical.append('-');
+            return;
+        }
+        canonical.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field);
+    }
+
+    /**
+     * The result of verifying a chain.
+     *
+     * @param valid        whether every link holds
+     * @param eventCount   how many events were checked
+     * @param brokenAt     the 0-based index of the first bad event, or -1
+     * @param problem      what is wrong with it, or {@code null}
+     */
+    public record Verification(boolean valid, int eventCount, int brokenAt, String problem) {
+        static Verification broken(int index, String problem) {
+            return new Verification(false, index, index, problem);
+        }
+    }
+}

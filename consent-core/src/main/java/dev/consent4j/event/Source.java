@@ -1,0 +1,18 @@
+package dev.consent4j.event;
+
+/** The screen or channel through which a consent event arrived. */
+public enum Source {
+    BANNER,
+    PREFERENCE_CENTRE,
+    ACCOUNT_PAGE,
+    ONE_CLICK_UNSUBSCRIBE,
+    CALL_CENTRE,
+    IMPORT,
+    GPC_SIGNAL,
+    /** A personal request (disclosure, stop of use, stop of provision) handled by the shop. */
+    REQUEST,
+    /** The shop's own code, through the API. */
+    API,
+    /** Carried over from a visitor to a customer at login. */
+    LOGIN_LINK
+}

@@ -1,0 +1,352 @@
+package dev.consent4j.policy;
+
+import dev.consent4j.policy.match.HostMatcher;
+import dev.consent4j.policy.match.NameMatcher;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A shop's privacy policy as consent4j enforces it: one immutable version, with its purposes,
+ * contact channels, cookie categories, recipients and trackers, and the history of what changed.
+ *
+ * <p>Load one with {@link dev.consent4j.policy.load.PolicyLoader}, or build one in code with
+ * {@link #builder(String, String)}. Lookups by id and the cookie-name and host matchers are
+ * compiled once, when the policy is built.
+ */
+public final class Policy {
+
+    private final String id;
+    private final String version;
+    private final LocalDate effectiveDate;
+    private final List<String> languages;
+    private final Party operator;
+    private final Period consentValidity;
+    private final Map<String, DataItem> dataItems;
+    private final Map<String, Channel> channels;
+    private final Map<String, Purpose> purposes;
+    private final Map<String, CookieCategory> cookieCategories;
+    private final Map<String, Recipient> recipients;
+    private final Map<String, Tracker> trackers;
+    private final List<Revision> history;
+    private final List<MinorRule> minorRules;
+    private final NameMatcher<CookieCategory> cookieMatcher;
+    private final HostMatcher<Tracker> trackerHosts;
+
+    private Policy(Builder b) {
+        this.id = requireText(b.id, "id");
+        this.version = requireText(b.version, "version");
+        this.effectiveDate = Objects.requireNonNull(b.effectiveDate, "effectiveDate");
+        if (b.languages.isEmpty()) {
+            throw new IllegalArgumentException("a policy needs at least one language");
+        }
+        this.languages = List.copyOf(b.languages);
+        this.operator = Objects.requireNonNull(b.operator, "operator");
+        this.consentValidity = Objects.requireNonNull(b.consentValidity, "consentValidity");
+        if (consentValidity.isNegative() || consentValidity.isZero()) {
+            throw new IllegalArgumentException("consentValidity must be positive, but was " + consentValidity);
+        }
+        this.dataItems = index(b.dataItems, DataItem::id, "data item");
+        List<Channel> allChannels = new ArrayList<>();
+        for (String builtIn : List.of("email", "sms", "phone", "post")) {
+            if (b.channels.stream().noneMatch(c -> c.id().equals(builtIn))) {
+                allChannels.add(Channel.builtIn(builtIn));
+            }
+        }
+        allChannels.addAll(b.channels);
+        this.channels = index(allChannels, Channel::id, "channel");
+        this.purposes = index(b.purposes, Purpose::id, "purpose");
+        this.cookieCategories = index(b.cookieCategories, CookieCategory::id, "cookie category");
+        this.recipients = index(b.recipients, Recipient::id, "recipient");
+        this.trackers = index(b.trackers, Tracker::id, "tracker");
+        this.history = List.copyOf(b.history);
+        this.minorRules = List.copyOf(b.minorRules);
+
+        NameMatcher.Builder<CookieCategory> cookies = NameMatcher.builder();
+        // Exact names of every category first, so an exact declaration beats another's glob.
+        for (CookieCategory category : cookieCategories.values()) {
+            for (CookieDeclaration cookie : category.cookies()) {
+                if (cookie.isCookie()) {
+                    cookies.add(cookie.name(), category);
+                }
+            }
+        }
+        this.cookieMatcher = cookies.build();
+        HostMatcher.Builder<Tracker> hosts = HostMatcher.builder();
+        for (Tracker tracker : trackers.values()) {
+            for (String host : tracker.hosts()) {
+                hosts.add(host, tracker);
+            }
+        }
+        this.trackerHosts = hosts.build();
+    }
+
+    public static Builder builder(String id, String version) {
+        return new Builder(id, version);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public LocalDate effectiveDate() {
+        return effectiveDate;
+    }
+
+    /** The languages the policy's texts are given in; the first is the fallback. */
+    public List<String> languages() {
+        return languages;
+    }
+
+    /** The language used when a requested one is not provided. */
+    public String defaultLanguage() {
+        return languages.get(0);
+    }
+
+    /** The best language the policy provides for {@code requested} ({@code ja-JP} → {@code ja}). */
+    public String language(String requested) {
+        if (requested != null) {
+            for (String language : languages) {
+                if (requested.equalsIgnoreCase(language)
+                        || requested.regionMatches(true, 0, language, 0, language.length())
+                        && requested.length() > language.length() && requested.charAt(language.length()) == '-') {
+                    return language;
+                }
+            }
+        }
+        return defaultLanguage();
+    }
+
+    /** The shop: name, address and representative, and the contact for privacy matters. */
+    public Party operator() {
+        return operator;
+    }
+
+    /** How long a choice stays valid before the shopper is asked again. */
+    public Period consentValidity() {
+        return consentValidity;
+    }
+
+    public List<DataItem> dataItems() {
+        return List.copyOf(dataItems.values());
+    }
+
+    public List<Channel> channels() {
+        return List.copyOf(channels.values());
+    }
+
+    public List<Purpose> purposes() {
+        return List.copyOf(purposes.values());
+    }
+
+    public List<CookieCategory> cookieCategories() {
+        return List.copyOf(cookieCategories.values());
+    }
+
+    public List<Recipient> recipients() {
+        return List.copyOf(recipients.values());
+    }
+
+    public List<Tracker> trackers() {
+        return List.copyOf(trackers.values());
+    }
+
+    /** Earlier versions and what each changed, oldest first; the last one may be this version. */
+    public List<Revision> history() {
+        return history;
+    }
+
+    public List<MinorRule> minorRules() {
+        return minorRules;
+    }
+
+    public Optional<DataItem> dataItem(String id) {
+        return Optional.ofNullable(dataItems.get(id));
+    }
+
+    public Optional<Channel> channel(String id) {
+        return Optional.ofNullable(channels.get(id));
+    }
+
+    public Optional<Purpose> purpose(String id) {
+        return Optional.ofNullable(purposes.get(id));
+    }
+
+    public Optional<CookieCategory> cookieCategory(String id) {
+        return Optional.ofNullable(cookieCategories.get(id));
+    }
+
+    public Optional<Recipient> recipient(String id) {
+        return Optional.ofNullable(recipients.get(id));
+    }
+
+    public Optional<Tracker> tracker(String id) {
+        return Optional.ofNullable(trackers.get(id));
+    }
+
+    /** The trackers declared under a cookie category. */
+    public List<Tracker> trackersIn(String categoryId) {
+        return trackers.values().stream().filter(t -> t.category().equals(categoryId)).toList();
+    }
+
+    /** The category whose declaration covers the cookie {@code name}, if any. */
+    public Optional<CookieCategory> categoryOfCookie(String name) {
+        return Optional.ofNullable(cookieMatcher.match(name));
+    }
+
+    /** The same as {@link #categoryOfCookie} without the {@code Optional}, for hot paths. */
+    public CookieCategory categoryOfCookieOrNull(String name) {
+        return cookieMatcher.match(name);
+    }
+
+    /** The tracker whose hosts cover {@code host}, if any. */
+    public Optional<Tracker> trackerOfHost(String host) {
+        return Optional.ofNullable(trackerHosts.match(host));
+    }
+
+    /**
+     * Whether a choice about {@code topicId} made under {@code grantedUnder} is stale in this
+     * version: some later revision changed that topic. A version this policy has no record of is
+     * treated as stale for every topic, since nothing shows it was unchanged.
+     */
+    public boolean changedSince(String grantedUnder, String topicId) {
+        if (version.equals(grantedUnder)) {
+            return false;
+        }
+        int index = -1;
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).version().equals(grantedUnder)) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            return true;
+        }
+        for (int i = index + 1; i < history.size(); i++) {
+            if (history.get(i).changed().contains(topicId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "Policy[" + id + " " + version + "]";
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank, but was '" + value + "'");
+        }
+        return value;
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> id, String kind) {
+        Map<String, T> map = new LinkedHashMap<>();
+        for (T item : items) {
+            if (map.putIfAbsent(id.apply(item), item) != null) {
+                throw new IllegalArgumentException("duplicate " + kind + " id '" + id.apply(item) + "'");
+            }
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** Builds a {@link Policy}. Loading a file validates more than this does; see the loader. */
+    public static final class Builder {
+        private final String id;
+        private final String version;
+        private LocalDate effectiveDate = LocalDate.of(1970, 1, 1);
+        private List<String> languages = List.of("ja", "en");
+        private Party operator;
+        private Period consentValidity = Period.ofMonths(12);
+        private final List<DataItem> dataItems = new ArrayList<>();
+        private final List<Channel> channels = new ArrayList<>();
+        private final List<Purpose> purposes = new ArrayList<>();
+        private final List<CookieCategory> cookieCategories = new ArrayList<>();
+        private final List<Recipient> recipients = new ArrayList<>();
+        private final List<Tracker> trackers = new ArrayList<>();
+        private final List<Revision> history = new ArrayList<>();
+        private final List<MinorRule> minorRules = new ArrayList<>();
+
+        private Builder(String id, String version) {
+            this.id = id;
+            this.version = version;
+        }
+
+        public Builder effectiveDate(LocalDate effectiveDate) {
+            this.effectiveDate = effectiveDate;
+            return this;
+        }
+
+        public Builder languages(List<String> languages) {
+            this.languages = List.copyOf(languages);
+            return this;
+        }
+
+        public Builder operator(Party operator) {
+            this.operator = operator;
+            return this;
+        }
+
+        public Builder consentValidity(Period consentValidity) {
+            this.consentValidity = consentValidity;
+            return this;
+        }
+
+        public Builder dataItem(DataItem dataItem) {
+            dataItems.add(dataItem);
+            return this;
+        }
+
+        public Builder channel(Channel channel) {
+            channels.add(channel);
+            return this;
+        }
+
+        public Builder purpose(Purpose purpose) {
+            purposes.add(purpose);
+            return this;
+        }
+
+        public Builder cookieCategory(CookieCategory category) {
+            cookieCategories.add(category);
+            return this;
+        }
+
+        public Builder recipient(Recipient recipient) {
+            recipients.add(recipient);
+            return this;
+        }
+
+        public Builder tracker(Tracker tracker) {
+            trackers.add(tracker);
+            return this;
+        }
+
+        public Builder revision(Revision revision) {
+            history.add(revision);
+            return this;
+        }
+
+        public Builder minorRule(MinorRule rule) {
+            minorRules.add(rule);
+            return this;
+        }
+
+        public Policy build() {
+            return new Policy(this);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.consent4j.policy;
+
+/** How a recipient stands to the shop under Japan's APPI, which decides whether consent is needed. */
+public enum Relation {
+    /** 第三者: provision needs the person's consent (or a filed opt-out route) and a record. */
+    THIRD_PARTY("third-party"),
+    /** 委託: handles data on the shop's behalf (delivery, payment); no consent, no record. */
+    PROCESSOR("processor"),
+    /** 共同利用: joint use announced with the items the law lists; no consent, no record. */
+    JOINT_USER("joint-user");
+
+    private final String id;
+
+    Relation(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Relation fromId(String id) {
+        for (Relation relation : values()) {
+            if (relation.id.equals(id)) {
+                return relation;
+            }
+        }
+        return null;
+    }
+}

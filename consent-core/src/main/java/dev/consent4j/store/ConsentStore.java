@@ -1,0 +1,45 @@
+package dev.consent4j.store;
+
+import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.EventChain;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where consent events are kept. Implementations: {@code store.memory} (tests and demos),
+ * {@code store.jdbc} (H2, PostgreSQL, MariaDB/MySQL); {@code store.cache} decorates any of them.
+ *
+ * <p>Events are append-only: there is no method to change or delete one. Every implementation
+ * passes the same contract test suite.
+ */
+public interface ConsentStore {
+
+    /**
+     * Appends events atomically and durably: when this returns, every event is committed; when it
+     * throws, none is. Each event is sealed into its subject's chain (see {@link EventChain}).
+     *
+     * @param events unsealed events, possibly for several subjects; kept in this order per subject
+     * @return the sealed events, in the order given
+     * @throws ConsentStoreException when the events could not be stored
+     */
+    List<ConsentEvent> append(List<ConsentEvent> events);
+
+    /** A subject's events in chain order (oldest first); empty when it has none. */
+    List<ConsentEvent> events(SubjectId subject);
+
+    /**
+     * For each of {@code subjects} that has any, its latest event on each of {@code topics} — in
+     * one pass, not one query per subject. This is what the bulk audience filter reads.
+     *
+     * @return per subject with at least one matching event, its latest events, one per topic
+     */
+    Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics);
+
+    /** Verifies a subject's chain: no event was changed, removed or reordered after it was stored. */
+    default EventChain.Verification verify(SubjectId subject) {
+        return EventChain.verify(events(subject));
+    }
+}
