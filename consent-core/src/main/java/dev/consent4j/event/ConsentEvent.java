@@ -12,6 +12,7 @@ import java.util.Objects;
  * any later change to a stored event breaks the chain. Events built by the application are
  * unsealed ({@link #isSealed()} is false); see {@link #unsealed}.
  *
+ * @param topic         what the choice is about; {@code null} only for a {@link Action#LINK} event
  * @param linkedVisitor for a {@link Action#LINK} event, and for events carried over at login, the
  *                      visitor the customer was linked to; otherwise {@code null}
  * @param supersedes    the event this one corrects, or {@code null}
@@ -40,8 +41,10 @@ public record ConsentEvent(
     public ConsentEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(action, "action");
+        if (action == Action.LINK ? topic != null : topic == null) {
+            throw new IllegalArgumentException("every event has a topic except a LINK event, which has none");
+        }
         Objects.requireNonNull(policyVersion, "policyVersion");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(source, "source");

@@ -28,7 +28,7 @@ public final class EventChain {
         append(canonical, "f" + FORMAT);
         append(canonical, event.id().toString());
         append(canonical, event.subject().toString());
-        append(canonical, event.topic().toString());
+        append(canonical, event.topic() == null ? null : event.topic().toString());
         append(canonical, event.action().name());
         append(canonical, event.policyVersion());
         append(canonical, event.time().toString());
