@@ -1,0 +1,192 @@
+package dev.consent4j.browser;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium with a fresh profile, driven through the Debian chromedriver given
+ * by path (nothing is downloaded). {@link #close()} quits it and deletes the profile.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final Path profile;
+    private final ChromeDriver driver;
+    private final String testName;
+
+    Browser(String testName, String... extraArguments) {
+        this.testName = testName;
+        String driverPath = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        String binary = System.getProperty("chrome.binary", "/usr/bin/chromium");
+        if (!new File(driverPath).canExecute() || !new File(binary).canExecute()) {
+            throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver ("
+                    + binary + ", " + driverPath + "): apt-get install -y --no-install-recommends chromium chromium-driver");
+        }
+        try {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            Files.createDirectories(tmp);
+            profile = Files.createTempDirectory(tmp, "chrome-profile-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
+                "--metrics-recording-only", "--disable-features=Translate,OptimizationHints,MediaRouter",
+                "--window-size=1280,800", "--lang=en-US", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(driverPath))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver started;
+        try {
+            started = new ChromeDriver(service, options);
+        } catch (RuntimeException e) {
+            deleteProfile();
+            throw e;
+        }
+        driver = started;
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    boolean present(String css) {
+        return !findAll(css).isEmpty();
+    }
+
+    /** Waits until {@code condition} returns something other than {@code null} or {@code false}. */
+    <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, TIMEOUT).withMessage(what).until(condition);
+    }
+
+    WebElement awaitVisible(String css) {
+        return await(css + " visible", d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    void awaitGone(String css) {
+        await(css + " gone", d -> d.findElements(By.cssSelector(css)).isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T js(String script, Object... args) {
+        return (T) ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Waits until the banner script has applied the state it fetched from the server. */
+    Map<String, Object> awaitState() {
+        return await("consent4j state applied",
+                d -> js("return window.consent4j && window.consent4j.state() || null"));
+    }
+
+    /** The element that has the keyboard focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    void shiftTab() {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    }
+
+    /** Presses Tab until the focused element matches {@code css}; fails after {@code max} presses. */
+    WebElement tabTo(String css, int max) {
+        for (int i = 0; i < max; i++) {
+            press(Keys.TAB);
+            if (js("return document.activeElement.matches(arguments[0])", css)) {
+                return focused();
+            }
+        }
+        throw new AssertionError("no element matching " + css + " was reached with " + max + " Tab presses");
+    }
+
+    Set<String> cookieNames() {
+        return driver.manage().getCookies().stream().map(Cookie::getName).collect(Collectors.toSet());
+    }
+
+    /** Saves a PNG of the viewport as target/screenshots/{test}-{state}.png. */
+    void screenshot(String state) {
+        Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        try {
+            Files.createDirectories(dir);
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(testName + "-" + state + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(shot.toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The browser console, for failure messages. */
+    String describe() {
+        return "url=" + driver.getCurrentUrl() + " html=" + new String(
+                driver.getPageSource().getBytes(UTF_8), UTF_8);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteProfile();
+        }
+    }
+
+    private void deleteProfile() {
+        try (Stream<Path> paths = Files.walk(profile)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.consent4j.browser;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The shop under test on embedded Jetty: the consent endpoints under {@code /consent}, and pages
+ * that load the banner, carry tracker tags as {@code type="text/plain"} scripts and run under a
+ * strict Content-Security-Policy with a fresh nonce per response.
+ */
+final class ShopServer implements AutoCloseable {
+
+    /** A first-party analytics cookie the server sets, HttpOnly, so only the server can expire it. */
+    static final String SERVER_ANALYTICS_COOKIE = "_shop_fpa";
+
+    private final Server server = new Server();
+    private final ServerConnector connector = new ServerConnector(server);
+    private final TrackerStub trackers;
+    private final SecureRandom random = new SecureRandom();
+
+    ShopServer(TrackerStub trackers) throws Exception {
+        this.trackers = trackers;
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addServlet(new ServletHolder(new FakeConsentServlet()), "/consent/*");
+        context.addServlet(new ServletHolder(new PageServlet()), "/");
+        server.setHandler(context);
+        server.start();
+    }
+
+    String origin() {
+        return "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    String url(String path) {
+        return origin() + path;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private final class PageServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String path = request.getRequestURI();
+            if (path.equals("/page.js")) {
+                send(response, "text/javascript", PAGE_JS);
+                return;
+            }
+            if (!path.equals("/") && !path.startsWith("/page")) {
+                response.sendError(404);
+                return;
+            }
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            String nonce = Base64.getEncoder().encodeToString(bytes);
+            String lang = request.getParameter("lang") == null ? "en" : request.getParameter("lang");
+            response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'self' 'nonce-" + nonce
+                    + "' " + trackers.origin() + "; style-src 'self'; img-src 'self' " + trackers.origin()
+                    + "; connect-src 'self'; base-uri 'none'; form-action 'self'");
+            response.setHeader("Cache-Control", "no-store");
+            // Written on every page; the consent filter lets it through only with analytics consent.
+            FakeConsentServlet.addServerCookie(request, response);
+            send(response, "text/html; charset=utf-8", PAGE.formatted(lang, nonce, trackers.origin(), path));
+        }
+    }
+
+    private static void send(HttpServletResponse response, String type, String body) throws IOException {
+        response.setContentType(type);
+        response.getOutputStream().write(body.getBytes(UTF_8));
+    }
+
+    /** Records what happens in the page: CSP violations, and the order in which tags ran. */
+    private static final String PAGE_JS = """
+            window.stubRuns = window.stubRuns || [];
+            window.cspViolations = [];
+            document.addEventListener('securitypolicyviolation', function (e) {
+              window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+            });
+            """;
+
+    private static final String PAGE = """
+            <!doctype html>
+            <html lang="%1$s">
+            <head>
+            <meta charset="utf-8">
+            <title>Wagashi test shop</title>
+            <script src="/page.js"></script>
+            <script src="/consent/assets/consent.js" data-base="/consent" data-nonce="%2$s"></script>
+            <link rel="stylesheet" href="/consent/assets/consent.css">
+            <script type="text/plain" data-consent="analytics" src="%3$s/analytics.js"></script>
+            <script type="text/plain" data-consent="analytics">window.stubRuns.push('inline-analytics');</script>
+            </head>
+            <body>
+            <main id="content">
+              <h1>Seasonal sweets</h1>
+              <p>Page %4$s. Yokan, monaka and dorayaki, made by hand in Kyoto.</p>
+              <p><a id="next" href="/page2">Next page</a></p>
+              <button type="button" id="buy">Add to cart</button>
+            </main>
+            <footer><a id="privacy-choices" href="#" data-consent-open>Privacy choices</a></footer>
+            <script type="text/plain" data-consent="advertising" src="%3$s/ads.js"></script>
+            </body>
+            </html>
+            """;
+}
