@@ -2,67 +2,84 @@ package dev.consent4j.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
-class FirstVisitBrowserIT {
-
-    static TrackerStub trackers;
-    static ShopServer shop;
-    Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        trackers = new TrackerStub();
-        shop = new ShopServer(trackers);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        shop.close();
-        trackers.close();
-    }
-
-    @BeforeEach
-    void open(TestInfo info) {
-        trackers.reset();
-        browser = new Browser(getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
-    }
+/** EU-5, EU-3 and EU-7: nothing runs before consent; refusing and closing leave nothing running. */
+class FirstVisitBrowserIT extends BrowserTestSupport {
 
     @Test
-    void firstVisitShowsTheBannerAndLoadsNoTracker() {
-        browser.open(shop.url("/"));
-        browser.awaitVisible(".c4j-bar");
-        browser.awaitState();
+    void firstVisitShowsTheBannerAndNothingTracks() {
+        for (String page : new String[] {"/", "/page2", "/page3"}) {
+            Map<String, Object> state = visit(page);
+            assertThat(state).containsEntry("needsChoice", true);
+            assertThat(browser.awaitVisible(BAR).getText()).contains("Accept all", "Reject all", "Choose");
+            assertThat(browser.findAll("script[type='text/plain'][data-consent]")).hasSize(3);
+            assertThat(tagsRun()).isEmpty();
+        }
         browser.screenshot("first-layer");
 
-        assertThat(trackers.totalHits()).isZero();
-        assertThat(browser.findAll("script[type='text/plain'][data-consent]")).hasSize(3);
-        assertThat(browser.<List<Object>>js("return window.stubRuns")).isEmpty();
-        assertThat(browser.<List<Object>>js("return window.cspViolations")).isEmpty();
+        assertThat(trackers.all()).isEmpty();
+        assertThat(browser.cookieNames()).isSubsetOf(shop.necessaryCookieNames());
+        assertThat(browser.<Long>js("return localStorage.length - (localStorage.getItem('consent4j.consentMode') ? 1 : 0)"))
+                .isZero();
+        assertThat(cspViolations()).isEmpty();
     }
 
     @Test
-    void acceptAllRunsTheTags() {
-        browser.open(shop.url("/"));
-        browser.awaitVisible(".c4j-bar");
-        browser.findAll(".c4j-bar .c4j-btn").get(0).click();
-        browser.awaitGone(".c4j-bar");
-        browser.await("tags ran", d -> browser.<List<Object>>js("return window.stubRuns").size() == 3);
-        browser.screenshot("accepted");
-        assertThat(browser.<List<Object>>js("return window.stubRuns")).containsExactly("analytics", "inline-analytics", "ads");
-        assertThat(browser.<List<Object>>js("return window.cspViolations")).isEmpty();
-        assertThat(trackers.hits("/analytics.js")).isEqualTo(1);
+    void rejectAllKeepsTrackersOffOverThreePagesAndTheBannerAway() {
+        visit("/");
+        clickBarButton(1);
+        browser.awaitGone(BAR);
+        browser.screenshot("after-reject");
+        assertThat(browser.awaitState()).containsEntry("needsChoice", false);
+
+        for (String page : new String[] {"/", "/page2", "/page3"}) {
+            Map<String, Object> state = visit(page);
+            assertThat(state).containsEntry("needsChoice", false);
+            assertThat(browser.present(BAR)).isFalse();
+            assertThat(tagsRun()).isEmpty();
+        }
+        assertThat(trackers.all()).isEmpty();
+        assertThat(browser.cookieNames()).isSubsetOf(shop.necessaryCookieNames());
+        assertThat(cspViolations()).isEmpty();
+    }
+
+    @Test
+    void afterRejectingThePageStaysUsable() {
+        visit("/");
+        // Not a cookie wall: while the banner is open the page under it still takes clicks.
+        assertThat(topmostIsBuyButton()).isTrue();
+        clickBarButton(1);
+        browser.awaitGone(BAR);
+        assertThat(topmostIsBuyButton()).isTrue();
+        assertThat(browser.<Boolean>js("return document.querySelector('main').closest('[inert]') === null")).isTrue();
+        browser.find("#next").click();
+        browser.await("second page", d -> d.getCurrentUrl().endsWith("/page2"));
+    }
+
+    @Test
+    void closingTheBannerIsNotConsent() {
+        visit("/");
+        browser.awaitVisible(BAR + " .c4j-close").click();
+        browser.awaitGone(BAR);
+        assertThat(tagsRun()).isEmpty();
+
+        // Nothing was recorded: the server still needs a choice, but the banner does not nag
+        // again in this browsing session.
+        Map<String, Object> state = visit("/page2");
+        assertThat(state).containsEntry("needsChoice", true);
+        assertThat(browser.present(BAR)).isFalse();
+        assertThat(tagsRun()).isEmpty();
+        assertThat(trackers.all()).isEmpty();
+        // And choosing stays one click away.
+        browser.find("#privacy-choices").click();
+        browser.awaitVisible(PREFS);
+    }
+
+    private boolean topmostIsBuyButton() {
+        return browser.js("const b = document.getElementById('buy').getBoundingClientRect();"
+                + "return document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2).id === 'buy'");
     }
 }

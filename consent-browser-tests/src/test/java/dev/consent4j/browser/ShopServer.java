@@ -43,6 +43,11 @@ final class ShopServer implements AutoCloseable {
         server.start();
     }
 
+    /** Cookies the browser may hold without consent: the necessary category's. */
+    java.util.Set<String> necessaryCookieNames() {
+        return java.util.Set.of("c4j_fake");
+    }
+
     String origin() {
         return "http://127.0.0.1:" + connector.getLocalPort();
     }

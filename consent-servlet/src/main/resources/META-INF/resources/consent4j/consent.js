@@ -1,6 +1,4 @@
-/*! consent4j banner and preference centre. Apache-2.0. No dependencies; see docs/banner.md.
- * Load it synchronously in <head>, before any Google tag:
- * <script src="/consent/assets/consent.js" data-base="/consent"></script> */
+/*! consent4j banner, Apache-2.0. Load it in <head> before any Google tag; see docs/banner.md */
 (() => {
   'use strict';
   const doc = document, win = window, me = doc.currentScript || {dataset: {}};
@@ -12,10 +10,10 @@
   const CM_KEY = 'consent4j.consentMode', CLOSED_KEY = 'consent4j.closed';
   let policy, state, ui, root, bar, prefs, opener, chain = Promise.resolve(), ids = 0;
 
-  // Storage access throws where the shopper blocks it; the banner works without it.
-  const storage = kind => { try { return win[kind]; } catch (e) { return null; } };
-  const read = (kind, key) => { try { return storage(kind).getItem(key); } catch (e) { return null; } };
-  const write = (kind, key, value) => { try { storage(kind).setItem(key, value); } catch (e) { /* ignore */ } };
+  // Reads (without a value) or writes web storage; where storage is blocked the banner still works.
+  const keep = (kind, key, value) => {
+    try { return value == null ? win[kind].getItem(key) : win[kind].setItem(key, value); } catch (e) { return null; }
+  };
 
   // Google Consent Mode v2. gtag.js reads Arguments objects, so push those rather than arrays.
   function gtag() { (win.dataLayer = win.dataLayer || []).push(arguments); }
@@ -24,10 +22,10 @@
     for (const t of TYPES) types[t] = granted.includes(t) ? 'granted' : 'denied';
     return types;
   };
-  // The default goes first, synchronously: all denied, then the per-region defaults of the policy
-  // as cached from an earlier page (the first page has only the global one).
+  // The default goes first, synchronously: all denied, or the policy's per-region defaults as
+  // cached by an earlier page.
   let defaults;
-  try { defaults = JSON.parse(read('localStorage', CM_KEY)); } catch (e) { /* no cache */ }
+  try { defaults = JSON.parse(keep('localStorage', CM_KEY)); } catch (e) { /* no cache */ }
   for (const d of Array.isArray(defaults) ? defaults : [{region: [], granted: []}]) {
     const types = consentTypes(d.granted || []);
     if (d.region && d.region.length) types.region = d.region;
@@ -38,20 +36,18 @@
   if ('urlPassthrough' in opt) gtag('set', 'url_passthrough', true);
 
   const lang = (opt.lang || doc.documentElement.lang || '').split('-')[0].toLowerCase();
-  const request = (path, body) => fetch(base + path, body ? {
-    method: 'POST', credentials: 'same-origin',
-    headers: {'Content-Type': 'application/json', Accept: 'application/json'}, body: JSON.stringify(body)
-  } : {credentials: 'same-origin', headers: {Accept: 'application/json'}})
-    .then(r => r.ok ? r.json() : Promise.reject(new Error(path + ': HTTP ' + r.status)));
+  const request = (path, body) => fetch(base + path, body && {
+    method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)
+  }).then(r => r.ok ? r.json() : Promise.reject(new Error(path + ': HTTP ' + r.status)));
   const domReady = new Promise(r => doc.readyState == 'loading' ? doc.addEventListener('DOMContentLoaded', r) : r());
 
   const loaded = Promise.all([request('/policy' + (lang ? '?lang=' + lang : '')), request('/state'), domReady])
     .then(([p, s]) => {
       policy = p;
       ui = p.ui;
-      write('localStorage', CM_KEY, JSON.stringify(p.consentMode.defaults));
+      keep('localStorage', CM_KEY, JSON.stringify(p.consentMode.defaults));
       apply(s, false);
-      if (s.needsChoice && read('sessionStorage', CLOSED_KEY) != p.version) showBar();
+      if (s.needsChoice && keep('sessionStorage', CLOSED_KEY) != p.version) showBar();
     });
   loaded.catch(e => console.error('consent4j:', e));
 
@@ -59,7 +55,7 @@
   const items = () => policy.categories.map(c => ['categories', c]).concat(policy.purposes.map(p => ['purposes', p]));
   const gpcShown = () => state.gpc.honoured || !!navigator.globalPrivacyControl && /^US/.test(state.jurisdiction);
 
-  // Takes a state from the server: Consent Mode update, scripts, web storage, event.
+  // Takes a state from the server: Consent Mode update, scripts, web storage.
   function apply(s, chosen) {
     state = s;
     const granted = TYPES.filter(t => {
@@ -69,7 +65,6 @@
     if (chosen || !s.needsChoice || granted.length) gtag('consent', 'update', consentTypes(granted));
     activate();
     for (const c of policy.categories) if (!allowed('categories', c.id)) (c.storage || []).forEach(clear);
-    doc.dispatchEvent(new CustomEvent('consent4j:state', {detail: s}));
   }
 
   // Runs <script type="text/plain" data-consent="analytics"> once every category it names is
@@ -93,13 +88,14 @@
 
   // Web storage cannot reach the server, so the script removes the keys of refused categories.
   function clear(key) {
-    if (key.kind == 'indexedDB') { try { indexedDB.deleteDatabase(key.name); } catch (e) { /* ignore */ } return; }
-    const store = storage(key.kind);
     const re = new RegExp('^' + key.name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-    try { for (let i = store.length; i--;) if (re.test(store.key(i))) store.removeItem(store.key(i)); } catch (e) { /* ignore */ }
+    try {
+      if (key.kind == 'indexedDB') indexedDB.deleteDatabase(key.name);
+      else for (let s = win[key.kind], i = s.length; i--;) if (re.test(s.key(i))) s.removeItem(s.key(i));
+    } catch (e) { /* blocked */ }
   }
 
-  // Tiny DOM helper: texts always go through textContent, classes through className.
+  // Texts only ever go through textContent; styling only through classes.
   function el(tag, cls, text, attrs) {
     const e = doc.createElement(tag);
     if (cls) e.className = cls.replace(/\S+/g, 'c4j-$&');
@@ -117,22 +113,19 @@
   const gpcStatus = () => gpcShown() && el('p', 'gpc', ui.gpcHonoured, {role: 'status'});
 
   function ensureRoot() {
-    if (!doc.querySelector('link[href*="consent.css"]') && me.src) {
-      doc.head.append(el('link', '', null, {rel: 'stylesheet', href: me.src.replace(/\.js(\?|$)/, '.css$1')}));
-    }
     if (!root) doc.body.append(root = el('div', 'root', null, {lang: policy.language}));
   }
 
-  // A dialog: labelled by its heading; Tab and Shift+Tab stay inside; Escape closes.
+  // A dialog labelled by its heading; Escape closes; in a modal one Tab and Shift+Tab stay inside.
   function dialog(cls, title, onEscape, modal) {
     const id = 'c4j-' + ++ids, d = el('section', cls, null,
-      {role: 'dialog', 'aria-modal': modal, 'aria-labelledby': id, tabindex: '-1'});
+      {role: 'dialog', 'aria-modal': modal, 'aria-labelledby': id, tabindex: -1});
     const head = el('div', 'head');
-    head.append(el('h2', 'title', title, {id}), button('close', '×', onEscape, {'aria-label': ui.close}));
+    head.append(el('h2', 'title', title, {id}), button('close', '\u00d7', onEscape, {'aria-label': ui.close}));
     d.append(head);
     d.onkeydown = e => {
       if (e.key == 'Escape') { e.preventDefault(); onEscape(); }
-      if (e.key != 'Tab') return;
+      if (e.key != 'Tab' || !modal) return;
       const f = d.querySelectorAll('button:not([disabled]),a[href]'), first = f[0], last = f[f.length - 1];
       if (e.shiftKey ? doc.activeElement == first || doc.activeElement == d : doc.activeElement == last) {
         e.preventDefault();
@@ -146,68 +139,66 @@
   function showBar() {
     ensureRoot();
     if (bar) bar.remove();
-    opener = opener || doc.activeElement;
-    bar = dialog('bar', ui.title, closeBar, 'false');
+    bar = dialog('bar', ui.title, closeBar, false);
     const body = el('p', 'body', ui.body + ' ');
     body.append(disclosure());
     const actions = el('div', 'actions');
     actions.append(
       button('btn', ui.acceptAll, () => choose({all: 'grant'}, 'banner')),
       button('btn', ui.rejectAll, () => choose({all: 'deny'}, 'banner')),
-      button('btn', ui.choose, openPrefs, {'aria-haspopup': 'dialog'}));
+      button('btn', ui.choose, e => openPrefs(e.currentTarget), {'aria-haspopup': 'dialog'}));
     bar.append(body, gpcStatus() || '', actions);
     root.append(bar);
     bar.focus();
   }
 
   function closeBar() {
-    write('sessionStorage', CLOSED_KEY, policy.version);
+    keep('sessionStorage', CLOSED_KEY, policy.version);
     finish();
   }
 
+  // Removes both layers; focus goes back to what opened the preference centre, if still there.
   function finish() {
     for (const e of [bar, prefs]) if (e) e.remove();
     bar = prefs = null;
     root.classList.remove('c4j-modal');
     if (opener && opener.isConnected && opener.focus) opener.focus();
-    opener = null;
   }
 
   // Second layer: every category and banner purpose with its description, trackers or
-  // recipients and a switch; necessary ones are shown on and locked.
-  function openPrefs() {
+  // recipients and a switch; necessary ones are shown on and locked. Escape goes back to the
+  // first layer, if it was open, and to the element that opened it.
+  function openPrefs(from) {
     ensureRoot();
-    const back = !!bar;
     if (bar) bar.hidden = true;
     if (prefs) prefs.remove();
-    opener = opener || doc.activeElement;
+    opener = from;
     prefs = dialog('prefs', ui.preferencesTitle, () => {
       prefs.remove();
       prefs = null;
       root.classList.remove('c4j-modal');
-      if (back && bar) { bar.hidden = false; bar.lastChild.lastChild.focus(); } else finish();
-    }, 'true');
-    const list = el('ul', 'list'), switches = [];
+      if (bar) bar.hidden = false;
+      if (from && from.focus) from.focus();
+    }, true);
+    const list = el('ul', 'list'), switches = [], paren = (a, b) => a + (b ? ' (' + b + ')' : '');
     for (const [kind, x] of items()) {
       const topic = (kind == 'categories' ? 'category:' : 'purpose:') + x.id, id = 'c4j-' + ++ids;
       const off = x.saleOrSharing && gpcShown();
       const on = x.choosable ? !off && allowed(kind, x.id) : true;
       const sw = button('switch', null, () => sw.setAttribute('aria-checked', sw.getAttribute('aria-checked') != 'true'),
         {role: 'switch', 'aria-checked': on, 'aria-labelledby': id, 'data-topic': topic});
-      if (!x.choosable) { sw.disabled = true; sw.setAttribute('aria-describedby', id + 'a'); } else switches.push([sw, kind, x]);
+      if (!x.choosable) { sw.disabled = true; sw.setAttribute('aria-describedby', id + 'a'); } else switches.push(sw);
       const row = el('div', 'row'), li = el('li', 'item');
       row.append(el('h3', 'name', x.title, {id}), x.choosable ? '' : el('span', 'always', ui.alwaysOn, {id: id + 'a'}), sw);
       li.append(row, el('p', 'desc', x.description));
-      const who = kind == 'categories'
-        ? [ui.trackers, (x.trackers || []).map(t => t.service + (t.recipient ? ' (' + t.recipient + ')' : ''))]
-        : [ui.recipients, (x.recipients || []).map(r => r.name + (r.country ? ' (' + r.country + ')' : ''))];
-      if (who[1].length) li.append(el('p', 'who', who[0] + ': ' + who[1].join(', ')));
+      const who = x.trackers ? x.trackers.map(t => paren(t.service, t.recipient)) : (x.recipients || []).map(r => paren(r.name, r.country));
+      if (who.length) li.append(el('p', 'who', (x.trackers ? ui.trackers : ui.recipients) + ': ' + who.join(', ')));
       list.append(li);
     }
     const foot = el('div', 'foot');
     foot.append(disclosure(), button('btn', ui.save, () => {
       const choices = {};
-      for (const [sw, kind, x] of switches) {
+      for (const sw of switches) {
         const reason = (state.decisions.find(d => d.topic == sw.dataset.topic) || {}).reason;
         choices[sw.dataset.topic] = sw.getAttribute('aria-checked') == 'true' ? 'grant'
           : reason == 'GRANTED' ? 'withdraw' : reason == 'DEFAULT_OPT_OUT' ? 'object' : 'deny';
@@ -227,14 +218,16 @@
       .catch(e => console.error('consent4j:', e));
   }
 
+  // The open preference centre is modal: focus that wanders out (a click on the backdrop) comes back.
+  doc.addEventListener('focusin', e => { if (prefs && !prefs.contains(e.target)) prefs.focus(); });
+
   // Any element with data-consent-open re-opens the preference centre.
   doc.addEventListener('click', e => {
     const t = e.target.closest && e.target.closest('[data-consent-open]');
     if (!t) return;
     e.preventDefault();
-    opener = t;
-    loaded.then(openPrefs);
+    loaded.then(() => openPrefs(t));
   });
 
-  win.consent4j = {open: () => loaded.then(openPrefs), state: () => state};
+  win.consent4j = {open: () => loaded.then(() => openPrefs(doc.activeElement)), state: () => state};
 })();
