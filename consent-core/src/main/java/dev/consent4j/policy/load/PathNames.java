@@ -1,0 +1,16 @@
+package dev.consent4j.policy.load;
+
+/** Builds document paths such as {@code purposes[3].recipients[0]}. */
+final class PathNames {
+
+    private PathNames() {
+    }
+
+    static String child(String parent, String key) {
+        return parent.isEmpty() ? key : parent + "." + key;
+    }
+
+    static String item(String parent, int index) {
+        return parent + "[" + index + "]";
+    }
+}

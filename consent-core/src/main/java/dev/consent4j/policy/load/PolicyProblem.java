@@ -1,0 +1,48 @@
+package dev.consent4j.policy.load;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong (or doubtful) in a policy file.
+ *
+ * @param file    the file or resource name the policy was read from
+ * @param path    where in the document, e.g. {@code purposes[3].recipients[0]}; {@code ""} for the root
+ * @param line    1-based line, or 0 when not known
+ * @param column  1-based column, or 0 when not known
+ * @param message what is wrong, in words a shop developer can act on
+ */
+public record PolicyProblem(Severity severity, String file, String path, int line, int column, String message) {
+
+    /** Errors make a policy unusable; warnings are worth a look but do not stop loading. */
+    public enum Severity {
+        ERROR, WARNING
+    }
+
+    public PolicyProblem {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** {@code file:line:column: path: message}, as compilers print it (warnings say so). */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(file);
+        if (line > 0) {
+            text.append(':').append(line).append(':').append(column);
+        }
+        text.append(": ");
+        if (severity == Severity.WARNING) {
+            text.append("warning: ");
+        }
+        if (!path.isEmpty()) {
+            text.append(path).append(": ");
+        }
+        return text.append(message).toString();
+    }
+}

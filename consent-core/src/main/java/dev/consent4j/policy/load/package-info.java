@@ -1,0 +1,7 @@
+/**
+ * Reading policy files (YAML or JSON) into a {@link dev.consent4j.policy.Policy}, with every
+ * problem reported by file, path, line and column. Entry points:
+ * {@link dev.consent4j.policy.load.PolicyLoader} and the command-line
+ * {@link dev.consent4j.policy.load.PolicyCheck}.
+ */
+package dev.consent4j.policy.load;
