@@ -1,0 +1,269 @@
+package dev.consent4j.policy.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consent4j.policy.Policy;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each row breaks one thing in a valid policy and expects one error at one path. */
+class BadPolicyTest {
+
+    /** A small valid policy; every row below edits it. Line numbers matter to some rows. */
+    static final String VALID = """
+            id: test-shop
+            version: "2"
+            effective-date: 2026-01-01
+            languages: [ja, en]
+            operator:
+              name: {ja: 試験商店, en: Test Shop}
+              address: {ja: 東京都, en: Tokyo}
+              representative: {ja: 代表 太郎, en: Taro Daihyo}
+            data-items:
+              - {id: email, title: {ja: メール, en: E-mail}}
+              - {id: health, title: {ja: 健康, en: Health}, sensitive: true}
+            purposes:
+              - id: delivery
+                title: {ja: 配送, en: Delivery}
+                basis: necessary
+                recipients: [courier]
+              - id: newsletter
+                title: {ja: メルマガ, en: Newsletter}
+                basis: opt-in
+                channels: [email]
+                message-kind: subscription
+                data-items: [email]
+            cookie-categories:
+              - id: necessary
+                title: {ja: 必須, en: Necessary}
+                basis: necessary
+                cookies:
+                  - {name: JSESSIONID, justification: {ja: ログイン, en: Sign-in}}
+              - id: analytics
+                title: {ja: 分析, en: Analytics}
+                basis: {default: opt-out, EU: opt-in}
+                cookies:
+                  - {name: "_ga_*"}
+            recipients:
+              - id: courier
+                name: {ja: 配送社, en: Courier}
+                relation: processor
+                country: JP
+              - id: stats
+                name: {ja: 統計社, en: Stats Co}
+                relation: processor
+                country: JP
+                hosts: [stats.example]
+            trackers:
+              - id: stats-tag
+                recipient: stats
+                category: analytics
+                hosts: [stats.example]
+                cookies: ["_ga_*"]
+                sends:
+                  - {ja: 閲覧ページ, en: Pages viewed}
+            history:
+              - {version: "1", changed: []}
+              - {version: "2", changed: [newsletter]}
+            """;
+
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                row("unknown top-level key", "id: test-shop", "id: test-shop\npurpose: []", "purpose",
+                        "unknown key 'purpose'; did you mean 'purposes'?"),
+                row("duplicate purpose id", "  - id: newsletter", "  - id: delivery", "purposes[1].id",
+                        "duplicate id 'delivery'"),
+                row("purpose names an unknown recipient", "recipients: [courier]", "recipients: [curier]",
+                        "purposes[0].recipients[0]", "unknown recipient 'curier'; did you mean 'courier'?"),
+                row("purpose names an unknown data item", "data-items: [email]\ncookie", "data-items: [e-mail]\ncookie",
+                        "purposes[1].data-items[0]", "unknown data item 'e-mail'"),
+                row("purpose names an unknown channel", "channels: [email]", "channels: [fax]",
+                        "purposes[1].channels[0]", "unknown channel 'fax'"),
+                row("missing Japanese title", "title: {ja: 配送, en: Delivery}", "title: {en: Delivery}",
+                        "purposes[0].title.ja", "the 'ja' text is missing"),
+                row("text in an undeclared language", "title: {ja: 配送, en: Delivery}",
+                        "title: {ja: 配送, en: Delivery, fr: Livraison}", "purposes[0].title.fr",
+                        "language 'fr' is not one of the policy's languages"),
+                row("basis that does not exist", "basis: opt-in\n    channels", "basis: opt-maybe\n    channels",
+                        "purposes[1].basis", "basis must be necessary, opt-in or opt-out, but was 'opt-maybe'"),
+                row("bad jurisdiction code in an override", "{default: opt-out, EU: opt-in}",
+                        "{default: opt-out, Europe: opt-in}", "cookie-categories[1].basis.Europe",
+                        "'Europe' is not a jurisdiction code"),
+                row("e-mail newsletter on opt-out in Japan", "basis: opt-in\n    channels", "basis: opt-out\n    channels",
+                        "purposes[1].basis", "特定電子メール法 3条"),
+                row("analytics cookies on opt-out in the EU", "{default: opt-out, EU: opt-in}", "opt-out",
+                        "cookie-categories[1].basis", "ePrivacy Directive art. 5(3)"),
+                row("necessary cookie without justification", "{name: JSESSIONID, justification: {ja: ログイン, en: Sign-in}}",
+                        "{name: JSESSIONID}", "cookie-categories[0].cookies[0].justification",
+                        "a strictly necessary cookie needs a justification"),
+                row("malformed cookie pattern", "{name: \"_ga_*\"}", "{name: \"_ga *\"}",
+                        "cookie-categories[1].cookies[0].name", "is not a cookie name or pattern"),
+                row("malformed tracker host", "hosts: [stats.example]\ntrackers", "hosts: [\"https://stats.example/x\"]\ntrackers",
+                        "recipients[1].hosts[0]", "is not a host name"),
+                row("tracker in an unknown category", "category: analytics", "category: analytic",
+                        "trackers[0].category", "unknown cookie category 'analytic'; did you mean 'analytics'?"),
+                row("tracker cookie not declared in its category", "cookies: [\"_ga_*\"]", "cookies: [_fbp]",
+                        "trackers[0].cookies[0]", "cookie '_fbp' is not declared in cookie category 'analytics'"),
+                row("joint user without its joint-use block", "relation: processor\n    country: JP\n  - id: stats",
+                        "relation: joint-user\n    country: JP\n  - id: stats", "recipients[0].joint-use",
+                        "required field 'joint-use' is missing"),
+                row("joint use without the responsible party's address",
+                        "relation: processor\n    country: JP\n  - id: stats",
+                        "relation: joint-user\n    country: JP\n    joint-use:\n      data-items: [email]\n"
+                                + "      joint-users: {ja: 当社, en: Us}\n      purposes: {ja: 特典, en: Benefits}\n"
+                                + "      responsible:\n        name: {ja: 当社, en: Us}\n"
+                                + "        representative: {ja: 代表, en: Head}\n  - id: stats",
+                        "recipients[0].joint-use.responsible.address", "required field 'address' is missing"),
+                row("foreign third party without transfer information",
+                        "relation: processor\n    country: JP\n  - id: stats",
+                        "relation: third-party\n    country: US\n  - id: stats", "recipients[0].foreign-transfer",
+                        "APPI art. 28"),
+                row("opt-out route for special-care data",
+                        "relation: processor\n    country: JP\n  - id: stats",
+                        "relation: third-party\n    country: JP\n    data-items: [health]\n    opt-out-route:\n"
+                                + "      acquisition-method: {ja: a, en: a}\n      provision-method: {ja: b, en: b}\n"
+                                + "      request-method: {ja: c, en: c}\n      update-method: {ja: d, en: d}\n"
+                                + "      start-date: 2026-05-01\n  - id: stats",
+                        "recipients[0].opt-out-route", "special-care data ('health')"),
+                row("opt-out route missing an item",
+                        "relation: processor\n    country: JP\n  - id: stats",
+                        "relation: third-party\n    country: JP\n    opt-out-route:\n"
+                                + "      acquisition-method: {ja: a, en: a}\n      provision-method: {ja: b, en: b}\n"
+                                + "      request-method: {ja: c, en: c}\n      start-date: 2026-05-01\n  - id: stats",
+                        "recipients[0].opt-out-route.update-method", "required field 'update-method' is missing"),
+                row("unknown relation", "relation: processor\n    country: JP\n  - id: stats",
+                        "relation: partner\n    country: JP\n  - id: stats", "recipients[0].relation",
+                        "relation must be third-party, processor or joint-user"),
+                row("current version missing from the history", "version: \"2\", changed: [newsletter]",
+                        "version: \"3\", changed: [newsletter]", "history", "does not list the current version '2'"),
+                row("history names an unknown topic", "changed: [newsletter]", "changed: [newsleter]",
+                        "history[1].changed[0]", "unknown purpose or cookie category 'newsleter'"),
+                row("list where text belongs", "id: test-shop", "id: [test-shop]", "id",
+                        "expected text but found a list"),
+                row("text where a list belongs", "recipients: [courier]", "recipients: courier",
+                        "purposes[0].recipients", "expected a list but found text 'courier'"),
+                row("bad date", "effective-date: 2026-01-01", "effective-date: 2026-13-01", "effective-date",
+                        "must be a date such as 2026-04-01"),
+                row("bad consent validity", "id: test-shop", "id: test-shop\nconsent-validity: 12 months",
+                        "consent-validity", "positive ISO-8601 period"),
+                row("duplicate key", "id: test-shop", "id: test-shop\nid: other-shop", "id",
+                        "duplicate key 'id'"),
+                row("invalid id characters", "  - id: newsletter", "  - id: News Letter", "purposes[1].id",
+                        "an id is 1 to 64 characters"),
+                row("minor rule with an impossible age", "history:", "minors:\n  - {jurisdiction: JP, guardian-below-age: 0}\nhistory:",
+                        "minors[0].guardian-below-age", "whole number of years from 1 to 25"),
+                row("missing operator representative", "  representative: {ja: 代表 太郎, en: Taro Daihyo}\n", "",
+                        "operator.representative", "required field 'representative' is missing"));
+    }
+
+    private static Arguments row(String mistake, String find, String replace, String path, String message) {
+        return Arguments.of(mistake, find, replace, path, message);
+    }
+
+    @Test
+    void theBasePolicyIsValid() {
+        PolicyCheckResult result = check(VALID, "base.yaml");
+        assertThat(result.problems()).isEmpty();
+        Policy policy = result.policy();
+        assertThat(policy.purposes()).hasSize(2);
+        assertThat(policy.changedSince("1", "newsletter")).isTrue();
+        assertThat(policy.changedSince("1", "delivery")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void eachMistakeIsReportedWithItsPathAndNoStackTrace(String mistake, String find, String replace, String path,
+            String message) {
+        assertThat(VALID).as("row must edit the base policy").contains(find);
+        String broken = VALID.replace(find, replace);
+        PolicyCheckResult result = check(broken, "shop-policy.yaml");
+        assertThat(result.valid()).as(mistake).isFalse();
+        assertThat(result.errors()).as(mistake)
+                .anySatisfy(problem -> {
+                    assertThat(problem.path()).isEqualTo(path);
+                    assertThat(problem.message()).contains(message);
+                    assertThat(problem.file()).isEqualTo("shop-policy.yaml");
+                    assertThat(problem.line()).isPositive();
+                });
+        assertThatThrownBy(() -> PolicyLoader.load("shop-policy.yaml", stream(broken)))
+                .isInstanceOf(PolicyValidationException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).contains("shop-policy.yaml:").contains(path);
+                    assertThat(e.getStackTrace()).isEmpty();
+                });
+    }
+
+    @Test
+    void errorsCarryTheLineAndColumnOfTheOffendingValue() {
+        PolicyCheckResult result = check(VALID.replace("recipients: [courier]", "recipients: [curier]"), "p.yaml");
+        PolicyProblem problem = result.errors().get(0);
+        assertThat(problem.line()).isEqualTo(16);
+        assertThat(problem.toString()).startsWith("p.yaml:16:").contains("purposes[0].recipients[0]: unknown recipient");
+    }
+
+    @Test
+    void everyErrorIsReportedNotOnlyTheFirst() {
+        String broken = VALID.replace("recipients: [courier]", "recipients: [nobody]")
+                .replace("category: analytics", "category: nothing")
+                .replace("effective-date: 2026-01-01", "effective-date: someday");
+        assertThat(check(broken, "p.yaml").errors()).extracting(PolicyProblem::path)
+                .contains("purposes[0].recipients[0]", "trackers[0].category", "effective-date");
+    }
+
+    @Test
+    void syntaxErrorsNameTheLine() {
+        PolicyCheckResult yaml = check("id: x\npurposes: [\n  - oops: {", "broken.yaml");
+        assertThat(yaml.errors()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("not valid YAML");
+            assertThat(p.line()).isPositive();
+        });
+        PolicyCheckResult json = check("{\"id\": \"x\",,}", "broken.json");
+        assertThat(json.errors()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("not valid JSON");
+            assertThat(p.line()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void emptyAndNonMappingDocumentsAreReported() {
+        assertThat(check("", "empty.yaml").errors()).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("the file is empty"));
+        assertThat(check("- a\n- b\n", "list.yaml").errors()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("a policy file is a mapping"));
+    }
+
+    @Test
+    void vagueSentDataAndTrackersUnderNecessaryAreWarningsNotErrors() {
+        String doubtful = VALID.replace("{ja: 閲覧ページ, en: Pages viewed}", "{ja: 閲覧履歴等, en: Pages viewed etc.}");
+        PolicyCheckResult result = check(doubtful, "p.yaml");
+        assertThat(result.valid()).isTrue();
+        assertThat(result.warnings()).extracting(PolicyProblem::path)
+                .containsExactlyInAnyOrder("trackers[0].sends[0].ja", "trackers[0].sends[0].en");
+        String necessaryTracker = VALID.replace("category: analytics\n    hosts", "category: necessary\n    hosts")
+                .replace("cookies: [\"_ga_*\"]\n    sends", "sends");
+        PolicyCheckResult second = check(necessaryTracker, "p.yaml");
+        assertThat(second.valid()).isTrue();
+        assertThat(second.warnings()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("never blocked"));
+    }
+
+    @Test
+    void missingFileIsAProblemNotAnException() {
+        PolicyCheckResult result = PolicyLoader.check(java.nio.file.Path.of("target/does-not-exist.yaml"));
+        assertThat(result.errors()).singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("file not found"));
+    }
+
+    static PolicyCheckResult check(String content, String name) {
+        return PolicyLoader.check(name, stream(content));
+    }
+
+    private static ByteArrayInputStream stream(String content) {
+        return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
+    }
+}
