@@ -1,0 +1,48 @@
+package dev.consent4j;
+
+import dev.consent4j.event.Action;
+import dev.consent4j.event.Actor;
+import dev.consent4j.event.EventId;
+import dev.consent4j.event.Evidence;
+import dev.consent4j.event.Source;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
+import dev.consent4j.policy.Jurisdiction;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Choices to record for one subject, with how they were made.
+ *
+ * @param choices    the action per topic, in the order they are recorded
+ * @param supersedes an earlier event of the same subject that these choices correct, or {@code null}
+ */
+public record ChoiceRequest(SubjectId subject, Map<Topic, Action> choices, Source source, Actor actor,
+        Jurisdiction jurisdiction, Evidence evidence, EventId supersedes) {
+
+    public ChoiceRequest {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(choices, "choices");
+        if (choices.isEmpty()) {
+            throw new IllegalArgumentException("a choice request needs at least one choice");
+        }
+        choices = Collections.unmodifiableMap(new LinkedHashMap<>(choices));
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(jurisdiction, "jurisdiction");
+        evidence = evidence == null ? Evidence.NONE : evidence;
+    }
+
+    /** The person's own choices through {@code source}, with no correction. */
+    public static ChoiceRequest of(SubjectId subject, Map<Topic, Action> choices, Source source,
+            Jurisdiction jurisdiction, Evidence evidence) {
+        return new ChoiceRequest(subject, choices, source, Actor.SELF, jurisdiction, evidence, null);
+    }
+
+    /** One choice by the person. */
+    public static ChoiceRequest of(SubjectId subject, Topic topic, Action action, Source source, Jurisdiction jurisdiction) {
+        return of(subject, Map.of(topic, action), source, jurisdiction, Evidence.NONE);
+    }
+}

@@ -1,0 +1,323 @@
+package dev.consent4j;
+
+import dev.consent4j.event.Action;
+import dev.consent4j.event.Actor;
+import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.EventChain;
+import dev.consent4j.event.Evidence;
+import dev.consent4j.event.Source;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
+import dev.consent4j.policy.Basis;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.Purpose;
+import dev.consent4j.state.Choice;
+import dev.consent4j.state.ConsentSettings;
+import dev.consent4j.state.ConsentState;
+import dev.consent4j.state.Decision;
+import dev.consent4j.state.Signals;
+import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.store.ConsentStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one object a shop's code talks to: records choices as evidence and answers "may I do this
+ * for this person?" — one at a time or for a whole campaign audience.
+ *
+ * <pre>{@code
+ * ConsentManager consents = ConsentManager.builder(policy, store).build();
+ * consents.record(ChoiceRequest.of(customer, Topic.contact("newsletter", "email"), Action.GRANT,
+ *         Source.ACCOUNT_PAGE, Jurisdiction.JP));
+ * boolean send = consents.mayContact(customer, "newsletter", "email");
+ * }</pre>
+ *
+ * <p>Thread-safe; holds no static state. Decisions are computed from the store on each call, so
+ * put a caching store in front when the same subjects are asked about often.
+ */
+public final class ConsentManager {
+
+    private final Policy policy;
+    private final ConsentStore store;
+    private final Clock clock;
+    private final ConsentSettings settings;
+    private final StateFolder folder;
+
+    private ConsentManager(Builder builder) {
+        this.policy = builder.policy;
+        this.store = builder.store;
+        this.clock = builder.clock;
+        this.settings = builder.settings;
+        this.folder = new StateFolder(policy, settings);
+    }
+
+    public static Builder builder(Policy policy, ConsentStore store) {
+        return new Builder(policy, store);
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public ConsentSettings settings() {
+        return settings;
+    }
+
+    public StateFolder folder() {
+        return folder;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Validates and records choices, then returns the subject's new state (with the request's
+     * jurisdiction and no other signals). Nothing is written when any choice is invalid.
+     *
+     * @throws InvalidChoiceException when a topic is unknown, a channel is not declared for the
+     *                                purpose, or a necessary topic is refused
+     */
+    public ConsentState record(ChoiceRequest request) {
+        for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
+            validate(choice.getKey(), choice.getValue());
+        }
+        if (request.supersedes() != null && store.events(request.subject()).stream()
+                .noneMatch(e -> e.id().equals(request.supersedes()))) {
+            throw new InvalidChoiceException(null, "event " + request.supersedes()
+                    + " is not one of this subject's events, so it cannot be corrected");
+        }
+        Instant now = clock.instant();
+        List<ConsentEvent> events = new ArrayList<>(request.choices().size());
+        for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
+            events.add(ConsentEvent.unsealed(request.subject(), choice.getKey(), choice.getValue(), policy.version(),
+                    now, request.source(), request.actor(), request.jurisdiction().code(), request.evidence(), null,
+                    request.supersedes()));
+        }
+        store.append(events);
+        return state(request.subject(), Signals.of(request.jurisdiction()));
+    }
+
+    /** The subject's decisions under the given signals. */
+    public ConsentState state(SubjectId subject, Signals signals) {
+        return folder.foldEvents(subject, store.events(subject), signals, clock.instant());
+    }
+
+    /** Whether the purpose is allowed for the subject, in the settings' default jurisdiction. */
+    public boolean allows(SubjectId subject, String purposeId) {
+        return state(subject, Signals.of(settings.defaultJurisdiction())).allows(purposeId);
+    }
+
+    public boolean allows(SubjectId subject, String purposeId, Signals signals) {
+        return state(subject, signals).allows(purposeId);
+    }
+
+    /** Whether the subject may be contacted for the purpose on the channel (default jurisdiction). */
+    public boolean mayContact(SubjectId subject, String purposeId, String channel) {
+        return state(subject, Signals.of(settings.defaultJurisdiction())).mayContact(purposeId, channel);
+    }
+
+    public boolean mayContact(SubjectId subject, String purposeId, String channel, Signals signals) {
+        return state(subject, signals).mayContact(purposeId, channel);
+    }
+
+    /** Whether a cookie may be set: its category is allowed. A cookie the policy does not declare is not. */
+    public boolean cookieAllowed(ConsentState state, String cookieName) {
+        return state.cookie(cookieName).map(Decision::allowed).orElse(false);
+    }
+
+    /** Everything recorded about the subject, their current decisions, and the chain's verification. */
+    public ConsentHistory history(SubjectId subject, Signals signals) {
+        List<ConsentEvent> events = store.events(subject);
+        return new ConsentHistory(subject, events, folder.foldEvents(subject, events, signals, clock.instant()),
+                EventChain.verify(events));
+    }
+
+    /**
+     * Links a visitor to the customer who just logged in: records a LINK event for the customer and
+     * carries the visitor's choices over as {@link ConsentSettings#carryOver()} says.
+     *
+     * @return the customer's new state
+     */
+    public ConsentState link(SubjectId visitor, SubjectId customer, Signals signals, Evidence evidence) {
+        if (!visitor.isVisitor() || !customer.isCustomer()) {
+            throw new IllegalArgumentException("link a visitor to a customer, not " + visitor + " to " + customer);
+        }
+        Instant now = clock.instant();
+        Map<Topic, Choice> visitorChoices = byTopic(StateFolder.latestChoices(store.events(visitor)));
+        Map<Topic, Choice> customerChoices = byTopic(StateFolder.latestChoices(store.events(customer)));
+        List<ConsentEvent> events = new ArrayList<>();
+        events.add(new ConsentEvent(dev.consent4j.event.EventId.random(), customer, null, Action.LINK, policy.version(),
+                now, Source.LOGIN_LINK, Actor.SELF, signals.jurisdiction().code(), evidence, visitor, null, 0, null, null));
+        for (Choice choice : visitorChoices.values()) {
+            Choice existing = customerChoices.get(choice.topic());
+            if (carries(choice, existing)) {
+                Actor actor = choice.actor() == Actor.Kind.GUARDIAN ? Actor.GUARDIAN : Actor.SELF;
+                // The original time is kept: carrying a grant over must not extend its validity.
+                events.add(ConsentEvent.unsealed(customer, choice.topic(), choice.action(), choice.policyVersion(),
+                        choice.at(), Source.LOGIN_LINK, actor, signals.jurisdiction().code(), evidence, visitor, null));
+            }
+        }
+        store.append(events);
+        return state(customer, signals);
+    }
+
+    private boolean carries(Choice visitor, Choice customer) {
+        switch (settings.carryOver()) {
+            case NONE:
+                return false;
+            case CUSTOMER_FIRST:
+                return customer == null;
+            case RESTRICTIVE:
+            default:
+                if (customer == null) {
+                    return true;
+                }
+                boolean visitorRefuses = visitor.action() != Action.GRANT;
+                boolean customerGrants = customer.action() == Action.GRANT;
+                return visitorRefuses && customerGrants;
+        }
+    }
+
+    /**
+     * Records a GPC opt-out of every sale, sharing and targeted-advertising purpose, once per
+     * subject and policy version: repeated requests with the signal write nothing more.
+     *
+     * @return whether anything was recorded now
+     */
+    public boolean recordGpc(SubjectId subject, Signals signals, Evidence evidence) {
+        if (!signals.gpc() || !settings.honoursGpc(signals.jurisdiction())) {
+            return false;
+        }
+        List<ConsentEvent> existing = store.events(subject);
+        Instant now = clock.instant();
+        List<ConsentEvent> events = new ArrayList<>();
+        for (Purpose purpose : policy.purposes()) {
+            if (!purpose.coveredByGpc() || purpose.basis().in(signals.jurisdiction()) == Basis.NECESSARY) {
+                continue;
+            }
+            Topic topic = Topic.purpose(purpose.id());
+            boolean recorded = existing.stream().anyMatch(e -> e.source() == Source.GPC_SIGNAL
+                    && topic.equals(e.topic()) && policy.version().equals(e.policyVersion()));
+            if (!recorded) {
+                events.add(ConsentEvent.unsealed(subject, topic, Action.OBJECT, policy.version(), now,
+                        Source.GPC_SIGNAL, Actor.SELF, signals.jurisdiction().code(), evidence, null, null));
+            }
+        }
+        if (events.isEmpty()) {
+            return false;
+        }
+        store.append(events);
+        return true;
+    }
+
+    /**
+     * The bulk audience filter: of {@code subjects}, those who may be contacted for the purpose on
+     * the channel ({@code null} for the purpose alone) in {@code jurisdiction}. One store query for
+     * the whole audience, not one per subject. Subjects with no choices follow the basis: included
+     * for an opt-out purpose, left out for an opt-in one.
+     */
+    public List<SubjectId> audience(Collection<SubjectId> subjects, String purposeId, String channel,
+            Jurisdiction jurisdiction) {
+        Purpose purpose = policy.purpose(purposeId).orElseThrow(
+                () -> new InvalidChoiceException(Topic.purpose(purposeId), "the policy declares no purpose '" + purposeId + "'"));
+        if (channel != null && !purpose.channels().contains(channel)) {
+            throw new InvalidChoiceException(Topic.contact(purposeId, channel),
+                    "purpose '" + purposeId + "' declares no channel '" + channel + "'");
+        }
+        Topic purposeTopic = Topic.purpose(purposeId);
+        Topic channelTopic = channel == null ? null : Topic.contact(purposeId, channel);
+        List<Topic> topics = channelTopic == null ? List.of(purposeTopic) : List.of(purposeTopic, channelTopic);
+        Map<SubjectId, List<ConsentEvent>> latest = store.latestEvents(subjects, topics);
+        Signals signals = Signals.of(jurisdiction);
+        Instant now = clock.instant();
+        boolean allowedWithoutChoices = folder.decide(purposeId, channel, null, null, signals, now).allowed();
+        List<SubjectId> audience = new ArrayList<>();
+        for (SubjectId subject : subjects) {
+            List<ConsentEvent> events = latest.get(subject);
+            if (events == null) {
+                if (allowedWithoutChoices) {
+                    audience.add(subject);
+                }
+                continue;
+            }
+            Choice purposeChoice = null;
+            Choice channelChoice = null;
+            for (ConsentEvent event : events) {
+                if (event.topic().equals(purposeTopic)) {
+                    purposeChoice = Choice.of(event);
+                } else {
+                    channelChoice = Choice.of(event);
+                }
+            }
+            if (folder.decide(purposeId, channel, purposeChoice, channelChoice, signals, now).allowed()) {
+                audience.add(subject);
+            }
+        }
+        return audience;
+    }
+
+    private void validate(Topic topic, Action action) {
+        if (action == Action.LINK) {
+            throw new InvalidChoiceException(topic, "LINK is not a choice; use link(visitor, customer, …)");
+        }
+        boolean necessary;
+        if (topic.kind() == Topic.Kind.CATEGORY) {
+            necessary = policy.cookieCategory(topic.id()).orElseThrow(() -> new InvalidChoiceException(topic,
+                    "the policy declares no cookie category '" + topic.id() + "'")).basis().alwaysNecessary();
+        } else {
+            Purpose purpose = policy.purpose(topic.id()).orElseThrow(() -> new InvalidChoiceException(topic,
+                    "the policy declares no purpose '" + topic.id() + "'"));
+            if (topic.channel() != null && !purpose.channels().contains(topic.channel())) {
+                throw new InvalidChoiceException(topic, "purpose '" + topic.id() + "' declares no channel '"
+                        + topic.channel() + "'; its channels are " + purpose.channels());
+            }
+            necessary = purpose.basis().alwaysNecessary();
+        }
+        if (necessary && action != Action.GRANT) {
+            throw new InvalidChoiceException(topic, "'" + topic + "' is necessary and cannot be refused");
+        }
+    }
+
+    private static Map<Topic, Choice> byTopic(Collection<Choice> choices) {
+        Map<Topic, Choice> map = new HashMap<>();
+        for (Choice choice : choices) {
+            map.put(choice.topic(), choice);
+        }
+        return map;
+    }
+
+    /** Builds a {@link ConsentManager}; the clock defaults to UTC system time. */
+    public static final class Builder {
+        private final Policy policy;
+        private final ConsentStore store;
+        private Clock clock = Clock.systemUTC();
+        private ConsentSettings settings = ConsentSettings.defaults();
+
+        private Builder(Policy policy, ConsentStore store) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder settings(ConsentSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public ConsentManager build() {
+            return new ConsentManager(this);
+        }
+    }
+}
