@@ -1,0 +1,122 @@
+package dev.consent4j.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.consent4j.event.Action;
+import dev.consent4j.event.Actor;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.load.PolicyLoader;
+import dev.consent4j.state.fold.StateFolder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Decisions driven by a table: basis × jurisdiction × choices × clock × GPC × age. Each choice is
+ * written {@code "ACTION topic version daysAgo [GUARDIAN]"}; the clock stands at {@link #NOW}.
+ */
+class DecisionTableTest {
+
+    static final Policy POLICY = PolicyLoader.loadResource("dev/consent4j/state/decisions-policy.yaml",
+            DecisionTableTest.class.getClassLoader());
+    static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+    static final SubjectId SUBJECT = SubjectId.customer("c-1");
+    private static final Set<Reason> SEEN = EnumSet.noneOf(Reason.class);
+
+    static Stream<Arguments> rows() {
+        return Stream.of(
+                row("necessary purpose", "purpose:delivery", "JP", false, null, true, Reason.NECESSARY),
+                row("necessary purpose in the EU", "purpose:delivery", "FR", false, null, true, Reason.NECESSARY),
+                row("transactional mail ignores marketing refusals", "purpose:order-mail:email", "JP", false, null, true, Reason.NECESSARY),
+                row("necessary category", "category:necessary", "DE", false, null, true, Reason.NECESSARY),
+                row("opt-in purpose without choice", "purpose:newsletter", "JP", false, null, false, Reason.NO_CONSENT),
+                row("opt-in channel without choice", "purpose:newsletter:email", "JP", false, null, false, Reason.NO_CONSENT),
+                row("opt-out purpose in JP without choice", "purpose:catalogue", "JP", false, null, true, Reason.DEFAULT_OPT_OUT),
+                row("opt-out channel in JP without choice", "purpose:catalogue:post", "JP", false, null, true, Reason.DEFAULT_OPT_OUT),
+                row("same purpose is opt-in in the EU", "purpose:catalogue", "IT", false, null, false, Reason.NO_CONSENT),
+                row("analytics opt-out in JP", "category:analytics", "JP", false, null, true, Reason.DEFAULT_OPT_OUT),
+                row("analytics opt-in in the EU", "category:analytics", "NL", false, null, false, Reason.NO_CONSENT),
+                row("advertising opt-in everywhere", "category:advertising", "JP", false, null, false, Reason.NO_CONSENT),
+                row("unknown jurisdiction takes the default", "category:analytics", "ZZ", false, null, true, Reason.DEFAULT_OPT_OUT),
+                row("granted newsletter", "purpose:newsletter", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:newsletter v2 10"),
+                row("granted on the channel", "purpose:newsletter:email", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:newsletter:email v2 10"),
+                row("purpose grant covers its channels", "purpose:newsletter:sms", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:newsletter v2 10"),
+                row("channel grant does not cover another channel", "purpose:newsletter:sms", "JP", false, null, false, Reason.NO_CONSENT, "GRANT purpose:newsletter:email v2 10"),
+                row("denied", "purpose:newsletter", "JP", false, null, false, Reason.DENIED, "DENY purpose:newsletter v2 10"),
+                row("withdrawn after a grant", "purpose:newsletter", "JP", false, null, false, Reason.WITHDRAWN, "GRANT purpose:newsletter v2 30", "WITHDRAW purpose:newsletter v2 5"),
+                row("granted again after withdrawal", "purpose:newsletter", "JP", false, null, true, Reason.GRANTED, "WITHDRAW purpose:newsletter v2 30", "GRANT purpose:newsletter v2 5"),
+                row("objected to post", "purpose:catalogue:post", "JP", false, null, false, Reason.OBJECTED, "OBJECT purpose:catalogue:post v2 3"),
+                row("objection to phone leaves post", "purpose:catalogue:post", "JP", false, null, true, Reason.DEFAULT_OPT_OUT, "OBJECT purpose:catalogue:phone v2 3"),
+                row("objection to the purpose covers channels", "purpose:catalogue:phone", "JP", false, null, false, Reason.OBJECTED, "OBJECT purpose:catalogue v2 3"),
+                row("newer channel grant beats older purpose objection", "purpose:catalogue:post", "JP", false, null, true, Reason.GRANTED, "OBJECT purpose:catalogue v2 20", "GRANT purpose:catalogue:post v2 2"),
+                row("newer purpose objection beats older channel grant", "purpose:catalogue:post", "JP", false, null, false, Reason.OBJECTED, "GRANT purpose:catalogue:post v2 20", "OBJECT purpose:catalogue v2 2"),
+                row("grant under the version that changed it is stale", "purpose:newsletter", "JP", false, null, false, Reason.STALE_POLICY, "GRANT purpose:newsletter v1 40"),
+                row("grant under v1 of an unchanged topic carries over", "purpose:targeted-ads", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:targeted-ads v1 40"),
+                row("grant under an unknown version is stale", "purpose:targeted-ads", "JP", false, null, false, Reason.STALE_POLICY, "GRANT purpose:targeted-ads v0 40"),
+                row("grant one day inside the validity", "category:advertising", "JP", false, null, true, Reason.GRANTED, "GRANT category:advertising v2 364"),
+                row("grant older than the validity expired", "category:advertising", "JP", false, null, false, Reason.EXPIRED, "GRANT category:advertising v2 366"),
+                row("grant on an opt-out basis does not expire", "category:analytics", "JP", false, null, true, Reason.GRANTED, "GRANT category:analytics v2 800"),
+                row("EU analytics granted", "category:analytics", "FR", false, null, true, Reason.GRANTED, "GRANT category:analytics v2 1"),
+                row("EU analytics denied", "category:analytics", "FR", false, null, false, Reason.DENIED, "DENY category:analytics v2 1"),
+                row("GPC in California refuses targeted ads", "purpose:targeted-ads", "US-CA", true, null, false, Reason.GPC_SIGNAL),
+                row("GPC overrides an earlier grant", "purpose:targeted-ads", "US-CA", true, null, false, Reason.GPC_SIGNAL, "GRANT purpose:targeted-ads v2 3"),
+                row("GPC in Texas refuses data sale", "purpose:data-sale", "US-TX", true, null, false, Reason.GPC_SIGNAL),
+                row("no GPC in Texas leaves the opt-out default", "purpose:data-sale", "US-TX", false, null, true, Reason.DEFAULT_OPT_OUT),
+                row("GPC is not honoured in JP by default", "purpose:data-sale", "JP", true, null, true, Reason.DEFAULT_OPT_OUT),
+                row("GPC is never reject-all: analytics untouched", "category:analytics", "US-CA", true, null, true, Reason.DEFAULT_OPT_OUT),
+                row("GPC is never reject-all: newsletter grant stands", "purpose:newsletter", "US-CA", true, null, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"),
+                row("minor's own grant does not count", "purpose:newsletter", "JP", false, 14, false, Reason.MINOR_WITHOUT_GUARDIAN, "GRANT purpose:newsletter v2 3"),
+                row("guardian's grant counts", "purpose:newsletter", "JP", false, 14, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3 GUARDIAN"),
+                row("minor with no choice", "purpose:targeted-ads", "JP", false, 15, false, Reason.MINOR_WITHOUT_GUARDIAN),
+                row("sixteen-year-old decides alone in JP", "purpose:newsletter", "JP", false, 16, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"),
+                row("US rule is about ads only", "purpose:newsletter", "US-CA", false, 12, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"),
+                row("US child's own ad grant does not count", "purpose:targeted-ads", "US-NY", false, 12, false, Reason.MINOR_WITHOUT_GUARDIAN, "GRANT purpose:targeted-ads v2 3"),
+                row("minor's refusal still reads as a refusal", "purpose:newsletter", "JP", false, 14, false, Reason.DENIED, "DENY purpose:newsletter v2 3"),
+                row("age unknown: no minor rule", "purpose:newsletter", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"));
+    }
+
+    private static Arguments row(String name, String topic, String jurisdiction, boolean gpc, Integer age,
+            boolean allowed, Reason reason, String... choices) {
+        return Arguments.of(name, topic, jurisdiction, gpc, age, allowed, reason, List.of(choices));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void decides(String name, String topic, String jurisdiction, boolean gpc, Integer age, boolean allowed,
+            Reason reason, List<String> choices) {
+        List<Choice> parsed = new ArrayList<>();
+        for (String spec : choices) {
+            String[] parts = spec.split(" ");
+            parsed.add(new Choice(Topic.parse(parts[1]), Action.valueOf(parts[0]),
+                    NOW.minus(Duration.ofDays(Long.parseLong(parts[3]))), parts[2],
+                    parts.length > 4 ? Actor.Kind.valueOf(parts[4]) : Actor.Kind.SELF, null));
+        }
+        StateFolder folder = new StateFolder(POLICY, ConsentSettings.defaults());
+        Signals signals = new Signals(Jurisdiction.of(jurisdiction), gpc, age);
+        ConsentState state = folder.fold(SUBJECT, parsed, signals, NOW);
+        Decision decision = state.decision(Topic.parse(topic));
+        assertThat(decision.reason()).as(name).isEqualTo(reason);
+        assertThat(decision.allowed()).as(name).isEqualTo(allowed);
+        if (!choices.isEmpty() && reason != Reason.NECESSARY && reason != Reason.DEFAULT_OPT_OUT
+                && reason != Reason.NO_CONSENT) {
+            assertThat(decision.since()).as("a decision made by a choice says when").isNotNull();
+        }
+        SEEN.add(reason);
+    }
+
+    @AfterAll
+    static void everyReasonIsCovered() {
+        assertThat(SEEN).containsExactlyInAnyOrder(Reason.values());
+    }
+}
