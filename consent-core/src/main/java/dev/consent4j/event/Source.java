@@ -9,6 +9,8 @@ public enum Source {
     CALL_CENTRE,
     IMPORT,
     GPC_SIGNAL,
+    /** The "Do Not Sell or Share My Personal Information" link, used without an account. */
+    DO_NOT_SELL_LINK,
     /** A personal request (disclosure, stop of use, stop of provision) handled by the shop. */
     REQUEST,
     /** The shop's own code, through the API. */

@@ -54,6 +54,11 @@ public record Jurisdiction(String code) {
         return dash < 0 ? code : code.substring(0, dash);
     }
 
+    /** The ISO 3166 codes of the EU member states and the EEA countries, for places that need a list. */
+    public static Set<String> eeaCountries() {
+        return EEA;
+    }
+
     /** Whether the GDPR and ePrivacy rules apply. */
     public boolean inEea() {
         return code.equals("EU") || EEA.contains(country());

@@ -37,6 +37,7 @@ public final class Policy {
     private final List<Revision> history;
     private final List<MinorRule> minorRules;
     private final NameMatcher<CookieCategory> cookieMatcher;
+    private final NameMatcher<CookieDeclaration> cookieDeclarations;
     private final HostMatcher<Tracker> trackerHosts;
 
     private Policy(Builder b) {
@@ -69,15 +70,18 @@ public final class Policy {
         this.minorRules = List.copyOf(b.minorRules);
 
         NameMatcher.Builder<CookieCategory> cookies = NameMatcher.builder();
+        NameMatcher.Builder<CookieDeclaration> declarations = NameMatcher.builder();
         // Exact names of every category first, so an exact declaration beats another's glob.
         for (CookieCategory category : cookieCategories.values()) {
             for (CookieDeclaration cookie : category.cookies()) {
                 if (cookie.isCookie()) {
                     cookies.add(cookie.name(), category);
+                    declarations.add(cookie.name(), cookie);
                 }
             }
         }
         this.cookieMatcher = cookies.build();
+        this.cookieDeclarations = declarations.build();
         HostMatcher.Builder<Tracker> hosts = HostMatcher.builder();
         for (Tracker tracker : trackers.values()) {
             for (String host : tracker.hosts()) {
@@ -207,6 +211,14 @@ public final class Policy {
     /** The same as {@link #categoryOfCookie} without the {@code Optional}, for hot paths. */
     public CookieCategory categoryOfCookieOrNull(String name) {
         return cookieMatcher.match(name);
+    }
+
+    /**
+     * The declaration that covers the cookie {@code name} (with the domains and path it is set
+     * on), or {@code null} when no category declares it.
+     */
+    public CookieDeclaration declarationOfCookieOrNull(String name) {
+        return cookieDeclarations.match(name);
     }
 
     /** The tracker whose hosts cover {@code host}, if any. */

@@ -1,0 +1,124 @@
+package dev.consent4j.store.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
+import dev.consent4j.store.ConsentStore;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A cache of subjects' events in front of any store, for the filter's per-request reads of
+ * signed-in customers. Every append through this instance evicts the subjects it touched, after
+ * the store has committed. Appends made by other nodes reach this one through
+ * {@link #evict(SubjectId)}, and in any case
+ * when an entry is older than {@code expireAfterWrite}, which bounds how stale a node can be.
+ *
+ * <p>The bulk audience path ({@link #latestEvents}) always reads the store.
+ */
+public final class CachingConsentStore implements ConsentStore {
+
+    private final ConsentStore store;
+    private final Cache<SubjectId, List<ConsentEvent>> cache;
+
+    private CachingConsentStore(Builder builder) {
+        this.store = builder.store;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(builder.maximumSize)
+                .expireAfterWrite(builder.expireAfterWrite)
+                .ticker(builder.ticker)
+                .build();
+    }
+
+    public static Builder builder(ConsentStore store) {
+        return new Builder(store);
+    }
+
+    @Override
+    public List<ConsentEvent> append(List<ConsentEvent> events) {
+        Set<SubjectId> touched = new LinkedHashSet<>();
+        for (ConsentEvent event : events) {
+            touched.add(event.subject());
+        }
+        try {
+            return store.append(events);
+        } finally {
+            // Also on failure: the store may have committed before the failure was reported.
+            cache.invalidateAll(touched);
+        }
+    }
+
+    @Override
+    public List<ConsentEvent> events(SubjectId subject) {
+        return cache.get(subject, store::events);
+    }
+
+    @Override
+    public Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics) {
+        return store.latestEvents(subjects, topics);
+    }
+
+    /** Forgets a subject, e.g. because another node appended to its chain. */
+    public void evict(SubjectId subject) {
+        cache.invalidate(subject);
+    }
+
+    /** Forgets everything, e.g. after a lost notification connection. */
+    public void evictAll() {
+        cache.invalidateAll();
+    }
+
+    /** The store behind the cache. */
+    public ConsentStore store() {
+        return store;
+    }
+
+    /** Builds a {@link CachingConsentStore}. */
+    public static final class Builder {
+        private final ConsentStore store;
+        private long maximumSize = 10_000;
+        private Duration expireAfterWrite = Duration.ofSeconds(1);
+        private Ticker ticker = Ticker.systemTicker();
+
+        private Builder(ConsentStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /** How many subjects are kept (10,000 by default). */
+        public Builder maximumSize(long maximumSize) {
+            if (maximumSize < 0) {
+                throw new IllegalArgumentException("maximumSize must not be negative, but was " + maximumSize);
+            }
+            this.maximumSize = maximumSize;
+            return this;
+        }
+
+        /** The longest an entry is served: how late another node's write may be seen (1 s by default). */
+        public Builder expireAfterWrite(Duration expireAfterWrite) {
+            Objects.requireNonNull(expireAfterWrite, "expireAfterWrite");
+            if (expireAfterWrite.isNegative() || expireAfterWrite.isZero()) {
+                throw new IllegalArgumentException("expireAfterWrite must be positive, but was " + expireAfterWrite);
+            }
+            this.expireAfterWrite = expireAfterWrite;
+            return this;
+        }
+
+        /** The time source for expiry; tests pass a fake one. */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        public CachingConsentStore build() {
+            return new CachingConsentStore(this);
+        }
+    }
+}

@@ -1,0 +1,437 @@
+package dev.consent4j.store.jdbc;
+
+import dev.consent4j.event.Action;
+import dev.consent4j.event.Actor;
+import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.EventChain;
+import dev.consent4j.event.EventId;
+import dev.consent4j.event.Evidence;
+import dev.consent4j.event.Source;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
+import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.ConsentStoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Keeps consent events in a relational database (H2, PostgreSQL, MariaDB/MySQL) over plain JDBC.
+ *
+ * <pre>{@code
+ * JdbcConsentStore store = JdbcConsentStore.builder(dataSource).build();
+ * store.initializeSchema(); // or run schema-<database>.sql from this package yourself
+ * }</pre>
+ *
+ * <p>An append is one transaction: every event of the batch is committed before {@link #append}
+ * returns, or none is. Appends to one subject's chain are serialized by the database (a row lock
+ * on the chain's head, or on PostgreSQL an advisory lock per subject), and each chain position is
+ * also protected by a unique key: should two nodes still race for a position, the loser re-reads
+ * the chain and tries again after a short random pause. A latest-event table, written in the same transaction, answers the bulk
+ * audience filter without scanning chains.
+ */
+public final class JdbcConsentStore implements ConsentStore {
+
+    /** Format of the stored rows; the hash chain's format is {@link EventChain#FORMAT}. */
+    public static final int FORMAT = EventChain.FORMAT;
+
+    private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,20}");
+    private static final int CHUNK = 500;
+    private static final String COLUMNS = "id, subject, seq, topic, action, policy_version, time_seconds, time_nanos,"
+            + " source, actor, operator_id, jurisdiction, notice_version, language, user_agent, network,"
+            + " linked_visitor, supersedes, previous_hash, hash, format";
+
+    private final DataSource dataSource;
+    private final JdbcDialect dialect;
+    private final String prefix;
+    private final int maxAttempts;
+    private final String insertEvent;
+    private final String upsertLatest;
+    private final String selectHead;
+    private final String selectEvents;
+
+    private JdbcConsentStore(Builder builder, JdbcDialect dialect) {
+        this.dataSource = builder.dataSource;
+        this.dialect = dialect;
+        this.prefix = builder.tablePrefix;
+        this.maxAttempts = builder.maxAttempts;
+        this.insertEvent = "INSERT INTO " + prefix + "event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.upsertLatest = dialect.upsertLatest(prefix + "latest");
+        this.selectHead = dialect.selectHead(prefix + "event");
+        this.selectEvents = "SELECT " + COLUMNS + " FROM " + prefix + "event WHERE subject = ? ORDER BY seq";
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    public JdbcDialect dialect() {
+        return dialect;
+    }
+
+    public String tablePrefix() {
+        return prefix;
+    }
+
+    /** Creates the tables (and, where the database has them, the append-only triggers) if they do not exist. */
+    public void initializeSchema() {
+        String script;
+        try (InputStream in = JdbcConsentStore.class.getResourceAsStream(dialect.schemaResource())) {
+            if (in == null) {
+                throw new IllegalStateException("schema file missing from the jar: " + dialect.schemaResource());
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : SqlScript.statements(script)) {
+                statement.execute(sql);
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new ConsentStoreException("could not create the consent store schema (" + dialect.schemaResource() + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ConsentEvent> append(List<ConsentEvent> batch) {
+        Set<EventId> ids = new HashSet<>();
+        for (ConsentEvent event : batch) {
+            if (event.isSealed()) {
+                throw new ConsentStoreException("event " + event.id() + " is already sealed; append unsealed events");
+            }
+            if (!ids.add(event.id())) {
+                throw new ConsentStoreException("event " + event.id() + " appears twice in the batch");
+            }
+        }
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appendOnce(batch, ids);
+            } catch (ChainMoved moved) {
+                if (attempt >= maxAttempts) {
+                    throw new ConsentStoreException("could not append after " + attempt
+                            + " attempts: other writers kept extending the same chains", moved.getCause());
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private List<ConsentEvent> appendOnce(List<ConsentEvent> batch, Set<EventId> ids) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                dialect.lockChains(connection, sortedSubjects(batch));
+                requireNew(connection, ids);
+                List<ConsentEvent> sealed = seal(connection, batch);
+                write(connection, sealed);
+                connection.commit();
+                return List.copyOf(sealed);
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                if (e instanceof SQLException sql && dialect.isRetryable(sql)) {
+                    throw new ChainMoved(sql);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new ConsentStoreException("could not append " + batch.size() + " consent events: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> sortedSubjects(List<ConsentEvent> batch) {
+        return batch.stream().map(event -> event.subject().toString()).distinct().sorted().toList();
+    }
+
+    /** Waits a random, growing while before the next attempt, so that colliding writers spread out. */
+    private static void backOff(int attempt) {
+        long ceilingMicros = 500L << Math.min(attempt, 6);
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(ceilingMicros / 2, ceilingMicros) * 1_000L);
+    }
+
+    private void requireNew(Connection connection, Set<EventId> ids) throws SQLException {
+        List<EventId> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<EventId> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            String sql = "SELECT id FROM " + prefix + "event WHERE id IN (" + placeholders(chunk.size()) + ")";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 1, chunk.get(i).toString());
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        throw new ConsentStoreException("event " + rows.getString(1) + " is already stored");
+                    }
+                }
+            }
+        }
+    }
+
+    private List<ConsentEvent> seal(Connection connection, List<ConsentEvent> batch) throws SQLException {
+        Map<SubjectId, long[]> sequences = new HashMap<>();
+        Map<SubjectId, String> hashes = new HashMap<>();
+        try (PreparedStatement head = connection.prepareStatement(selectHead)) {
+            for (ConsentEvent event : batch) {
+                if (sequences.containsKey(event.subject())) {
+                    continue;
+                }
+                head.setString(1, event.subject().toString());
+                try (ResultSet rows = head.executeQuery()) {
+                    boolean found = rows.next();
+                    sequences.put(event.subject(), new long[] {found ? rows.getLong(1) : 0});
+                    hashes.put(event.subject(), found ? rows.getString(2) : "");
+                }
+            }
+        }
+        List<ConsentEvent> sealed = new ArrayList<>(batch.size());
+        for (ConsentEvent event : batch) {
+            long[] sequence = sequences.get(event.subject());
+            ConsentEvent placed = event.seal(++sequence[0], hashes.get(event.subject()));
+            hashes.put(event.subject(), placed.hash());
+            sealed.add(placed);
+        }
+        return sealed;
+    }
+
+    private void write(Connection connection, List<ConsentEvent> sealed) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(insertEvent)) {
+            for (ConsentEvent event : sealed) {
+                bind(insert, event);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement latest = connection.prepareStatement(upsertLatest)) {
+            boolean any = false;
+            for (ConsentEvent event : sealed) {
+                if (event.topic() != null) {
+                    latest.setString(1, event.subject().toString());
+                    latest.setString(2, event.topic().toString());
+                    latest.setString(3, event.id().toString());
+                    latest.setLong(4, event.sequence());
+                    latest.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                latest.executeBatch();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement insert, ConsentEvent event) throws SQLException {
+        insert.setString(1, event.id().toString());
+        insert.setString(2, event.subject().toString());
+        insert.setLong(3, event.sequence());
+        text(insert, 4, event.topic() == null ? null : event.topic().toString());
+        insert.setString(5, event.action().name());
+        insert.setString(6, event.policyVersion());
+        insert.setLong(7, event.time().getEpochSecond());
+        insert.setInt(8, event.time().getNano());
+        insert.setString(9, event.source().name());
+        insert.setString(10, event.actor().kind().name());
+        text(insert, 11, event.actor().operatorId());
+        insert.setString(12, event.jurisdiction());
+        text(insert, 13, event.evidence().noticeVersion());
+        text(insert, 14, event.evidence().language());
+        text(insert, 15, event.evidence().userAgent());
+        text(insert, 16, event.evidence().network());
+        text(insert, 17, event.linkedVisitor() == null ? null : event.linkedVisitor().toString());
+        text(insert, 18, event.supersedes() == null ? null : event.supersedes().toString());
+        insert.setString(19, event.previousHash());
+        insert.setString(20, event.hash());
+        insert.setInt(21, FORMAT);
+    }
+
+    private static void text(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    @Override
+    public List<ConsentEvent> events(SubjectId subject) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(selectEvents)) {
+            statement.setString(1, subject.toString());
+            List<ConsentEvent> events = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(read(rows));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new ConsentStoreException("could not read the consent events of " + subject + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics) {
+        Map<SubjectId, List<ConsentEvent>> result = new HashMap<>();
+        if (subjects.isEmpty() || topics.isEmpty()) {
+            return result;
+        }
+        List<String> topicKeys = topics.stream().map(Topic::toString).distinct().toList();
+        List<String> keys = new ArrayList<>(new LinkedHashSet<>(subjects.stream().map(SubjectId::toString).toList()));
+        String prefixedColumns = "e." + COLUMNS.replace(", ", ", e.");
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < keys.size(); from += CHUNK) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+                String sql = "SELECT " + prefixedColumns + " FROM " + prefix + "latest l JOIN " + prefix
+                        + "event e ON e.id = l.event_id WHERE l.subject IN (" + placeholders(chunk.size())
+                        + ") AND l.topic IN (" + placeholders(topicKeys.size()) + ")";
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    int index = 1;
+                    for (String key : chunk) {
+                        statement.setString(index++, key);
+                    }
+                    for (String topic : topicKeys) {
+                        statement.setString(index++, topic);
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            ConsentEvent event = read(rows);
+                            result.computeIfAbsent(event.subject(), s -> new ArrayList<>()).add(event);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new ConsentStoreException("could not read the latest consent events: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private static ConsentEvent read(ResultSet rows) throws SQLException {
+        int format = rows.getInt("format");
+        if (format != FORMAT) {
+            throw new ConsentStoreException("event " + rows.getString("id") + " is stored in format " + format
+                    + ", which this version of consent4j does not read");
+        }
+        String topic = rows.getString("topic");
+        String operator = rows.getString("operator_id");
+        Actor.Kind kind = Actor.Kind.valueOf(rows.getString("actor"));
+        String linked = rows.getString("linked_visitor");
+        String supersedes = rows.getString("supersedes");
+        return new ConsentEvent(
+                EventId.parse(rows.getString("id")),
+                SubjectId.parse(rows.getString("subject")),
+                topic == null ? null : Topic.parse(topic),
+                Action.valueOf(rows.getString("action")),
+                rows.getString("policy_version"),
+                Instant.ofEpochSecond(rows.getLong("time_seconds"), rows.getInt("time_nanos")),
+                Source.valueOf(rows.getString("source")),
+                kind == Actor.Kind.OPERATOR ? Actor.operator(operator) : new Actor(kind, null),
+                rows.getString("jurisdiction"),
+                new Evidence(rows.getString("notice_version"), rows.getString("language"), rows.getString("user_agent"),
+                        rows.getString("network")),
+                linked == null ? null : SubjectId.parse(linked),
+                supersedes == null ? null : EventId.parse(supersedes),
+                rows.getLong("seq"),
+                rows.getString("previous_hash"),
+                rows.getString("hash"));
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Another writer took a chain position between reading the head and inserting. */
+    private static final class ChainMoved extends RuntimeException {
+        ChainMoved(SQLException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /** Builds a {@link JdbcConsentStore}; the dialect is detected from the database unless given. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String tablePrefix = "consent_";
+        private JdbcDialect dialect;
+        private int maxAttempts = 30;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** Prefix of the table names: lower-case letters, digits and '_', at most 21 characters. */
+        public Builder tablePrefix(String tablePrefix) {
+            Objects.requireNonNull(tablePrefix, "tablePrefix");
+            if (!PREFIX.matcher(tablePrefix).matches()) {
+                throw new IllegalArgumentException("tablePrefix must be lower-case letters, digits and '_' (at most 21),"
+                        + " starting with a letter or '_', but was '" + tablePrefix + "'");
+            }
+            this.tablePrefix = tablePrefix;
+            return this;
+        }
+
+        public Builder dialect(JdbcDialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /** How often an append is tried when other writers extend the same chain at the same moment. */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, but was " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        public JdbcConsentStore build() {
+            JdbcDialect detected = dialect;
+            if (detected == null) {
+                try (Connection connection = dataSource.getConnection()) {
+                    detected = JdbcDialect.of(connection);
+                } catch (SQLException e) {
+                    throw new ConsentStoreException("could not connect to detect the database: " + e.getMessage(), e);
+                }
+            }
+            return new JdbcConsentStore(this, detected);
+        }
+    }
+}

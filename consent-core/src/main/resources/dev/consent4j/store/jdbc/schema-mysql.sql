@@ -1,0 +1,45 @@
+-- consent4j event store, MariaDB and MySQL. ${prefix} is replaced by the table prefix (default consent_).
+CREATE TABLE IF NOT EXISTS ${prefix}event (
+    id              CHAR(36)      NOT NULL PRIMARY KEY,
+    subject         VARCHAR(140)  NOT NULL,
+    seq             BIGINT        NOT NULL,
+    topic           VARCHAR(140),
+    action          VARCHAR(16)   NOT NULL,
+    policy_version  VARCHAR(64)   NOT NULL,
+    time_seconds    BIGINT        NOT NULL,
+    time_nanos      INT           NOT NULL,
+    source          VARCHAR(32)   NOT NULL,
+    actor           VARCHAR(16)   NOT NULL,
+    operator_id     VARCHAR(128),
+    jurisdiction    VARCHAR(8)    NOT NULL,
+    notice_version  VARCHAR(128),
+    language        VARCHAR(35),
+    user_agent      VARCHAR(256),
+    network         VARCHAR(64),
+    linked_visitor  VARCHAR(140),
+    supersedes      CHAR(36),
+    previous_hash   VARCHAR(64)   NOT NULL,
+    hash            VARCHAR(64)   NOT NULL,
+    format          SMALLINT      NOT NULL,
+    CONSTRAINT ${prefix}event_chain UNIQUE (subject, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS ${prefix}latest (
+    subject   VARCHAR(140) NOT NULL,
+    topic     VARCHAR(140) NOT NULL,
+    event_id  CHAR(36)     NOT NULL,
+    seq       BIGINT       NOT NULL,
+    PRIMARY KEY (subject, topic),
+    INDEX ${prefix}latest_topic (topic, subject)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Evidence is append-only in the database too: an UPDATE or DELETE of an event fails.
+DROP TRIGGER IF EXISTS ${prefix}event_no_update;
+
+CREATE TRIGGER ${prefix}event_no_update BEFORE UPDATE ON ${prefix}event FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'consent events are append-only';
+
+DROP TRIGGER IF EXISTS ${prefix}event_no_delete;
+
+CREATE TRIGGER ${prefix}event_no_delete BEFORE DELETE ON ${prefix}event FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'consent events are append-only';

@@ -1,0 +1,97 @@
+package dev.consent4j.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consent4j.event.Action;
+import dev.consent4j.event.EventId;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
+import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.ConsentStoreContract;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** The contract on a real database, plus what only a database store promises. */
+abstract class JdbcConsentStoreContract extends ConsentStoreContract {
+
+    static final String PREFIX = "c4jtest_";
+
+    protected DataSource dataSource;
+
+    protected abstract DataSource dataSource() throws Exception;
+
+    /** Whether UPDATE and DELETE of events are refused by the database itself. */
+    protected abstract boolean databaseEnforcesAppendOnly();
+
+    /** Runs statements with the append-only protection lifted, as an attacker with table access could. */
+    protected abstract void runUnprotected(Connection connection, String sql, String... parameters) throws SQLException;
+
+    @Override
+    protected ConsentStore createStore() throws Exception {
+        dataSource = dataSource();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + PREFIX + "latest");
+            statement.execute("DROP TABLE IF EXISTS " + PREFIX + "event");
+        }
+        JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(PREFIX).build();
+        store.initializeSchema();
+        store.initializeSchema(); // running it twice is harmless
+        return store;
+    }
+
+    @Override
+    protected Optional<ConsentStore> reopen() {
+        return Optional.of(JdbcConsentStore.builder(dataSource).tablePrefix(PREFIX).build());
+    }
+
+    @Override
+    protected boolean tamper(EventId event, String newAction) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            runUnprotected(connection, "UPDATE " + PREFIX + "event SET action = ? WHERE id = ?", newAction, event.toString());
+        }
+        return true;
+    }
+
+    protected static void update(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    @Test
+    void databaseRefusesToChangeOrDeleteEvents() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(databaseEnforcesAppendOnly());
+        EventId id = store.append(List.of(event(SubjectId.customer("alice"), Topic.purpose("targeted-ads"), Action.GRANT, 0)))
+                .get(0).id();
+        try (Connection connection = dataSource.getConnection()) {
+            assertThatThrownBy(() -> update(connection, "UPDATE " + PREFIX + "event SET action = 'DENY' WHERE id = ?",
+                    id.toString())).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> update(connection, "DELETE FROM " + PREFIX + "event WHERE id = ?", id.toString()))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }
+        assertThat(store.events(SubjectId.customer("alice"))).hasSize(1);
+    }
+
+    @Test
+    void dialectIsDetected() {
+        assertThat(((JdbcConsentStore) store).dialect()).isEqualTo(expectedDialect());
+    }
+
+    protected abstract JdbcDialect expectedDialect();
+
+    @Test
+    void tablePrefixIsChecked() {
+        assertThatThrownBy(() -> JdbcConsentStore.builder(dataSource).tablePrefix("x; DROP TABLE y"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tablePrefix");
+    }
+}
