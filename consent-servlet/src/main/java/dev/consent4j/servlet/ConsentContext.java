@@ -1,0 +1,141 @@
+package dev.consent4j.servlet;
+
+import dev.consent4j.cookie.ConsentCookie;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.state.ConsentState;
+import dev.consent4j.state.Signals;
+import jakarta.servlet.ServletRequest;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the {@link ConsentFilter} learned about a request: its consent state, the signals it
+ * carried, and who it belongs to. Kept as a request attribute; read it with
+ * {@link #state(ServletRequest)} or {@link #of(ServletRequest)}.
+ *
+ * <pre>{@code
+ * if (ConsentContext.state(request).allows("targeted-ads")) { ... }
+ * }</pre>
+ */
+public final class ConsentContext {
+
+    /** The request attribute that holds the context. */
+    public static final String ATTRIBUTE = ConsentContext.class.getName();
+
+    private final Signals signals;
+    private final SubjectId customer;
+    private final boolean secureRequest;
+    private final ConsentCookie cookie;
+    private volatile ConsentState state;
+    private volatile ConsentCookie cookieToIssue;
+    private SubjectId newVisitor;
+    private ConsentResponse response;
+
+    ConsentContext(Signals signals, SubjectId customer, boolean secureRequest, ConsentCookie cookie,
+            ConsentState state, ConsentCookie cookieToIssue) {
+        this.signals = signals;
+        this.customer = customer;
+        this.secureRequest = secureRequest;
+        this.cookie = cookie;
+        this.state = state;
+        this.cookieToIssue = cookieToIssue;
+    }
+
+    /**
+     * The context of a request the filter has seen.
+     *
+     * @throws IllegalStateException when the {@link ConsentFilter} did not run for this request
+     */
+    public static ConsentContext of(ServletRequest request) {
+        return find(request).orElseThrow(() -> new IllegalStateException(
+                "no consent context on this request: map the ConsentFilter in front of this path"));
+    }
+
+    public static Optional<ConsentContext> find(ServletRequest request) {
+        Object context = request.getAttribute(ATTRIBUTE);
+        return context instanceof ConsentContext c ? Optional.of(c) : Optional.empty();
+    }
+
+    /** The request's consent state (see {@link #of}). */
+    public static ConsentState state(ServletRequest request) {
+        return of(request).state();
+    }
+
+    /** The decisions in force for this request; after a choice in this request, the new ones. */
+    public ConsentState state() {
+        return state;
+    }
+
+    public Signals signals() {
+        return signals;
+    }
+
+    /** The logged-in customer, when there is one. */
+    public Optional<SubjectId> customer() {
+        return Optional.ofNullable(customer);
+    }
+
+    /** The verified consent cookie the browser sent, if any. */
+    public Optional<ConsentCookie> cookie() {
+        return Optional.ofNullable(cookie);
+    }
+
+    public boolean secureRequest() {
+        return secureRequest;
+    }
+
+    /**
+     * Whose choices a new choice in this request belongs to: the customer, else the visitor of the
+     * consent cookie, else a new visitor (the same one for the rest of the request).
+     */
+    public synchronized SubjectId subjectForChoices() {
+        if (customer != null) {
+            return customer;
+        }
+        if (cookie != null) {
+            return cookie.visitor();
+        }
+        if (newVisitor == null) {
+            newVisitor = SubjectId.newVisitor();
+        }
+        return newVisitor;
+    }
+
+    /** The visitor a new consent cookie is for: the cookie's, else a new one. */
+    public synchronized SubjectId visitorForCookie() {
+        if (cookie != null) {
+            return cookie.visitor();
+        }
+        if (newVisitor == null) {
+            newVisitor = SubjectId.newVisitor();
+        }
+        return newVisitor;
+    }
+
+    /**
+     * Replaces the state after choices were recorded in this request, and issues {@code cookie}
+     * (or none when {@code null}) with the response. The response then enforces the new state:
+     * cookies of categories just refused are expired and no longer set.
+     */
+    public void update(ConsentState newState, ConsentCookie newCookie) {
+        this.state = Objects.requireNonNull(newState, "newState");
+        if (newCookie != null) {
+            this.cookieToIssue = newCookie;
+        }
+        ConsentResponse current;
+        synchronized (this) {
+            current = response;
+        }
+        if (current != null) {
+            current.stateChanged();
+        }
+    }
+
+    ConsentCookie cookieToIssue() {
+        return cookieToIssue;
+    }
+
+    synchronized void attach(ConsentResponse response) {
+        this.response = response;
+    }
+}

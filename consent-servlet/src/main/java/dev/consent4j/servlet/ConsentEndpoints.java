@@ -1,0 +1,603 @@
+package dev.consent4j.servlet;
+
+import dev.consent4j.ChoiceRequest;
+import dev.consent4j.ConsentHistory;
+import dev.consent4j.ConsentManager;
+import dev.consent4j.InvalidChoiceException;
+import dev.consent4j.cookie.ConsentCookie;
+import dev.consent4j.event.Action;
+import dev.consent4j.event.Actor;
+import dev.consent4j.event.Evidence;
+import dev.consent4j.event.Source;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
+import dev.consent4j.policy.Basis;
+import dev.consent4j.policy.CookieCategory;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.Purpose;
+import dev.consent4j.servlet.endpoint.CrossSiteCheck;
+import dev.consent4j.servlet.endpoint.CspReports;
+import dev.consent4j.servlet.endpoint.Disclosure;
+import dev.consent4j.servlet.endpoint.JsonIo;
+import dev.consent4j.servlet.endpoint.Languages;
+import dev.consent4j.servlet.endpoint.OneClickBody;
+import dev.consent4j.servlet.endpoint.Problem;
+import dev.consent4j.servlet.endpoint.UiTexts;
+import dev.consent4j.servlet.endpoint.Views;
+import dev.consent4j.servlet.request.RequestEvidence;
+import dev.consent4j.state.Choice;
+import dev.consent4j.state.ConsentState;
+import dev.consent4j.state.Decision;
+import dev.consent4j.state.Reason;
+import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.unsubscribe.UnsubscribeToken;
+import dev.consent4j.unsubscribe.UnsubscribeTokens;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The endpoints shoppers, the banner and mail clients talk to; see {@code docs/http-api.md}. Map
+ * it to {@code {base}/*} (e.g. {@code /consent/*}) and to {@code /.well-known/gpc.json}, behind the
+ * {@link ConsentFilter}, which gives each request its consent state and issues the cookie.
+ *
+ * <p>Bad input gets a 4xx {@code application/problem+json} answer and changes nothing; state
+ * changes refuse cross-site requests, except the one-click unsubscribe, whose signed token is its
+ * authority.
+ */
+public final class ConsentEndpoints extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentEndpoints.class);
+    private static final String ASSETS = "/META-INF/resources/consent4j/";
+
+    private final transient ConsentManager consents;
+    private final transient UnsubscribeTokens tokens;
+    private final transient CspReports cspReports;
+    private final transient Predicate<HttpServletRequest> operator;
+    private final LocalDate gpcLastUpdate;
+    private final transient Map<String, byte[]> policyBodies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private ConsentEndpoints(Builder builder) {
+        this.consents = builder.consents;
+        this.tokens = builder.tokens;
+        this.cspReports = new CspReports(consents.policy(), consents.clock(), 500, 50);
+        this.operator = builder.operator;
+        this.gpcLastUpdate = builder.gpcLastUpdate != null ? builder.gpcLastUpdate : consents.policy().effectiveDate();
+    }
+
+    /**
+     * @param tokens verifies one-click unsubscribe tokens; the same instance (or keys) the shop's
+     *               mailer uses through {@link dev.consent4j.unsubscribe.UnsubscribeLinks}
+     */
+    public static Builder builder(ConsentManager consents, UnsubscribeTokens tokens) {
+        return new Builder(consents, tokens);
+    }
+
+    /** Hosts CSP reports named that the policy does not declare, with counts. */
+    public Map<String, Long> undeclaredHosts() {
+        return cspReports.undeclaredHosts();
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            route(request, response);
+        } catch (Problem problem) {
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                JsonIo.problem(response, problem);
+            }
+        } catch (InvalidChoiceException e) {
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                JsonIo.problem(response, Problem.invalid(List.of(new Problem.FieldError(
+                        e.topic() == null ? "" : "/choices/" + pointer(e.topic().toString()), e.getMessage()))));
+            }
+        }
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/.well-known/gpc.json".equals(request.getServletPath())) {
+            requireMethod(request, "GET");
+            gpcJson(response);
+            return;
+        }
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        String method = request.getMethod();
+        if (path.startsWith("/unsubscribe/")) {
+            unsubscribe(request, response, path.substring("/unsubscribe/".length()));
+            return;
+        }
+        if (path.startsWith("/assets/")) {
+            requireMethod(request, "GET", "HEAD");
+            asset(response, path.substring("/assets/".length()));
+            return;
+        }
+        switch (path) {
+            case "/policy" -> {
+                requireMethod(request, "GET", "HEAD");
+                policy(request, response);
+            }
+            case "/state" -> {
+                requireMethod(request, "GET");
+                noStore(response);
+                JsonIo.write(response, 200, Views.state(context(request).state(), consents.settings()));
+            }
+            case "/choices" -> {
+                requireMethod(request, "POST");
+                choices(request, response);
+            }
+            case "/opt-out" -> {
+                requireMethod(request, "POST");
+                optOut(request, response);
+            }
+            case "/do-not-sell" -> {
+                requireMethod(request, "POST");
+                doNotSell(request, response);
+            }
+            case "/disclosure" -> {
+                requireMethod(request, "GET");
+                disclosure(request, response);
+            }
+            case "/export" -> {
+                requireMethod(request, "GET");
+                export(request, response);
+            }
+            case "/csp-report" -> {
+                requireMethod(request, "POST");
+                cspReport(request, response);
+            }
+            default -> throw new Problem(404, "Not found", "no consent endpoint at this path");
+        }
+    }
+
+    private void policy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Policy policy = consents.policy();
+        String language = Languages.choose(request, policy);
+        Jurisdiction jurisdiction = context(request).signals().jurisdiction();
+        String base = request.getContextPath() + request.getServletPath();
+        String key = language + "|" + jurisdiction.code() + "|" + base;
+        byte[] body = policyBodies.computeIfAbsent(key,
+                k -> JsonIo.bytes(Views.policy(policy, language, jurisdiction, base)));
+        String etag = "\"" + sha256(body).substring(0, 32) + "\"";
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", "public, max-age=300");
+        response.setHeader("Vary", "Accept-Language");
+        response.setHeader("Content-Language", language);
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            response.setStatus(304);
+            return;
+        }
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private void choices(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CrossSiteCheck.requireSameOrigin(request);
+        ConsentContext context = context(request);
+        JsonNode body = JsonIo.readJson(request);
+        Policy policy = consents.policy();
+        Jurisdiction jurisdiction = context.signals().jurisdiction();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (String field : body.propertyNames()) {
+            if (!Set.of("choices", "all", "source", "language").contains(field)) {
+                errors.add(new Problem.FieldError("/" + pointer(field), "unknown field; expected choices, all, source, language"));
+            }
+        }
+        Source source = Source.BANNER;
+        JsonNode sourceNode = body.get("source");
+        if (sourceNode != null) {
+            if (sourceNode.isString() && sourceNode.stringValue().equals("banner")) {
+                source = Source.BANNER;
+            } else if (sourceNode.isString() && sourceNode.stringValue().equals("preference-centre")) {
+                source = Source.PREFERENCE_CENTRE;
+            } else {
+                errors.add(new Problem.FieldError("/source", "source is \"banner\" or \"preference-centre\""));
+            }
+        }
+        String language = null;
+        JsonNode languageNode = body.get("language");
+        if (languageNode != null) {
+            if (languageNode.isString() && policy.languages().contains(languageNode.stringValue())) {
+                language = languageNode.stringValue();
+            } else {
+                errors.add(new Problem.FieldError("/language", "language is one of the policy's: " + policy.languages()));
+            }
+        }
+        Map<Topic, Action> choices = new LinkedHashMap<>();
+        JsonNode all = body.get("all");
+        JsonNode each = body.get("choices");
+        if ((all == null) == (each == null)) {
+            errors.add(new Problem.FieldError("", "send either \"choices\" (an object of topic: action) or \"all\" (\"grant\" or \"deny\")"));
+        } else if (all != null) {
+            Action action = all.isString() && all.stringValue().equals("grant") ? Action.GRANT
+                    : all.isString() && all.stringValue().equals("deny") ? Action.DENY : null;
+            if (action == null) {
+                errors.add(new Problem.FieldError("/all", "all is \"grant\" or \"deny\""));
+            } else {
+                for (CookieCategory category : policy.cookieCategories()) {
+                    if (category.basis().in(jurisdiction) != Basis.NECESSARY) {
+                        choices.put(Topic.category(category.id()), action);
+                    }
+                }
+                for (Purpose purpose : policy.purposes()) {
+                    if (purpose.channels().isEmpty() && purpose.basis().in(jurisdiction) != Basis.NECESSARY) {
+                        choices.put(Topic.purpose(purpose.id()), action);
+                    }
+                }
+            }
+        } else if (!each.isObject() || each.isEmpty()) {
+            errors.add(new Problem.FieldError("/choices", "choices is a non-empty object of topic: action"));
+        } else {
+            for (Map.Entry<String, JsonNode> entry : each.properties()) {
+                String at = "/choices/" + pointer(entry.getKey());
+                Topic topic;
+                try {
+                    topic = Topic.parse(entry.getKey());
+                } catch (IllegalArgumentException e) {
+                    errors.add(new Problem.FieldError(at, "a topic is category:<id>, purpose:<id> or purpose:<id>:<channel>"));
+                    continue;
+                }
+                if (topic.channel() != null && context.customer().isEmpty()) {
+                    errors.add(new Problem.FieldError(at, "choices per channel are made by a signed-in customer"));
+                    continue;
+                }
+                Action action = action(entry.getValue());
+                if (action == null) {
+                    errors.add(new Problem.FieldError(at, "an action is \"grant\", \"deny\", \"withdraw\" or \"object\""));
+                    continue;
+                }
+                choices.put(topic, action);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        record(request, context, choices, source, language);
+        noStore(response);
+        JsonIo.write(response, 200, Views.state(context.state(), consents.settings()));
+    }
+
+    private void optOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CrossSiteCheck.requireSameOrigin(request);
+        ConsentContext context = context(request);
+        JsonNode body = JsonIo.readJson(request);
+        if (context.customer().isEmpty()) {
+            throw new Problem(401, "Sign-in required",
+                    "choices per purpose and channel belong to a customer account; sign in first, or use do-not-sell");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (String field : body.propertyNames()) {
+            if (!Set.of("purpose", "channel", "action").contains(field)) {
+                errors.add(new Problem.FieldError("/" + pointer(field), "unknown field; expected purpose, channel, action"));
+            }
+        }
+        JsonNode purpose = body.get("purpose");
+        JsonNode channel = body.get("channel");
+        if (purpose == null || !purpose.isString()) {
+            errors.add(new Problem.FieldError("/purpose", "purpose is the id of a purpose"));
+        }
+        if (channel != null && !channel.isString() && !channel.isNull()) {
+            errors.add(new Problem.FieldError("/channel", "channel is the id of one of the purpose's channels"));
+        }
+        JsonNode actionNode = body.get("action");
+        Action action = actionNode == null ? Action.OBJECT : action(actionNode);
+        if (action == null) {
+            errors.add(new Problem.FieldError("/action", "an action is \"grant\", \"deny\", \"withdraw\" or \"object\""));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        Topic topic;
+        try {
+            topic = channel == null || channel.isNull() ? Topic.purpose(purpose.stringValue())
+                    : Topic.contact(purpose.stringValue(), channel.stringValue());
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid(List.of(new Problem.FieldError("/purpose", e.getMessage())));
+        }
+        record(request, context, Map.of(topic, action), Source.ACCOUNT_PAGE, null);
+        noStore(response);
+        JsonIo.write(response, 200, Views.state(context.state(), consents.settings()));
+    }
+
+    private void doNotSell(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CrossSiteCheck.requireSameOrigin(request);
+        ConsentContext context = context(request);
+        if (request.getContentLengthLong() > 0 || request.getContentType() != null) {
+            JsonIo.readJson(request); // an optional empty object; anything else is refused
+        }
+        Map<Topic, Action> choices = new LinkedHashMap<>();
+        for (Purpose purpose : consents.policy().purposes()) {
+            if (purpose.coveredByGpc() && purpose.basis().in(context.signals().jurisdiction()) != Basis.NECESSARY) {
+                choices.put(Topic.purpose(purpose.id()), Action.OBJECT);
+            }
+        }
+        if (choices.isEmpty()) {
+            throw new Problem(404, "Nothing to opt out of", "this shop's policy declares no sale, sharing or targeted advertising");
+        }
+        record(request, context, choices, Source.DO_NOT_SELL_LINK, null);
+        noStore(response);
+        JsonIo.write(response, 200, Views.state(context.state(), consents.settings()));
+    }
+
+    /** Stores the choices as events, then refreshes the request's state and, for a visitor, the cookie. */
+    private void record(HttpServletRequest request, ConsentContext context, Map<Topic, Action> choices, Source source,
+            String language) {
+        Policy policy = consents.policy();
+        SubjectId subject = context.subjectForChoices();
+        Evidence evidence = RequestEvidence.of(request, policy.version(), language);
+        ConsentState state = consents.record(new ChoiceRequest(subject, choices, source, Actor.SELF,
+                context.signals().jurisdiction(), evidence, null));
+        // The request's own signals (GPC) still apply to the new state.
+        state = consents.state(subject, context.signals());
+        ConsentCookie cookie = subject.isVisitor() ? cookieFor(subject, context) : null;
+        context.update(state, cookie);
+    }
+
+    /** The visitor's cookie, from the stored events: the choices made under the current policy version. */
+    private ConsentCookie cookieFor(SubjectId visitor, ConsentContext context) {
+        String version = consents.policy().version();
+        Map<Topic, Action> current = new LinkedHashMap<>();
+        Instant oldest = null;
+        for (Choice choice : StateFolder.latestChoices(consents.history(visitor, context.signals()).events())) {
+            if (choice.topic().channel() == null && version.equals(choice.policyVersion())) {
+                current.put(choice.topic(), choice.action());
+                // One time stands for all choices in the cookie: the oldest, so none outlives its validity.
+                oldest = oldest == null || choice.at().isBefore(oldest) ? choice.at() : oldest;
+            }
+        }
+        boolean linked = context.cookie().map(ConsentCookie::linkedToCustomer).orElse(false);
+        return new ConsentCookie(visitor, version, oldest == null ? consents.clock().instant() : oldest, current, linked);
+    }
+
+    private void unsubscribe(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
+        noStore(response);
+        response.setHeader("Referrer-Policy", "no-referrer");
+        String language = Languages.choose(request, consents.policy());
+        Map<String, String> ui = UiTexts.in(language);
+        UnsubscribeTokens.Verified verified = tokens.verify(token);
+        boolean post = "POST".equals(request.getMethod());
+        if (!post && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            throw new Problem(405, "Method not allowed", "use GET to see the page, POST to unsubscribe");
+        }
+        if (!verified.trusted() || consents.policy().purpose(verified.token().purpose())
+                .filter(p -> p.channels().contains(verified.token().channel())).isEmpty()) {
+            if (verified.rejection() != null) {
+                LOG.info("refused an unsubscribe token: {}", verified.rejection());
+            }
+            if (post) {
+                throw new Problem(404, "Unknown unsubscribe link", "this unsubscribe link is not valid or has expired");
+            }
+            page(response, 404, language, ui.get("unsubscribeTitle"), ui.get("unsubscribeInvalid"), null);
+            return;
+        }
+        UnsubscribeToken scope = verified.token();
+        if (!post) {
+            // Link scanners prefetch GETs: this page only offers the button, it changes nothing.
+            page(response, 200, language, ui.get("unsubscribeTitle"), "", ui.get("unsubscribeConfirm"));
+            return;
+        }
+        byte[] body = JsonIo.readBody(request);
+        if (!OneClickBody.isOneClick(request.getContentType(), body)) {
+            throw Problem.badRequest("the body must be List-Unsubscribe=One-Click (urlencoded or multipart)");
+        }
+        Jurisdiction jurisdiction = consents.settings().defaultJurisdiction();
+        Decision decision = consents.state(scope.subject(), dev.consent4j.state.Signals.of(jurisdiction))
+                .contact(scope.purpose(), scope.channel());
+        boolean alreadyStopped = !decision.allowed() && decision.reason() != Reason.NO_CONSENT
+                && decision.reason() != Reason.EXPIRED && decision.reason() != Reason.STALE_POLICY;
+        if (!alreadyStopped) {
+            Purpose purpose = consents.policy().purpose(scope.purpose()).orElseThrow();
+            Action action = purpose.basis().in(jurisdiction) == Basis.OPT_OUT ? Action.OBJECT : Action.WITHDRAW;
+            consents.record(new ChoiceRequest(scope.subject(), Map.of(Topic.contact(scope.purpose(), scope.channel()), action),
+                    Source.ONE_CLICK_UNSUBSCRIBE, Actor.SELF, jurisdiction,
+                    new Evidence(consents.policy().version(), language, null, null), null));
+        }
+        page(response, 200, language, ui.get("unsubscribeTitle"), ui.get("unsubscribeDone"), null);
+    }
+
+    private static void page(HttpServletResponse response, int status, String language, String title, String message,
+            String confirmButton) throws IOException {
+        StringBuilder html = new StringBuilder(600);
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(language).append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+                .append(escapeHtml(title)).append("</title></head><body><main><h1>").append(escapeHtml(title)).append("</h1>");
+        if (!message.isEmpty()) {
+            html.append("<p>").append(escapeHtml(message)).append("</p>");
+        }
+        if (confirmButton != null) {
+            // Posts to this same address, as a mail client's one-click would.
+            html.append("<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">")
+                    .append("<button type=\"submit\">").append(escapeHtml(confirmButton)).append("</button></form>");
+        }
+        html.append("</main></body></html>\n");
+        byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private void disclosure(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Policy policy = consents.policy();
+        String language = Languages.choose(request, policy);
+        String format = request.getParameter("format");
+        response.setHeader("Content-Language", language);
+        if ("json".equals(format)) {
+            response.setHeader("Cache-Control", "public, max-age=300");
+            JsonIo.write(response, 200, Disclosure.json(policy, language));
+            return;
+        }
+        if (format != null && !format.equals("html")) {
+            throw Problem.badRequest("format is json or html");
+        }
+        boolean forOperator = operator.test(request);
+        response.setHeader("Cache-Control", forOperator ? "no-store" : "public, max-age=300");
+        byte[] bytes = Disclosure.html(policy, language, forOperator ? cspReports.undeclaredHosts() : null)
+                .getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ConsentContext context = context(request);
+        noStore(response);
+        SubjectId subject = context.customer().orElse(context.cookie().map(ConsentCookie::visitor).orElse(null));
+        ConsentHistory history = subject == null
+                ? new ConsentHistory(null, List.of(), context.state(), null)
+                : consents.history(subject, context.signals());
+        response.setHeader("Content-Disposition", "attachment; filename=\"consent-export.json\"");
+        JsonIo.write(response, 200, Views.export(history, consents.settings()));
+    }
+
+    private void cspReport(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/csp-report") && !type.startsWith("application/reports+json")
+                && !type.startsWith("application/json")) {
+            throw new Problem(415, "Unsupported media type", "send application/csp-report or application/reports+json");
+        }
+        byte[] body = JsonIo.readBody(request);
+        JsonNode report;
+        try {
+            report = tools.jackson.databind.json.JsonMapper.shared().readTree(body);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw Problem.badRequest("malformed report");
+        }
+        if (report != null) {
+            cspReports.accept(report);
+        }
+        response.setStatus(204);
+    }
+
+    private void gpcJson(HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "public, max-age=86400");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("gpc", true);
+        body.put("lastUpdate", gpcLastUpdate.toString());
+        JsonIo.write(response, 200, body);
+    }
+
+    private void asset(HttpServletResponse response, String name) throws IOException {
+        if (!name.equals("consent.js") && !name.equals("consent.css")) {
+            throw new Problem(404, "Not found", "the banner assets are consent.js and consent.css");
+        }
+        try (InputStream in = ConsentEndpoints.class.getResourceAsStream(ASSETS + name)) {
+            if (in == null) {
+                throw new Problem(404, "Not found", "asset missing from the jar: " + name);
+            }
+            byte[] bytes = in.readAllBytes();
+            response.setContentType(name.endsWith(".js") ? "text/javascript" : "text/css");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("Cache-Control", "public, max-age=3600");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    private static ConsentContext context(HttpServletRequest request) {
+        return ConsentContext.find(request).orElseThrow(() -> new IllegalStateException(
+                "the consent endpoints need the ConsentFilter in front of them; map it to /* (REQUEST, ERROR, ASYNC)"));
+    }
+
+    private static void requireMethod(HttpServletRequest request, String... allowed) {
+        for (String method : allowed) {
+            if (method.equals(request.getMethod())) {
+                return;
+            }
+        }
+        throw new Problem(405, "Method not allowed", "use " + String.join(" or ", allowed));
+    }
+
+    private static Action action(JsonNode node) {
+        if (node == null || !node.isString()) {
+            return null;
+        }
+        return switch (node.stringValue()) {
+            case "grant" -> Action.GRANT;
+            case "deny" -> Action.DENY;
+            case "withdraw" -> Action.WITHDRAW;
+            case "object" -> Action.OBJECT;
+            default -> null;
+        };
+    }
+
+    private static void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    /** A JSON Pointer reference token (RFC 6901). */
+    private static String pointer(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Builds {@link ConsentEndpoints}; only the manager and the token verifier are required. */
+    public static final class Builder {
+        private final ConsentManager consents;
+        private final UnsubscribeTokens tokens;
+        private Predicate<HttpServletRequest> operator = request -> request.isUserInRole("CONSENT_OPERATOR");
+        private LocalDate gpcLastUpdate;
+
+        private Builder(ConsentManager consents, UnsubscribeTokens tokens) {
+            this.consents = Objects.requireNonNull(consents, "consents");
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+        }
+
+        /** Who may see operator-only details (undeclared hosts); users in role {@code CONSENT_OPERATOR} by default. */
+        public Builder operator(Predicate<HttpServletRequest> operator) {
+            this.operator = Objects.requireNonNull(operator, "operator");
+            return this;
+        }
+
+        /** The {@code lastUpdate} of {@code /.well-known/gpc.json}; the policy's effective date by default. */
+        public Builder gpcLastUpdate(LocalDate date) {
+            this.gpcLastUpdate = date;
+            return this;
+        }
+
+        public ConsentEndpoints build() {
+            return new ConsentEndpoints(this);
+        }
+    }
+}

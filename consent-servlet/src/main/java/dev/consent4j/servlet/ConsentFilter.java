@@ -1,0 +1,316 @@
+package dev.consent4j.servlet;
+
+import dev.consent4j.ConsentManager;
+import dev.consent4j.cookie.ConsentCookie;
+import dev.consent4j.cookie.ConsentCookieCodec;
+import dev.consent4j.signing.Rejection;
+import dev.consent4j.signing.SigningKeys;
+import dev.consent4j.event.Evidence;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.servlet.csp.ContentSecurityPolicies;
+import dev.consent4j.servlet.request.RequestEvidence;
+import dev.consent4j.servlet.request.RequestHeaders;
+import dev.consent4j.state.ConsentState;
+import dev.consent4j.state.Signals;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enforces shoppers' choices on every request. Map it to {@code /*} for the
+ * {@code REQUEST}, {@code ERROR} and {@code ASYNC} dispatcher types, after any authentication
+ * filter (so the principal is known).
+ *
+ * <p>On each request it reads and verifies the consent cookie (a logged-in customer's stored
+ * state wins over it), the jurisdiction and {@code Sec-GPC}; exposes the resulting
+ * {@link ConsentState} through {@link ConsentContext}; and wraps the response so that, before it
+ * is committed, cookies of categories not allowed are dropped, refused cookies the browser still
+ * sends are expired with every declared domain and path, and the Content-Security-Policy (when
+ * enabled) opens only the consented trackers' hosts.
+ *
+ * <pre>{@code
+ * ConsentFilter filter = ConsentFilter.builder(consents, SigningKeys.of(key))
+ *         .jurisdictions(JurisdictionResolver.fixed(Jurisdiction.JP))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Responses whose headers depend on consent get {@code Vary: Cookie, Sec-GPC}, so shared
+ * caches keep one copy per consent state rather than serving one shopper's headers to another.
+ */
+public final class ConsentFilter implements Filter {
+
+    /**
+     * The order to register the filter with where a framework orders filters: after Spring
+     * Security's filter chain ({@code -100}) so the principal is known, before the application.
+     */
+    public static final int DEFAULT_ORDER = -90;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentFilter.class);
+
+    private final ConsentManager consents;
+    private final ConsentCookieCodec codec;
+    private final ConsentCookieSettings cookieSettings;
+    private final SubjectResolver subjects;
+    private final JurisdictionResolver jurisdictions;
+    private final UndeclaredCookieMode undeclaredMode;
+    private final ContentSecurityPolicies csp;
+    private final boolean enabled;
+    private final RateLimitedLog rejections;
+    private final NameReport undeclared;
+    private final EnforcementListener listener;
+
+    private ConsentFilter(Builder builder) {
+        this.consents = builder.consents;
+        this.codec = new ConsentCookieCodec(builder.keys, cookieLifetime(consents));
+        this.cookieSettings = builder.cookieSettings;
+        this.subjects = builder.subjects;
+        this.jurisdictions = builder.jurisdictions;
+        this.undeclaredMode = builder.undeclaredMode;
+        this.csp = new ContentSecurityPolicies(consents.policy(), builder.cspMode, builder.cspBase, builder.cspReportPath);
+        this.enabled = builder.enabled;
+        this.rejections = new RateLimitedLog(LOG, consents.clock(), Duration.ofMinutes(1));
+        this.undeclared = new NameReport(LOG, 1000);
+        this.listener = builder.listener;
+    }
+
+    public static Builder builder(ConsentManager consents, SigningKeys keys) {
+        return new Builder(consents, keys);
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (!enabled || !(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
+                || isWrapped(res)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        // A later dispatch of the same request (ERROR, ASYNC) reuses the context and wraps its response.
+        ConsentContext context = ConsentContext.find(request).orElse(null);
+        if (context == null) {
+            context = resolve(request);
+            request.setAttribute(ConsentContext.ATTRIBUTE, context);
+        }
+        ConsentResponse wrapped = new ConsentResponse(request, response, context, this);
+        try {
+            chain.doFilter(request, wrapped);
+        } finally {
+            // For an async request the body is written later: fix the headers now; cookies added
+            // later through the wrapper are still judged one by one.
+            wrapped.finish();
+        }
+    }
+
+    private ConsentContext resolve(HttpServletRequest request) {
+        Instant now = consents.clock().instant();
+        Jurisdiction jurisdiction = jurisdictions.resolve(request);
+        Signals signals = Signals.of(jurisdiction == null ? consents.settings().defaultJurisdiction() : jurisdiction)
+                .withGpc(RequestHeaders.gpc(request));
+        boolean secure = request.isSecure();
+        ConsentCookieCodec.Result read = readCookie(request, secure, now);
+        ConsentCookie cookie = read == null ? null : read.cookie();
+        SubjectId customer = customer(request);
+        // A cookie signed with an older key is re-issued under the newest, so old keys can be retired.
+        ConsentCookie toIssue = read != null && read.signedWithOlderKey() ? cookie : null;
+        ConsentState state;
+        if (customer != null) {
+            Evidence evidence = null;
+            if (cookie != null && !cookie.linkedToCustomer()) {
+                evidence = RequestEvidence.of(request, consents.policy().version(), null);
+                consents.link(cookie.visitor(), customer, signals, evidence);
+                toIssue = cookie.linked();
+            }
+            if (signals.gpc()) {
+                consents.recordGpc(customer, signals,
+                        evidence != null ? evidence : RequestEvidence.of(request, consents.policy().version(), null));
+            }
+            state = consents.state(customer, signals);
+        } else {
+            SubjectId visitor = cookie != null ? cookie.visitor() : ANONYMOUS;
+            List<dev.consent4j.state.Choice> choices = cookie != null ? cookie.asChoices() : List.of();
+            state = consents.folder().fold(visitor, choices, signals, now);
+        }
+        return new ConsentContext(signals, customer, secure, cookie, state, toIssue);
+    }
+
+    /** Stands for an anonymous visitor who has no consent cookie yet; never stored. */
+    static final SubjectId ANONYMOUS = SubjectId.visitor("00000000000000000000000000000000");
+
+    private ConsentCookieCodec.Result readCookie(HttpServletRequest request, boolean secure, Instant now) {
+        String value = RequestHeaders.cookie(request, cookieSettings.nameFor(secure));
+        if (value == null) {
+            return null;
+        }
+        ConsentCookieCodec.Result result = codec.decode(value, now);
+        if (!result.trusted()) {
+            Rejection rejection = result.rejection();
+            if (rejection != Rejection.EXPIRED) {
+                rejections.warn(rejection.name(), "ignored a consent cookie ({}): treated as no choice yet", rejection);
+            }
+            return null;
+        }
+        return result;
+    }
+
+    private SubjectId customer(HttpServletRequest request) {
+        try {
+            return subjects.customer(request);
+        } catch (IllegalArgumentException e) {
+            rejections.warn("customer-id", "the subject resolver gave an invalid customer id; the request is treated as anonymous: {}",
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private static boolean isWrapped(ServletResponse response) {
+        ServletResponse current = response;
+        while (current instanceof ServletResponseWrapper wrapper) {
+            if (current instanceof ConsentResponse) {
+                return true;
+            }
+            current = wrapper.getResponse();
+        }
+        return false;
+    }
+
+    /** Whether an undeclared cookie may be set; reports its name once. */
+    boolean undeclaredCookie(String name) {
+        listener.undeclaredCookie(name, undeclaredMode == UndeclaredCookieMode.BLOCK);
+        if (undeclaredMode == UndeclaredCookieMode.ALLOW) {
+            return true;
+        }
+        undeclared.report(name, undeclaredMode == UndeclaredCookieMode.BLOCK
+                ? "dropped Set-Cookie for '{}': no cookie category of the policy declares it"
+                : "Set-Cookie for '{}', which no cookie category of the policy declares; declare it");
+        return undeclaredMode == UndeclaredCookieMode.REPORT;
+    }
+
+    /** The names of undeclared cookies seen so far (at most 1000), for reports and metrics. */
+    public Set<String> undeclaredCookies() {
+        return undeclared.names();
+    }
+
+    public ConsentManager consents() {
+        return consents;
+    }
+
+    public ConsentCookieCodec codec() {
+        return codec;
+    }
+
+    public ConsentCookieSettings cookieSettings() {
+        return cookieSettings;
+    }
+
+    EnforcementListener listener() {
+        return listener;
+    }
+
+    ContentSecurityPolicies csp() {
+        return csp;
+    }
+
+    /** How long a consent cookie is trusted: the shorter of the policy's validity and the settings' maximum age. */
+    private static Duration cookieLifetime(ConsentManager consents) {
+        java.time.Period validity = consents.policy().consentValidity();
+        java.time.Period maxAge = consents.settings().maxAge();
+        Instant now = consents.clock().instant();
+        Duration lifetime = Duration.between(now, now.atOffset(ZoneOffset.UTC).plus(validity).toInstant());
+        if (maxAge != null) {
+            Duration max = Duration.between(now, now.atOffset(ZoneOffset.UTC).plus(maxAge).toInstant());
+            lifetime = max.compareTo(lifetime) < 0 ? max : lifetime;
+        }
+        return lifetime;
+    }
+
+    /** Builds a {@link ConsentFilter}; only the manager and the signing keys are required. */
+    public static final class Builder {
+        private final ConsentManager consents;
+        private final SigningKeys keys;
+        private ConsentCookieSettings cookieSettings = ConsentCookieSettings.defaults();
+        private SubjectResolver subjects = SubjectResolver.PRINCIPAL;
+        private JurisdictionResolver jurisdictions;
+        private UndeclaredCookieMode undeclaredMode = UndeclaredCookieMode.REPORT;
+        private CspMode cspMode = CspMode.OFF;
+        private String cspBase = "";
+        private String cspReportPath;
+        private boolean enabled = true;
+        private EnforcementListener listener = EnforcementListener.NONE;
+
+        private Builder(ConsentManager consents, SigningKeys keys) {
+            this.consents = Objects.requireNonNull(consents, "consents");
+            this.keys = Objects.requireNonNull(keys, "keys");
+            this.jurisdictions = JurisdictionResolver.fixed(consents.settings().defaultJurisdiction());
+        }
+
+        public Builder cookie(ConsentCookieSettings settings) {
+            this.cookieSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Who the logged-in customer is; {@link SubjectResolver#PRINCIPAL} by default. */
+        public Builder subjects(SubjectResolver resolver) {
+            this.subjects = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /** Where the shopper is; the settings' default jurisdiction unless given. */
+        public Builder jurisdictions(JurisdictionResolver resolver) {
+            this.jurisdictions = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        public Builder undeclaredCookies(UndeclaredCookieMode mode) {
+            this.undeclaredMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Sends a Content-Security-Policy built from {@code basePolicy} plus the consented trackers' hosts.
+         *
+         * @throws IllegalArgumentException at {@link #build()} in {@link CspMode#ENFORCE} when the base has
+         *         {@code 'strict-dynamic'}
+         */
+        public Builder contentSecurityPolicy(CspMode mode, String basePolicy) {
+            this.cspMode = Objects.requireNonNull(mode, "mode");
+            this.cspBase = Objects.requireNonNull(basePolicy, "basePolicy");
+            return this;
+        }
+
+        /** Where browsers report CSP violations, e.g. {@code /consent/csp-report}; none by default. */
+        public Builder cspReportPath(String path) {
+            this.cspReportPath = path;
+            return this;
+        }
+
+        /** When false the filter passes every request through untouched. */
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
+
+        /** Told about every dropped, undeclared or expired cookie, e.g. for metrics. */
+        public Builder listener(EnforcementListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public ConsentFilter build() {
+            return new ConsentFilter(this);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.consent4j.servlet;
+
+import dev.consent4j.cookie.ConsentCookie;
+import dev.consent4j.policy.CookieCategory;
+import dev.consent4j.policy.CookieDeclaration;
+import dev.consent4j.servlet.request.RequestHeaders;
+import dev.consent4j.servlet.response.OnCommitResponseWrapper;
+import dev.consent4j.servlet.response.SetCookieHeaders;
+import dev.consent4j.state.ConsentState;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Enforces a request's consent on its response: a {@code Set-Cookie} for a category not allowed
+ * is dropped when it is added and again before commit (which also catches cookies the container
+ * adds past the wrapper, such as its session cookie); refused cookies the browser sent are
+ * expired; the consent cookie is issued; the CSP header is set.
+ */
+final class ConsentResponse extends OnCommitResponseWrapper {
+
+    private static final String SET_COOKIE = "Set-Cookie";
+
+    private final HttpServletRequest request;
+    private final ConsentContext context;
+    private final ConsentFilter filter;
+    private boolean varies;
+
+    ConsentResponse(HttpServletRequest request, HttpServletResponse response, ConsentContext context, ConsentFilter filter) {
+        super(response);
+        this.request = request;
+        this.context = context;
+        this.filter = filter;
+        context.attach(this);
+    }
+
+    @Override
+    public void addCookie(Cookie cookie) {
+        if (allowed(cookie.getName())) {
+            super.addCookie(cookie);
+        }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (!SET_COOKIE.equalsIgnoreCase(name) || allowed(SetCookieHeaders.name(value))) {
+            super.addHeader(name, value);
+        }
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (SET_COOKIE.equalsIgnoreCase(name) && value != null && !allowed(SetCookieHeaders.name(value))) {
+            // setHeader replaces every earlier Set-Cookie with this one, which is not allowed.
+            super.setHeader(name, null);
+            return;
+        }
+        super.setHeader(name, value);
+    }
+
+    /** Called when choices made in this request changed the state. */
+    void stateChanged() {
+        if (hookRan() && !isCommitted()) {
+            rewriteCookies();
+        }
+    }
+
+    @Override
+    protected void beforeCommit() {
+        rewriteCookies();
+        ConsentState state = context.state();
+        String cspHeader = filter.csp().headerName();
+        if (cspHeader != null) {
+            setHeader(cspHeader, filter.csp().headerValue(state));
+            String endpoints = filter.csp().reportingEndpoints();
+            if (endpoints != null) {
+                setHeader("Reporting-Endpoints", endpoints);
+            }
+            varies = true;
+        }
+        if (varies) {
+            addVary();
+        }
+    }
+
+    private void rewriteCookies() {
+        HttpServletResponse raw = (HttpServletResponse) getResponse();
+        Collection<String> existing = raw.getHeaders(SET_COOKIE);
+        List<String> kept = new ArrayList<>(existing.size() + 2);
+        Set<String> setNames = new HashSet<>();
+        boolean changed = false;
+        String consentCookieName = filter.cookieSettings().nameFor(context.secureRequest());
+        ConsentCookie issue = context.cookieToIssue();
+        for (String header : existing) {
+            String name = SetCookieHeaders.name(header);
+            if (issue != null && consentCookieName.equals(name)) {
+                changed = true; // replaced below
+            } else if (allowed(name) || SetCookieHeaders.isExpiry(header)) {
+                kept.add(header);
+                setNames.add(name);
+            } else {
+                changed = true;
+            }
+        }
+        if (issue != null) {
+            Duration remaining = filter.codec().lifetime().minus(
+                    Duration.between(issue.madeAt(), filter.consents().clock().instant()));
+            kept.add(SetCookieHeaders.cookie(consentCookieName, filter.codec().encode(issue), remaining,
+                    filter.cookieSettings().isSecure(context.secureRequest()), true));
+            changed = true;
+        }
+        for (String name : refusedCookiesSent()) {
+            if (setNames.contains(name)) {
+                continue;
+            }
+            CookieDeclaration declaration = context.state().policy().declarationOfCookieOrNull(name);
+            if (declaration == null || declaration.setBy() == CookieDeclaration.SetBy.THIRD_PARTY_DOMAIN) {
+                continue;
+            }
+            filter.listener().cookieExpired(name, context.state().policy().categoryOfCookieOrNull(name).id());
+            // The request does not say which domain and path the cookie was set on: expire every variant.
+            kept.add(SetCookieHeaders.expire(name, null, declaration.path()));
+            for (String domain : declaration.domains()) {
+                kept.add(SetCookieHeaders.expire(name, domain, declaration.path()));
+            }
+            setNames.add(name);
+            changed = true;
+        }
+        if (changed) {
+            varies = true;
+            raw.setHeader(SET_COOKIE, null);
+            for (String header : kept) {
+                raw.addHeader(SET_COOKIE, header);
+            }
+        }
+    }
+
+    private Set<String> refusedCookiesSent() {
+        if (request.getHeader("Cookie") == null) {
+            return Set.of();
+        }
+        Set<String> refused = new HashSet<>();
+        for (String name : RequestHeaders.cookieNames(request)) {
+            CookieCategory category = context.state().policy().categoryOfCookieOrNull(name);
+            if (category != null && !context.state().categoryAllowed(category.id())) {
+                refused.add(name);
+            }
+        }
+        return refused;
+    }
+
+    private boolean allowed(String cookieName) {
+        if (cookieName == null) {
+            return true; // not a cookie this filter can judge; the browser ignores it anyway
+        }
+        if (cookieName.equals(filter.cookieSettings().nameFor(context.secureRequest()))) {
+            return true;
+        }
+        ConsentState state = context.state();
+        CookieCategory category = state.policy().categoryOfCookieOrNull(cookieName);
+        if (category == null) {
+            return filter.undeclaredCookie(cookieName);
+        }
+        boolean allowed = state.categoryAllowed(category.id());
+        if (!allowed) {
+            varies = true;
+            filter.listener().cookieDropped(cookieName, category.id());
+        }
+        return allowed;
+    }
+
+    private void addVary() {
+        HttpServletResponse raw = (HttpServletResponse) getResponse();
+        Collection<String> vary = raw.getHeaders("Vary");
+        String all = String.join(",", vary).toLowerCase(java.util.Locale.ROOT);
+        if (!all.contains("cookie") && !all.contains("*")) {
+            raw.addHeader("Vary", "Cookie");
+        }
+        if (!all.contains("sec-gpc") && !all.contains("*")) {
+            raw.addHeader("Vary", "Sec-GPC");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.consent4j.servlet;
+
+/**
+ * Told what the filter did, for metrics and reports. Called on request threads: keep it quick and
+ * never throw.
+ */
+public interface EnforcementListener {
+
+    /** Does nothing. */
+    EnforcementListener NONE = new EnforcementListener() {
+    };
+
+    /** A {@code Set-Cookie} was dropped because its category is not allowed. */
+    default void cookieDropped(String cookieName, String categoryId) {
+    }
+
+    /** A {@code Set-Cookie} named a cookie the policy does not declare (dropped only in BLOCK mode). */
+    default void undeclaredCookie(String cookieName, boolean dropped) {
+    }
+
+    /** A refused cookie the browser sent was expired. */
+    default void cookieExpired(String cookieName, String categoryId) {
+    }
+}

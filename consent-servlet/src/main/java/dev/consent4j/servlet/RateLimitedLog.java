@@ -1,0 +1,50 @@
+package dev.consent4j.servlet;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+
+/**
+ * Logs a warning of each kind at most once per interval, with the number of times it was
+ * suppressed since, so that a flood of forged cookies cannot flood the log.
+ */
+final class RateLimitedLog {
+
+    private final Logger log;
+    private final Clock clock;
+    private final Duration interval;
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    RateLimitedLog(Logger log, Clock clock, Duration interval) {
+        this.log = log;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    void warn(String kind, String format, Object argument) {
+        Window window = windows.computeIfAbsent(kind, k -> new Window());
+        Instant now = clock.instant();
+        long suppressed;
+        synchronized (window) {
+            if (window.last != null && now.isBefore(window.last.plus(interval))) {
+                window.suppressed.incrementAndGet();
+                return;
+            }
+            window.last = now;
+            suppressed = window.suppressed.getAndSet(0);
+        }
+        if (suppressed > 0) {
+            log.warn(format + " ({} more like it since the last report)", argument, suppressed);
+        } else {
+            log.warn(format, argument);
+        }
+    }
+
+    private static final class Window {
+        Instant last;
+        final AtomicLong suppressed = new AtomicLong();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.consent4j.servlet.endpoint;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reading request bodies with limits, and writing JSON and problem responses. */
+public final class JsonIo {
+
+    /** The largest body a consent endpoint reads. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(16).maxStringLength(4096).maxNumberLength(32).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .build();
+
+    private JsonIo() {
+    }
+
+    /** The request's JSON body: 415 unless it is JSON, 413 when too large, 400 when malformed. */
+    public static JsonNode readJson(HttpServletRequest request) throws IOException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].trim().equals("application/json")) {
+            throw new Problem(415, "Unsupported media type", "send the body as application/json");
+        }
+        byte[] body = readBody(request);
+        if (body.length == 0) {
+            throw Problem.badRequest("the body is empty; send a JSON object");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw Problem.badRequest("the body must be a JSON object");
+            }
+            return node;
+        } catch (JacksonException e) {
+            String message = e.getOriginalMessage();
+            throw Problem.badRequest("malformed JSON: " + (message.length() > 200 ? message.substring(0, 200) + "…" : message));
+        }
+    }
+
+    /** The raw body, at most {@link #MAX_BODY_BYTES}; 413 beyond. */
+    public static byte[] readBody(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            throw new Problem(413, "Content too large", "the body may be at most " + MAX_BODY_BYTES + " bytes");
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new Problem(413, "Content too large", "the body may be at most " + MAX_BODY_BYTES + " bytes");
+            }
+            return body;
+        }
+    }
+
+    public static void write(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        byte[] bytes = MAPPER.writeValueAsBytes(body);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    public static byte[] bytes(Object body) {
+        return MAPPER.writeValueAsBytes(body);
+    }
+
+    public static void problem(HttpServletResponse response, Problem problem) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        if (!problem.errors().isEmpty()) {
+            List<Map<String, String>> errors = problem.errors().stream()
+                    .map(e -> Map.of("pointer", e.pointer(), "message", e.message())).toList();
+            body.put("errors", errors);
+        }
+        byte[] bytes = MAPPER.writeValueAsBytes(body);
+        response.setStatus(problem.status());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,247 @@
+package dev.consent4j.servlet.endpoint;
+
+import dev.consent4j.ConsentHistory;
+import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.policy.Basis;
+import dev.consent4j.policy.CookieCategory;
+import dev.consent4j.policy.CookieDeclaration;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.Purpose;
+import dev.consent4j.policy.Recipient;
+import dev.consent4j.policy.Tracker;
+import dev.consent4j.state.ConsentSettings;
+import dev.consent4j.state.ConsentState;
+import dev.consent4j.state.Decision;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The JSON bodies of the endpoints, as documented in {@code docs/http-api.md}. */
+public final class Views {
+
+    /** The version of the export format ({@code GET {base}/export}). */
+    public static final int EXPORT_FORMAT = 1;
+
+    private Views() {
+    }
+
+    /** What the banner needs, in {@code language}, for a shopper in {@code jurisdiction}. */
+    public static Map<String, Object> policy(Policy policy, String language, Jurisdiction jurisdiction, String base) {
+        String fallback = policy.defaultLanguage();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("policyId", policy.id());
+        view.put("version", policy.version());
+        view.put("language", language);
+        view.put("languages", policy.languages());
+        view.put("operator", Map.of("name", policy.operator().name().in(language, fallback)));
+        view.put("ui", UiTexts.in(language));
+        List<Map<String, Object>> categories = new ArrayList<>();
+        for (CookieCategory category : policy.cookieCategories()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", category.id());
+            c.put("title", category.title().in(language, fallback));
+            c.put("description", category.description().in(language, fallback));
+            c.put("choosable", category.basis().in(jurisdiction) != Basis.NECESSARY);
+            List<String> cookies = new ArrayList<>();
+            List<Map<String, String>> storage = new ArrayList<>();
+            for (CookieDeclaration cookie : category.cookies()) {
+                if (cookie.isCookie()) {
+                    cookies.add(cookie.name());
+                } else {
+                    storage.add(Map.of("name", cookie.name(), "kind", storageKind(cookie.storage())));
+                }
+            }
+            c.put("cookies", cookies);
+            c.put("storage", storage);
+            c.put("consentModeTypes", category.consentModeTypes());
+            List<Map<String, Object>> trackers = new ArrayList<>();
+            for (Tracker tracker : policy.trackersIn(category.id())) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("id", tracker.id());
+                t.put("service", tracker.serviceName());
+                t.put("recipient", policy.recipient(tracker.recipient()).map(r -> r.name().in(language, fallback))
+                        .orElse(tracker.recipient()));
+                t.put("hosts", tracker.hosts());
+                trackers.add(t);
+            }
+            c.put("trackers", trackers);
+            categories.add(c);
+        }
+        view.put("categories", categories);
+        List<Map<String, Object>> purposes = new ArrayList<>();
+        for (Purpose purpose : policy.purposes()) {
+            // Marketing by channel is chosen on the account page; necessary purposes offer no choice.
+            if (!purpose.channels().isEmpty() || purpose.basis().in(jurisdiction) == Basis.NECESSARY) {
+                continue;
+            }
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", purpose.id());
+            p.put("title", purpose.title().in(language, fallback));
+            p.put("description", purpose.description().in(language, fallback));
+            p.put("choosable", purpose.basis().in(jurisdiction) != Basis.NECESSARY);
+            p.put("saleOrSharing", purpose.saleOrSharing());
+            p.put("targetedAdvertising", purpose.targetedAdvertising());
+            List<Map<String, Object>> recipients = new ArrayList<>();
+            for (String id : purpose.recipients()) {
+                policy.recipient(id).ifPresent(r -> recipients.add(recipient(r, language, fallback)));
+            }
+            p.put("recipients", recipients);
+            purposes.add(p);
+        }
+        view.put("purposes", purposes);
+        view.put("consentMode", Map.of("defaults", consentModeDefaults(policy)));
+        view.put("links", Map.of("state", base + "/state", "choices", base + "/choices",
+                "disclosure", base + "/disclosure", "doNotSell", base + "/do-not-sell"));
+        return view;
+    }
+
+    private static Map<String, Object> recipient(Recipient recipient, String language, String fallback) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", recipient.id());
+        r.put("name", recipient.name().in(language, fallback));
+        r.put("relation", recipient.relation().id());
+        r.put("country", recipient.country());
+        return r;
+    }
+
+    /**
+     * Google Consent Mode {@code default} entries: the global one (empty region list) and one per
+     * jurisdiction a category's basis names. A type is granted by default only where every category
+     * mapped to it is opt-out or necessary there; globally only when every one is necessary.
+     */
+    static List<Map<String, Object>> consentModeDefaults(Policy policy) {
+        Map<String, List<CookieCategory>> byType = new LinkedHashMap<>();
+        Set<String> regions = new TreeSet<>();
+        for (CookieCategory category : policy.cookieCategories()) {
+            for (String type : category.consentModeTypes()) {
+                byType.computeIfAbsent(type, t -> new ArrayList<>()).add(category);
+            }
+            regions.addAll(category.basis().overrides().keySet());
+        }
+        List<Map<String, Object>> defaults = new ArrayList<>();
+        List<String> globallyGranted = new ArrayList<>();
+        byType.forEach((type, categories) -> {
+            if (categories.stream().allMatch(c -> c.basis().byDefault() == Basis.NECESSARY)) {
+                globallyGranted.add(type);
+            }
+        });
+        defaults.add(Map.of("region", List.of(), "granted", globallyGranted));
+        for (String region : regions) {
+            Jurisdiction jurisdiction = Jurisdiction.of(region);
+            List<String> granted = new ArrayList<>();
+            byType.forEach((type, categories) -> {
+                if (categories.stream().allMatch(c -> c.basis().in(jurisdiction) != Basis.OPT_IN)) {
+                    granted.add(type);
+                }
+            });
+            // Consent Mode takes ISO 3166 codes, not "EU".
+            List<String> codes = region.equals("EU") ? List.copyOf(new TreeSet<>(Jurisdiction.eeaCountries())) : List.of(region);
+            defaults.add(Map.of("region", codes, "granted", granted));
+        }
+        return defaults;
+    }
+
+    /** The caller's decisions with reasons. */
+    public static Map<String, Object> state(ConsentState state, ConsentSettings settings) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("policyVersion", state.policy().version());
+        view.put("jurisdiction", state.signals().jurisdiction().code());
+        view.put("needsChoice", needsBannerChoice(state));
+        boolean signal = state.signals().gpc();
+        Map<String, Object> gpc = new LinkedHashMap<>();
+        gpc.put("signal", signal);
+        gpc.put("honoured", signal && settings.honoursGpc(state.signals().jurisdiction()));
+        view.put("gpc", gpc);
+        Map<String, Boolean> categories = new LinkedHashMap<>();
+        for (CookieCategory category : state.policy().cookieCategories()) {
+            categories.put(category.id(), state.categoryAllowed(category.id()));
+        }
+        view.put("categories", categories);
+        Map<String, Boolean> purposes = new LinkedHashMap<>();
+        for (Purpose purpose : state.policy().purposes()) {
+            purposes.put(purpose.id(), state.allows(purpose.id()));
+        }
+        view.put("purposes", purposes);
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        for (Decision decision : state.decisions().values()) {
+            decisions.add(decision(decision));
+        }
+        view.put("decisions", decisions);
+        return view;
+    }
+
+    /**
+     * Whether the banner should ask: some category or banner purpose has no current choice.
+     * Marketing by channel is asked for on the account page, so it does not bring the banner back.
+     */
+    static boolean needsBannerChoice(ConsentState state) {
+        for (Decision decision : state.decisions().values()) {
+            if (decision.topic().channel() == null && decision.needsChoice()) {
+                if (decision.topic().kind() == dev.consent4j.event.Topic.Kind.CATEGORY
+                        || state.policy().purpose(decision.topic().id()).map(p -> p.channels().isEmpty()).orElse(false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Object> decision(Decision decision) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("topic", decision.topic().toString());
+        d.put("allowed", decision.allowed());
+        d.put("reason", decision.reason().name());
+        d.put("since", decision.since() == null ? null : decision.since().toString());
+        d.put("policyVersion", decision.policyVersion());
+        return d;
+    }
+
+    /** Everything kept about the caller: the disclosure a person may request. */
+    public static Map<String, Object> export(ConsentHistory history, ConsentSettings settings) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("format", EXPORT_FORMAT);
+        view.put("subject", history.subject() == null ? null : history.subject().toString());
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (ConsentEvent event : history.events()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", event.id().toString());
+            e.put("sequence", event.sequence());
+            e.put("time", event.time().toString());
+            e.put("topic", event.topic() == null ? null : event.topic().toString());
+            e.put("action", event.action().name().toLowerCase(Locale.ROOT));
+            e.put("policyVersion", event.policyVersion());
+            e.put("source", event.source().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            e.put("actor", event.actor().kind().name().toLowerCase(Locale.ROOT));
+            e.put("operator", event.actor().operatorId());
+            e.put("jurisdiction", event.jurisdiction());
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("noticeVersion", event.evidence().noticeVersion());
+            evidence.put("language", event.evidence().language());
+            evidence.put("userAgent", event.evidence().userAgent());
+            evidence.put("network", event.evidence().network());
+            e.put("evidence", evidence);
+            e.put("linkedVisitor", event.linkedVisitor() == null ? null : event.linkedVisitor().toString());
+            e.put("supersedes", event.supersedes() == null ? null : event.supersedes().toString());
+            e.put("hash", event.hash());
+            events.add(e);
+        }
+        view.put("events", events);
+        view.put("state", history.state() == null ? null : state(history.state(), settings));
+        view.put("chainValid", history.chain() == null || history.chain().valid());
+        return view;
+    }
+
+    static String storageKind(CookieDeclaration.Storage storage) {
+        return switch (storage) {
+            case LOCAL_STORAGE -> "localStorage";
+            case SESSION_STORAGE -> "sessionStorage";
+            case INDEXED_DB -> "indexedDB";
+            case COOKIE -> "cookie";
+        };
+    }
+}
