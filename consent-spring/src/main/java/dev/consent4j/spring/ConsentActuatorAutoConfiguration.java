@@ -1,0 +1,66 @@
+package dev.consent4j.spring;
+
+import dev.consent4j.ConsentManager;
+import dev.consent4j.servlet.ConsentEndpoints;
+import dev.consent4j.servlet.ConsentFilter;
+import dev.consent4j.spring.actuate.ConsentActuatorEndpoint;
+import dev.consent4j.spring.actuate.ConsentMetrics;
+import dev.consent4j.spring.actuate.ConsentStoreHealthIndicator;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Metrics, health and the {@code consent} actuator endpoint, each when its library is present. */
+@AutoConfiguration(before = ConsentAutoConfiguration.class, afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@ConditionalOnBooleanProperty(name = "consent.enabled", matchIfMissing = true)
+public final class ConsentActuatorAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static final class Metrics {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(MeterRegistry.class)
+        ConsentMetrics consentMetrics(MeterRegistry registry) {
+            return new ConsentMetrics(registry);
+        }
+
+        @Bean
+        @ConditionalOnBean(ConsentMetrics.class)
+        ConsentStoreDecorator consentStoreMetrics(ConsentMetrics metrics) {
+            return metrics::meter;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static final class HealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "consentStoreHealthIndicator")
+        ConsentStoreHealthIndicator consentStoreHealthIndicator(ObjectProvider<ConsentManager> consents) {
+            return new ConsentStoreHealthIndicator(consents.getObject());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    static final class EndpointConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ConsentActuatorEndpoint consentActuatorEndpoint(ObjectProvider<ConsentManager> consents,
+                ObjectProvider<ConsentFilter> filter, ObjectProvider<ConsentEndpoints> endpoints) {
+            return new ConsentActuatorEndpoint(consents.getObject(), filter.getIfAvailable(), endpoints.getIfAvailable());
+        }
+    }
+}

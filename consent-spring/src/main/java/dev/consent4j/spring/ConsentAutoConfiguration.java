@@ -1,0 +1,121 @@
+package dev.consent4j.spring;
+
+import dev.consent4j.ConsentManager;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.load.PolicyLoader;
+import dev.consent4j.signing.SigningKey;
+import dev.consent4j.signing.SigningKeys;
+import dev.consent4j.state.ConsentSettings;
+import dev.consent4j.store.ConsentStore;
+import dev.consent4j.unsubscribe.UnsubscribeLinks;
+import dev.consent4j.unsubscribe.UnsubscribeTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The policy, settings, signing keys and the {@link ConsentManager}. The policy is validated at
+ * start: an invalid file stops the application with its problems listed (see
+ * {@code PolicyValidationFailureAnalyzer}).
+ */
+@AutoConfiguration(after = ConsentStoreAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "consent.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ConsentProperties.class)
+public final class ConsentAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Policy consentPolicy(ConsentProperties properties, ResourceLoader resources) {
+        Resource resource = resources.getResource(properties.getPolicyLocation());
+        if (!resource.exists()) {
+            throw new IllegalStateException("consent.policy-location points to " + properties.getPolicyLocation()
+                    + ", which does not exist; add the policy file there or set consent.policy-location");
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return PolicyLoader.load(properties.getPolicyLocation(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + properties.getPolicyLocation(), e);
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsentSettings consentSettings(ConsentProperties properties) {
+        return ConsentSettings.builder()
+                .gpcHonouredIn(properties.getGpc().getHonouredIn())
+                .maxAge(properties.getMaxAge())
+                .carryOver(properties.getCarryOver())
+                .defaultJurisdiction(Jurisdiction.of(properties.getDefaultJurisdiction()))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsentManager consentManager(Policy policy, ConsentSettings settings, ObjectProvider<ConsentStore> stores,
+            ObjectProvider<ConsentStoreDecorator> decorators, ObjectProvider<Clock> clock,
+            ConfigurableListableBeanFactory beans) {
+        List<ConsentStore> found = stores.orderedStream().toList();
+        if (found.size() != 1) {
+            List<String> names = new ArrayList<>(List.of(beans.getBeanNamesForType(ConsentStore.class)));
+            throw new NoConsentStoreException(found.isEmpty() ? List.of() : names);
+        }
+        ConsentStore store = found.get(0);
+        for (ConsentStoreDecorator decorator : decorators.orderedStream().toList()) {
+            store = decorator.decorate(store);
+        }
+        return ConsentManager.builder(policy, store)
+                .settings(settings)
+                .clock(clock.getIfAvailable(Clock::systemUTC))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SigningKeys consentSigningKeys(ConsentProperties properties) {
+        List<SigningKey> keys = new ArrayList<>();
+        for (ConsentProperties.Signing.Key key : properties.getSigning().getKeys()) {
+            if (key.getId() == null || key.getSecret() == null) {
+                throw new IllegalStateException("each consent.signing.keys entry needs an id and a secret");
+            }
+            keys.add(SigningKey.fromBase64(key.getId(), key.getSecret()));
+        }
+        if (keys.isEmpty()) {
+            LOG.warn("consent.signing.keys is not set: using a random key, so consent cookies and unsubscribe links"
+                    + " stop working at restart and are not accepted by other nodes; configure a key for production");
+            keys.add(SigningKey.generate("random"));
+        }
+        return SigningKeys.of(keys);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    UnsubscribeTokens consentUnsubscribeTokens(SigningKeys keys, ConsentManager consents, ConsentProperties properties) {
+        return new UnsubscribeTokens(keys, consents.clock(), properties.getUnsubscribe().getValidity());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "consent.unsubscribe.public-base-url")
+    UnsubscribeLinks consentUnsubscribeLinks(UnsubscribeTokens tokens, ConsentProperties properties) {
+        return new UnsubscribeLinks(tokens, properties.getUnsubscribe().getPublicBaseUrl(),
+                properties.getUnsubscribe().getMailto());
+    }
+}

@@ -1,0 +1,438 @@
+package dev.consent4j.spring;
+
+import dev.consent4j.servlet.ConsentCookieSettings;
+import dev.consent4j.servlet.CspMode;
+import dev.consent4j.servlet.UndeclaredCookieMode;
+import dev.consent4j.state.ConsentSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of consent4j under {@code consent.*}. */
+@ConfigurationProperties("consent")
+public class ConsentProperties {
+
+    /** Whether consent4j is active; when false the filter passes every request through untouched. */
+    private boolean enabled = true;
+
+    /** Where the policy file is (YAML or JSON). */
+    private String policyLocation = "classpath:consent-policy.yaml";
+
+    /** Path under which the customer-facing endpoints are mounted. */
+    private String basePath = "/consent";
+
+    /** How long a grant stays valid, e.g. P6M; the policy's consent validity when unset. */
+    private Period maxAge;
+
+    /** Jurisdiction assumed when nothing else says where the shopper is, e.g. JP. */
+    private String defaultJurisdiction = "ZZ";
+
+    /** What a visitor's choices become when they sign in. */
+    private ConsentSettings.CarryOver carryOver = ConsentSettings.CarryOver.RESTRICTIVE;
+
+    /** What to do with cookies the policy does not declare. */
+    private UndeclaredCookieMode undeclaredCookies = UndeclaredCookieMode.REPORT;
+
+    private final Jurisdiction jurisdiction = new Jurisdiction();
+    private final Gpc gpc = new Gpc();
+    private final Cookie cookie = new Cookie();
+    private final Signing signing = new Signing();
+    private final Csp csp = new Csp();
+    private final Guard guard = new Guard();
+    private final Unsubscribe unsubscribe = new Unsubscribe();
+    private final Store store = new Store();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getPolicyLocation() {
+        return policyLocation;
+    }
+
+    public void setPolicyLocation(String policyLocation) {
+        this.policyLocation = policyLocation;
+    }
+
+    public String getBasePath() {
+        return basePath;
+    }
+
+    public void setBasePath(String basePath) {
+        this.basePath = basePath;
+    }
+
+    public Period getMaxAge() {
+        return maxAge;
+    }
+
+    public void setMaxAge(Period maxAge) {
+        this.maxAge = maxAge;
+    }
+
+    public String getDefaultJurisdiction() {
+        return defaultJurisdiction;
+    }
+
+    public void setDefaultJurisdiction(String defaultJurisdiction) {
+        this.defaultJurisdiction = defaultJurisdiction;
+    }
+
+    public ConsentSettings.CarryOver getCarryOver() {
+        return carryOver;
+    }
+
+    public void setCarryOver(ConsentSettings.CarryOver carryOver) {
+        this.carryOver = carryOver;
+    }
+
+    public UndeclaredCookieMode getUndeclaredCookies() {
+        return undeclaredCookies;
+    }
+
+    public void setUndeclaredCookies(UndeclaredCookieMode undeclaredCookies) {
+        this.undeclaredCookies = undeclaredCookies;
+    }
+
+    public Jurisdiction getJurisdiction() {
+        return jurisdiction;
+    }
+
+    public Gpc getGpc() {
+        return gpc;
+    }
+
+    public Cookie getCookie() {
+        return cookie;
+    }
+
+    public Signing getSigning() {
+        return signing;
+    }
+
+    public Csp getCsp() {
+        return csp;
+    }
+
+    public Guard getGuard() {
+        return guard;
+    }
+
+    public Unsubscribe getUnsubscribe() {
+        return unsubscribe;
+    }
+
+    public Store getStore() {
+        return store;
+    }
+
+    /** Where the shopper is. */
+    public static class Jurisdiction {
+
+        /** How the jurisdiction is found: the default jurisdiction for everyone, or CDN country headers. */
+        private Resolver resolver = Resolver.FIXED;
+
+        public Resolver getResolver() {
+            return resolver;
+        }
+
+        public void setResolver(Resolver resolver) {
+            this.resolver = resolver;
+        }
+
+        /** How the jurisdiction of a request is found. */
+        public enum Resolver {
+            /** consent.default-jurisdiction for every request. */
+            FIXED,
+            /** Country and region headers of Cloudflare, CloudFront or Vercel; only behind such a CDN. */
+            CDN_HEADERS
+        }
+    }
+
+    /** Global Privacy Control. */
+    public static class Gpc {
+
+        /** Jurisdictions where Sec-GPC opts out of sale, sharing and targeted advertising; US covers every state. */
+        private Set<String> honouredIn = new LinkedHashSet<>(Set.of("US"));
+
+        public Set<String> getHonouredIn() {
+            return honouredIn;
+        }
+
+        public void setHonouredIn(Set<String> honouredIn) {
+            this.honouredIn = honouredIn;
+        }
+    }
+
+    /** The consent cookie. */
+    public static class Cookie {
+
+        /** Base name; over HTTPS the cookie is __Host-{name}. */
+        private String name = "consent";
+
+        /** When the cookie is marked Secure (and gets the __Host- prefix). */
+        private ConsentCookieSettings.Secure secure = ConsentCookieSettings.Secure.AUTO;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public ConsentCookieSettings.Secure getSecure() {
+            return secure;
+        }
+
+        public void setSecure(ConsentCookieSettings.Secure secure) {
+            this.secure = secure;
+        }
+    }
+
+    /** Keys that sign the consent cookie and unsubscribe links. */
+    public static class Signing {
+
+        /**
+         * Signing keys, newest first: the first signs, all verify. Without any, a random key is made
+         * at start, so cookies and links do not survive a restart or work across nodes.
+         */
+        private List<Key> keys = new ArrayList<>();
+
+        public List<Key> getKeys() {
+            return keys;
+        }
+
+        public void setKeys(List<Key> keys) {
+            this.keys = keys;
+        }
+
+        /** One key. */
+        public static class Key {
+
+            /** Key id carried in signed values (letters, digits, '-', '_'; up to 16). */
+            private String id;
+
+            /** The secret, Base64, at least 32 bytes. Keep it out of source control. */
+            private String secret;
+
+            public String getId() {
+                return id;
+            }
+
+            public void setId(String id) {
+                this.id = id;
+            }
+
+            public String getSecret() {
+                return secret;
+            }
+
+            public void setSecret(String secret) {
+                this.secret = secret;
+            }
+
+            @Override
+            public String toString() {
+                return "Key[" + id + "]";
+            }
+        }
+    }
+
+    /** Content-Security-Policy that opens only consented trackers' hosts. */
+    public static class Csp {
+
+        /** OFF, REPORT_ONLY or ENFORCE. */
+        private CspMode mode = CspMode.OFF;
+
+        /** The shop's own policy the tracker hosts are added to, e.g. default-src 'self'. */
+        private String basePolicy = "default-src 'self'";
+
+        /** Whether browsers report violations to {base-path}/csp-report. */
+        private boolean report = true;
+
+        public CspMode getMode() {
+            return mode;
+        }
+
+        public void setMode(CspMode mode) {
+            this.mode = mode;
+        }
+
+        public String getBasePolicy() {
+            return basePolicy;
+        }
+
+        public void setBasePolicy(String basePolicy) {
+            this.basePolicy = basePolicy;
+        }
+
+        public boolean isReport() {
+            return report;
+        }
+
+        public void setReport(boolean report) {
+            this.report = report;
+        }
+    }
+
+    /** The @RequiresConsent guard on controllers. */
+    public static class Guard {
+
+        /** Status answered when a guarded handler lacks consent. */
+        private int status = 403;
+
+        public int getStatus() {
+            return status;
+        }
+
+        public void setStatus(int status) {
+            this.status = status;
+        }
+    }
+
+    /** One-click unsubscribe links. */
+    public static class Unsubscribe {
+
+        /** How long links in sent mail keep working. */
+        private Duration validity = Duration.ofDays(365);
+
+        /** Public HTTPS address of the endpoints, e.g. https://shop.example/consent; enables UnsubscribeLinks. */
+        private URI publicBaseUrl;
+
+        /** An address for mail-based unsubscribe in List-Unsubscribe too. */
+        private String mailto;
+
+        public Duration getValidity() {
+            return validity;
+        }
+
+        public void setValidity(Duration validity) {
+            this.validity = validity;
+        }
+
+        public URI getPublicBaseUrl() {
+            return publicBaseUrl;
+        }
+
+        public void setPublicBaseUrl(URI publicBaseUrl) {
+            this.publicBaseUrl = publicBaseUrl;
+        }
+
+        public String getMailto() {
+            return mailto;
+        }
+
+        public void setMailto(String mailto) {
+            this.mailto = mailto;
+        }
+    }
+
+    /** Where proof of consent is kept. */
+    public static class Store {
+
+        /** AUTO uses JDBC when a DataSource exists; MEMORY only for demos and tests. */
+        private Type type = Type.AUTO;
+
+        private final Jdbc jdbc = new Jdbc();
+        private final Cache cache = new Cache();
+
+        public Type getType() {
+            return type;
+        }
+
+        public void setType(Type type) {
+            this.type = type;
+        }
+
+        public Jdbc getJdbc() {
+            return jdbc;
+        }
+
+        public Cache getCache() {
+            return cache;
+        }
+
+        /** The kind of store. */
+        public enum Type {
+            AUTO, JDBC, MEMORY
+        }
+
+        /** The JDBC store. */
+        public static class Jdbc {
+
+            /** When to create the tables: EMBEDDED (only for an embedded database), ALWAYS or NEVER. */
+            private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+            /** Prefix of the store's table names. */
+            private String tablePrefix = "consent_";
+
+            public InitializeSchema getInitializeSchema() {
+                return initializeSchema;
+            }
+
+            public void setInitializeSchema(InitializeSchema initializeSchema) {
+                this.initializeSchema = initializeSchema;
+            }
+
+            public String getTablePrefix() {
+                return tablePrefix;
+            }
+
+            public void setTablePrefix(String tablePrefix) {
+                this.tablePrefix = tablePrefix;
+            }
+
+            /** When the schema is created. */
+            public enum InitializeSchema {
+                EMBEDDED, ALWAYS, NEVER
+            }
+        }
+
+        /** The cache in front of the store. */
+        public static class Cache {
+
+            /** Whether subjects' events are cached (invalidated on every write). */
+            private boolean enabled = true;
+
+            /** How many subjects are kept. */
+            private long maximumSize = 10_000;
+
+            /** How long an entry may serve other nodes' writes late (when no notification arrives). */
+            private Duration expireAfterWrite = Duration.ofSeconds(1);
+
+            public boolean isEnabled() {
+                return enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public long getMaximumSize() {
+                return maximumSize;
+            }
+
+            public void setMaximumSize(long maximumSize) {
+                this.maximumSize = maximumSize;
+            }
+
+            public Duration getExpireAfterWrite() {
+                return expireAfterWrite;
+            }
+
+            public void setExpireAfterWrite(Duration expireAfterWrite) {
+                this.expireAfterWrite = expireAfterWrite;
+            }
+        }
+    }
+}

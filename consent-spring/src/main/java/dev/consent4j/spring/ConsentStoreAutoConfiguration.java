@@ -1,0 +1,63 @@
+package dev.consent4j.spring;
+
+import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.cache.CachingConsentStore;
+import dev.consent4j.store.jdbc.JdbcConsentStore;
+import dev.consent4j.store.jdbc.JdbcDialect;
+import dev.consent4j.store.memory.InMemoryConsentStore;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The consent store: the JDBC store when a {@code DataSource} exists, the in-memory store only when
+ * {@code consent.store.type=memory} asks for it. With neither, the application does not start:
+ * proof of consent is never kept in memory by accident.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "consent.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ConsentProperties.class)
+public final class ConsentStoreAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentStoreAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean(ConsentStore.class)
+    @ConditionalOnProperty(name = "consent.store.type", havingValue = "memory")
+    ConsentStore inMemoryConsentStore() {
+        LOG.warn("consent.store.type=memory: proof of consent is kept in memory and lost at restart; for demos and tests only");
+        return new InMemoryConsentStore();
+    }
+
+    /**
+     * The JDBC store over the application's {@code DataSource}, behind a cache. Declared after the
+     * memory store, so {@code consent.store.type=memory} wins; {@code initialize-schema=embedded}
+     * creates the tables on H2 only.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ConsentStore.class)
+    @ConditionalOnBean(DataSource.class)
+    ConsentStore jdbcConsentStore(DataSource dataSource, ConsentProperties properties) {
+        ConsentProperties.Store settings = properties.getStore();
+        JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(settings.getJdbc().getTablePrefix()).build();
+        ConsentProperties.Store.Jdbc.InitializeSchema initialize = settings.getJdbc().getInitializeSchema();
+        if (initialize == ConsentProperties.Store.Jdbc.InitializeSchema.ALWAYS
+                || initialize == ConsentProperties.Store.Jdbc.InitializeSchema.EMBEDDED && store.dialect() == JdbcDialect.H2) {
+            store.initializeSchema();
+        }
+        if (!settings.getCache().isEnabled()) {
+            return store;
+        }
+        return CachingConsentStore.builder(store)
+                .maximumSize(settings.getCache().getMaximumSize())
+                .expireAfterWrite(settings.getCache().getExpireAfterWrite())
+                .build();
+    }
+}

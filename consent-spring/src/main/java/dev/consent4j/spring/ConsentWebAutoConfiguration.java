@@ -1,0 +1,130 @@
+package dev.consent4j.spring;
+
+import dev.consent4j.ConsentManager;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.servlet.ConsentCookieSettings;
+import dev.consent4j.servlet.ConsentEndpoints;
+import dev.consent4j.servlet.ConsentFilter;
+import dev.consent4j.servlet.CspMode;
+import dev.consent4j.servlet.JurisdictionResolver;
+import dev.consent4j.servlet.SubjectResolver;
+import dev.consent4j.signing.SigningKeys;
+import dev.consent4j.spring.web.ConsentGuardInterceptor;
+import dev.consent4j.spring.web.ConsentStateArgumentResolver;
+import dev.consent4j.unsubscribe.UnsubscribeTokens;
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The {@link ConsentFilter}, registered after Spring Security's filter chain so the principal is
+ * known ({@link ConsentFilter#DEFAULT_ORDER}), and the {@link ConsentEndpoints} under
+ * {@code consent.base-path}. With Spring MVC, controllers can take a {@code ConsentState}
+ * parameter and be guarded with {@link RequiresConsent}.
+ */
+@AutoConfiguration(after = ConsentAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "consent.enabled", matchIfMissing = true)
+public final class ConsentWebAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SubjectResolver consentSubjectResolver() {
+        return SubjectResolver.PRINCIPAL;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JurisdictionResolver consentJurisdictionResolver(ConsentProperties properties) {
+        Jurisdiction fallback = Jurisdiction.of(properties.getDefaultJurisdiction());
+        return properties.getJurisdiction().getResolver() == ConsentProperties.Jurisdiction.Resolver.CDN_HEADERS
+                ? JurisdictionResolver.cdnHeaders(fallback)
+                : JurisdictionResolver.fixed(fallback);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsentFilter consentFilter(ConsentManager consents, SigningKeys keys, ConsentProperties properties,
+            SubjectResolver subjects, JurisdictionResolver jurisdictions,
+            org.springframework.beans.factory.ObjectProvider<dev.consent4j.servlet.EnforcementListener> listener) {
+        ConsentProperties.Csp csp = properties.getCsp();
+        return ConsentFilter.builder(consents, keys)
+                .cookie(new ConsentCookieSettings(properties.getCookie().getName(), properties.getCookie().getSecure()))
+                .subjects(subjects)
+                .jurisdictions(jurisdictions)
+                .undeclaredCookies(properties.getUndeclaredCookies())
+                .contentSecurityPolicy(csp.getMode(), csp.getBasePolicy())
+                .cspReportPath(csp.getMode() != CspMode.OFF && csp.isReport() ? basePath(properties) + "/csp-report" : null)
+                .listener(listener.getIfUnique(() -> dev.consent4j.servlet.EnforcementListener.NONE))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "consentFilterRegistration")
+    FilterRegistrationBean<ConsentFilter> consentFilterRegistration(ConsentFilter filter) {
+        FilterRegistrationBean<ConsentFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(ConsentFilter.DEFAULT_ORDER);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        registration.setAsyncSupported(true);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsentEndpoints consentEndpoints(ConsentManager consents, UnsubscribeTokens tokens) {
+        return ConsentEndpoints.builder(consents, tokens).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "consentEndpointsRegistration")
+    ServletRegistrationBean<ConsentEndpoints> consentEndpointsRegistration(ConsentEndpoints endpoints,
+            ConsentProperties properties) {
+        ServletRegistrationBean<ConsentEndpoints> registration = new ServletRegistrationBean<>(endpoints,
+                basePath(properties) + "/*", "/.well-known/gpc.json");
+        registration.setName("consentEndpoints");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    static String basePath(ConsentProperties properties) {
+        String base = properties.getBasePath();
+        if (base == null || !base.startsWith("/") || base.contains("..") || base.contains("*") || base.contains("?")) {
+            throw new IllegalStateException("consent.base-path must be a path such as /consent, but was '" + base + "'");
+        }
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** Controller support when Spring MVC is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(WebMvcConfigurer.class)
+    static final class ConsentMvcConfiguration implements WebMvcConfigurer {
+
+        private final ConsentProperties properties;
+
+        ConsentMvcConfiguration(ConsentProperties properties) {
+            this.properties = properties;
+        }
+
+        @Override
+        public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+            resolvers.add(new ConsentStateArgumentResolver());
+        }
+
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+            registry.addInterceptor(new ConsentGuardInterceptor(properties.getGuard().getStatus()));
+        }
+    }
+}

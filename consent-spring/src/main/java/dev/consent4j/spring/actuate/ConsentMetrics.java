@@ -1,0 +1,73 @@
+package dev.consent4j.spring.actuate;
+
+import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.Source;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
+import dev.consent4j.servlet.EnforcementListener;
+import dev.consent4j.store.ConsentStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Micrometer meters: {@code consent.choices} (per topic, action and source), {@code consent.unsubscribes},
+ * {@code consent.cookies.dropped} and {@code consent.cookies.expired} (per category) and
+ * {@code consent.cookies.undeclared}. Topic tags come from the policy, so their number is bounded.
+ */
+public final class ConsentMetrics implements EnforcementListener {
+
+    private final MeterRegistry registry;
+
+    public ConsentMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The store, counting every event it stores. */
+    public ConsentStore meter(ConsentStore store) {
+        return new ConsentStore() {
+            @Override
+            public List<ConsentEvent> append(List<ConsentEvent> events) {
+                List<ConsentEvent> stored = store.append(events);
+                for (ConsentEvent event : stored) {
+                    String source = event.source().name().toLowerCase(Locale.ROOT);
+                    registry.counter("consent.choices", "topic", event.topic() == null ? "link" : event.topic().toString(),
+                            "action", event.action().name().toLowerCase(Locale.ROOT), "source", source).increment();
+                    if (event.source() == Source.ONE_CLICK_UNSUBSCRIBE) {
+                        registry.counter("consent.unsubscribes", "topic", event.topic().toString()).increment();
+                    }
+                }
+                return stored;
+            }
+
+            @Override
+            public List<ConsentEvent> events(SubjectId subject) {
+                return store.events(subject);
+            }
+
+            @Override
+            public Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics) {
+                return store.latestEvents(subjects, topics);
+            }
+        };
+    }
+
+    @Override
+    public void cookieDropped(String cookieName, String categoryId) {
+        registry.counter("consent.cookies.dropped", "category", categoryId).increment();
+    }
+
+    @Override
+    public void cookieExpired(String cookieName, String categoryId) {
+        registry.counter("consent.cookies.expired", "category", categoryId).increment();
+    }
+
+    @Override
+    public void undeclaredCookie(String cookieName, boolean dropped) {
+        // The name is not a tag: undeclared names are not bounded by the policy.
+        Counter.builder("consent.cookies.undeclared").tag("dropped", Boolean.toString(dropped)).register(registry).increment();
+    }
+}

@@ -1,0 +1,286 @@
+package dev.consent4j.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.consent4j.ConsentManager;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.load.PolicyValidationException;
+import dev.consent4j.servlet.ConsentEndpoints;
+import dev.consent4j.servlet.ConsentFilter;
+import dev.consent4j.servlet.JurisdictionResolver;
+import dev.consent4j.servlet.SubjectResolver;
+import dev.consent4j.signing.SigningKey;
+import dev.consent4j.signing.SigningKeys;
+import dev.consent4j.state.ConsentSettings;
+import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.memory.InMemoryConsentStore;
+import dev.consent4j.unsubscribe.UnsubscribeLinks;
+import java.time.Period;
+import java.util.Base64;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+
+class ConsentAutoConfigurationTest {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ConsentStoreAutoConfiguration.class, ConsentAutoConfiguration.class,
+                    ConsentWebAutoConfiguration.class, ConsentActuatorAutoConfiguration.class));
+    private final WebApplicationContextRunner withMemory = runner.withPropertyValues("consent.store.type=memory");
+
+    private static final String SECRET = Base64.getEncoder().encodeToString(new byte[32]);
+
+    @Test
+    void withAMemoryStoreEverythingIsWired() {
+        withMemory.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(ConsentManager.class).hasSingleBean(ConsentFilter.class)
+                    .hasSingleBean(ConsentEndpoints.class).hasSingleBean(InMemoryConsentStore.class);
+            assertThat(context.getBean(Policy.class).id()).isEqualTo("servlet-test-shop");
+            FilterRegistrationBean<?> filter = context.getBean("consentFilterRegistration", FilterRegistrationBean.class);
+            assertThat(filter.getOrder()).isEqualTo(ConsentFilter.DEFAULT_ORDER);
+            assertThat(filter.getUrlPatterns()).containsExactly("/*");
+            ServletRegistrationBean<?> endpoints = context.getBean("consentEndpointsRegistration", ServletRegistrationBean.class);
+            assertThat(endpoints.getUrlMappings()).containsExactly("/consent/*", "/.well-known/gpc.json");
+            assertThat(context).doesNotHaveBean(UnsubscribeLinks.class);
+        });
+    }
+
+    @Test
+    void withNeitherDataSourceNorMemoryTheApplicationFailsWithAnAction() {
+        runner.run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("No consent store is configured");
+            assertThat(analysis.getAction()).contains("DataSource")
+                    .contains("consent.store.type=memory");
+        });
+    }
+
+    @Test
+    void withTwoStoresTheFailureNamesThem() {
+        runner.withBean("oneStore", ConsentStore.class, InMemoryConsentStore::new)
+                .withBean("otherStore", ConsentStore.class, InMemoryConsentStore::new).run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Several consent stores", "oneStore", "otherStore");
+        });
+    }
+
+    @Test
+    void anInvalidPolicyStopsTheApplicationWithItsProblemsListed() {
+        withMemory.withPropertyValues("consent.policy-location=classpath:policies/broken.yaml").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(PolicyValidationException.class);
+            FailureAnalysis analysis = analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("The consent policy is not valid", "classpath:policies/broken.yaml",
+                    "purposes[0].basis");
+            assertThat(analysis.getAction()).contains("consent.policy-location");
+        });
+    }
+
+    @Test
+    void aMissingPolicyFileIsNamed() {
+        withMemory.withPropertyValues("consent.policy-location=classpath:nowhere.yaml").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("classpath:nowhere.yaml");
+        });
+    }
+
+    @Test
+    void basePathMovesTheEndpoints() {
+        withMemory.withPropertyValues("consent.base-path=/privacy").run(context -> assertThat(
+                context.getBean("consentEndpointsRegistration", ServletRegistrationBean.class).getUrlMappings())
+                .containsExactly("/privacy/*", "/.well-known/gpc.json"));
+    }
+
+    @Test
+    void settingsFollowTheirProperties() {
+        withMemory.withPropertyValues("consent.default-jurisdiction=jp", "consent.max-age=P6M",
+                "consent.gpc.honoured-in=US-CA,EU", "consent.carry-over=none").run(context -> {
+            ConsentSettings settings = context.getBean(ConsentSettings.class);
+            assertThat(settings.defaultJurisdiction()).isEqualTo(Jurisdiction.JP);
+            assertThat(settings.maxAge()).isEqualTo(Period.ofMonths(6));
+            assertThat(settings.gpcHonouredIn()).isEqualTo(Set.of("US-CA", "EU"));
+            assertThat(settings.carryOver()).isEqualTo(ConsentSettings.CarryOver.NONE);
+        });
+    }
+
+    @Test
+    void signingKeysComeFromPropertiesNewestFirst() {
+        withMemory.withPropertyValues("consent.signing.keys[0].id=k2", "consent.signing.keys[0].secret=" + SECRET,
+                "consent.signing.keys[1].id=k1", "consent.signing.keys[1].secret=" + SECRET).run(context -> {
+            SigningKeys keys = context.getBean(SigningKeys.class);
+            assertThat(keys.current().id()).isEqualTo("k2");
+            assertThat(keys.find("k1")).isPresent();
+        });
+    }
+
+    @Test
+    void unsubscribeLinksExistWhenThePublicAddressIsSet() {
+        withMemory.withPropertyValues("consent.unsubscribe.public-base-url=https://shop.example/consent").run(context ->
+                assertThat(context).hasSingleBean(UnsubscribeLinks.class));
+    }
+
+    @Test
+    void enforcingCspWithStrictDynamicRefusesToStart() {
+        withMemory.withPropertyValues("consent.csp.mode=enforce",
+                "consent.csp.base-policy=script-src 'nonce-x' 'strict-dynamic'").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("'strict-dynamic'");
+        });
+    }
+
+    @Test
+    void disabledMeansNoBeans() {
+        withMemory.withPropertyValues("consent.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(ConsentManager.class).doesNotHaveBean(ConsentFilter.class);
+        });
+    }
+
+    @Test
+    void whenTheUserDefinesTheirOwnStoreThenTheAutoConfiguredStoreBacksOff() {
+        runner.withBean("myStore", ConsentStore.class, InMemoryConsentStore::new).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(ConsentStore.class);
+            assertThat(context).hasBean("myStore");
+        });
+    }
+
+    @Test
+    void whenTheUserDefinesTheirOwnSubjectResolverThenTheAutoConfiguredOneBacksOff() {
+        SubjectResolver mine = request -> null;
+        withMemory.withBean(SubjectResolver.class, () -> mine).run(context ->
+                assertThat(context.getBean(SubjectResolver.class)).isSameAs(mine));
+    }
+
+    @Test
+    void whenTheUserDefinesTheirOwnJurisdictionResolverThenTheAutoConfiguredOneBacksOff() {
+        JurisdictionResolver mine = JurisdictionResolver.fixed(Jurisdiction.JP);
+        withMemory.withBean(JurisdictionResolver.class, () -> mine).run(context ->
+                assertThat(context.getBean(JurisdictionResolver.class)).isSameAs(mine));
+    }
+
+    @Test
+    void whenTheUserDefinesTheirOwnSigningKeysThenTheAutoConfiguredOnesBackOff() {
+        SigningKeys mine = SigningKeys.of(SigningKey.generate("mine"));
+        withMemory.withBean(SigningKeys.class, () -> mine).run(context ->
+                assertThat(context.getBean(SigningKeys.class)).isSameAs(mine));
+    }
+
+    @Test
+    void whenTheUserDefinesTheirOwnFilterThenTheAutoConfiguredFilterBacksOff() {
+        withMemory.withUserConfiguration(OwnFilter.class).run(context -> {
+            assertThat(context).hasSingleBean(ConsentFilter.class);
+            assertThat(context.getBean(ConsentFilter.class)).isSameAs(context.getBean(OwnFilter.class).filter);
+        });
+    }
+
+    @Test
+    void cdnHeaderResolverIsChosenByProperty() {
+        withMemory.withPropertyValues("consent.jurisdiction.resolver=cdn-headers").run(context ->
+                assertThat(context).hasSingleBean(JurisdictionResolver.class));
+    }
+
+    @Test
+    void withAMeterRegistryChoicesAndUnsubscribesAreCounted() {
+        withMemory.withBean(io.micrometer.core.instrument.MeterRegistry.class,
+                io.micrometer.core.instrument.simple.SimpleMeterRegistry::new).run(context -> {
+            ConsentManager consents = context.getBean(ConsentManager.class);
+            consents.record(dev.consent4j.ChoiceRequest.of(dev.consent4j.event.SubjectId.customer("c-1"),
+                    dev.consent4j.event.Topic.contact("newsletter", "email"), dev.consent4j.event.Action.WITHDRAW,
+                    dev.consent4j.event.Source.ONE_CLICK_UNSUBSCRIBE, Jurisdiction.JP));
+            io.micrometer.core.instrument.MeterRegistry registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            assertThat(registry.get("consent.choices").tag("topic", "purpose:newsletter:email").tag("action", "withdraw")
+                    .counter().count()).isEqualTo(1.0);
+            assertThat(registry.get("consent.unsubscribes").counter().count()).isEqualTo(1.0);
+            assertThat(context).hasSingleBean(dev.consent4j.spring.actuate.ConsentStoreHealthIndicator.class)
+                    .hasSingleBean(dev.consent4j.spring.actuate.ConsentActuatorEndpoint.class);
+            assertThat(context.getBean(dev.consent4j.spring.actuate.ConsentActuatorEndpoint.class).consent())
+                    .containsEntry("policyVersion", "2026-11");
+        });
+    }
+
+    private WebApplicationContextRunner withH2(String name) {
+        return runner.withConfiguration(AutoConfigurations.of(
+                        org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @Test
+    void withADataSourceTheJdbcStoreIsUsedAndItsSchemaCreatedOnH2() {
+        withH2("auto").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(ConsentStore.class)).isInstanceOf(dev.consent4j.store.cache.CachingConsentStore.class);
+            ConsentManager consents = context.getBean(ConsentManager.class);
+            dev.consent4j.event.SubjectId alice = dev.consent4j.event.SubjectId.customer("alice");
+            consents.record(dev.consent4j.ChoiceRequest.of(alice, dev.consent4j.event.Topic.purpose("targeted-ads"),
+                    dev.consent4j.event.Action.GRANT, dev.consent4j.event.Source.API, Jurisdiction.JP));
+            assertThat(consents.allows(alice, "targeted-ads")).isTrue();
+            try (java.sql.Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
+                    java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM consent_event")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+            }
+        });
+    }
+
+    @Test
+    void initializeSchemaNeverLeavesTheDatabaseAlone() {
+        withH2("never").withPropertyValues("consent.store.jdbc.initialize-schema=never", "consent.store.cache.enabled=false")
+                .run(context -> {
+                    assertThat(context.getBean(ConsentStore.class)).isInstanceOf(dev.consent4j.store.jdbc.JdbcConsentStore.class);
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(ConsentStore.class)
+                            .events(dev.consent4j.event.SubjectId.customer("x")))
+                            .isInstanceOf(dev.consent4j.store.ConsentStoreException.class);
+                });
+    }
+
+    @Test
+    void tablePrefixNamesTheTables() {
+        withH2("prefix").withPropertyValues("consent.store.jdbc.table-prefix=shop_consent_").run(context -> {
+            try (java.sql.Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
+                    java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM shop_consent_event")) {
+                assertThat(rows.next()).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void memoryTypeWinsOverADataSource() {
+        withH2("memory").withPropertyValues("consent.store.type=memory").run(context ->
+                assertThat(context).hasSingleBean(InMemoryConsentStore.class));
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class OwnFilter {
+        ConsentFilter filter;
+
+        @org.springframework.context.annotation.Bean
+        ConsentFilter myConsentFilter(ConsentManager consents) {
+            filter = ConsentFilter.builder(consents, SigningKeys.of(SigningKey.generate("own"))).build();
+            return filter;
+        }
+    }
+
+    private static FailureAnalysis analyze(Throwable failure) {
+        // Only consent4j's own analyzers: Boot's need a bean factory, which a failed context does not have.
+        for (FailureAnalyzer analyzer : SpringFactoriesLoader.forDefaultResourceLocation(
+                ConsentAutoConfigurationTest.class.getClassLoader()).load(FailureAnalyzer.class, null,
+                SpringFactoriesLoader.FailureHandler.handleMessage((message, cause) -> { }))) {
+            FailureAnalysis analysis = analyzer.analyze(failure);
+            if (analysis != null && analyzer.getClass().getPackageName().startsWith("dev.consent4j")) {
+                return analysis;
+            }
+        }
+        throw new AssertionError("no consent4j failure analyzer explained " + failure);
+    }
+}

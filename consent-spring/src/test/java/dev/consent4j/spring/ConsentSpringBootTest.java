@@ -1,0 +1,100 @@
+package dev.consent4j.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.consent4j.event.Action;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.spring.app.TestShopApplication;
+import dev.consent4j.store.ConsentStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(classes = TestShopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:springboottest;DB_CLOSE_DELAY=-1", "consent.default-jurisdiction=JP"})
+class ConsentSpringBootTest {
+
+    private static final String ALICE = "Basic " + Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConsentStore store;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String consentCookie(HttpResponse<String> response) {
+        String header = response.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("consent="))
+                .findFirst().orElseThrow();
+        return header.substring(0, header.indexOf(';'));
+    }
+
+    @Test
+    void controllersGetTheConsentStateAndTheFilterDropsRefusedCookies() throws Exception {
+        HttpResponse<String> hello = send("GET", "/hello", null);
+        HttpResponse<String> tracker = send("GET", "/set-tracker", null);
+
+        assertThat(hello.body()).endsWith("ads=false");
+        assertThat(tracker.headers().allValues("Set-Cookie")).noneMatch(h -> h.startsWith("_fbp="));
+    }
+
+    @Test
+    void theGuardKeepsAHandlerFromRunningWithoutConsent() throws Exception {
+        HttpResponse<String> refused = send("POST", "/ads/audience", null);
+        HttpResponse<String> choice = send("POST", "/consent/choices", "{\"all\":\"grant\"}",
+                "Content-Type", "application/json");
+        HttpResponse<String> allowed = send("POST", "/ads/audience", null, "Cookie", consentCookie(choice));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("purpose:targeted-ads", "NO_CONSENT");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.body()).isEqualTo("shared");
+    }
+
+    @Test
+    void signingInLinksTheVisitorsChoicesToTheCustomer() throws Exception {
+        HttpResponse<String> choice = send("POST", "/consent/choices", "{\"choices\":{\"purpose:targeted-ads\":\"grant\"}}",
+                "Content-Type", "application/json");
+        String cookie = consentCookie(choice);
+
+        HttpResponse<String> signedIn = send("GET", "/hello", null, "Authorization", ALICE, "Cookie", cookie);
+
+        assertThat(signedIn.body()).isEqualTo("c:alice ads=true");
+        assertThat(store.events(SubjectId.customer("alice"))).anyMatch(e -> e.action() == Action.LINK);
+    }
+
+    @Test
+    void endpointsWorkThroughTheRealStack() throws Exception {
+        HttpResponse<String> policy = send("GET", "/consent/policy?lang=ja", null);
+        HttpResponse<String> gpc = send("GET", "/.well-known/gpc.json", null);
+        HttpResponse<String> crossSite = send("POST", "/consent/choices", "{\"all\":\"grant\"}",
+                "Content-Type", "application/json", "Origin", "https://evil.test");
+        HttpResponse<String> optOut = send("POST", "/consent/opt-out",
+                "{\"purpose\":\"newsletter\",\"channel\":\"email\",\"action\":\"grant\"}",
+                "Content-Type", "application/json", "Authorization", ALICE);
+
+        assertThat(policy.statusCode()).isEqualTo(200);
+        assertThat(policy.body()).contains("\"language\":\"ja\"");
+        assertThat(gpc.body()).contains("\"gpc\":true");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(optOut.statusCode()).isEqualTo(200);
+        assertThat(optOut.body()).contains("\"topic\":\"purpose:newsletter:email\",\"allowed\":true");
+    }
+}
