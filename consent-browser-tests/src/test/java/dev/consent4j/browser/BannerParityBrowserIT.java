@@ -73,8 +73,8 @@ class BannerParityBrowserIT extends BrowserTestSupport {
                 .containsExactly("category:necessary");
         assertThat(browser.findAll(PREFS + " input[type=checkbox]:checked")).isEmpty();
         // Each item shows what it is for and who receives the data.
-        assertThat(browser.find(PREFS).getText()).contains("Counting visits.", "Trackers: Stub Stats (Stub Analytics Inc.)",
-                "Recipients: Stub Ads LLC (US)", "Always on");
+        assertThat(browser.find(PREFS).getText()).contains("Counting visits.", "Sent to: Stub Stats (Stub Analytics Inc.)",
+                "Recipients: Stub Ads LLC (JP)", "Always on");
     }
 
     @Test

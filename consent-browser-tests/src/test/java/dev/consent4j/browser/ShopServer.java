@@ -10,13 +10,31 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.consent4j.ConsentManager;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.load.PolicyLoader;
+import dev.consent4j.servlet.ConsentEndpoints;
+import dev.consent4j.servlet.ConsentFilter;
+import dev.consent4j.servlet.JurisdictionResolver;
+import dev.consent4j.signing.SigningKey;
+import dev.consent4j.signing.SigningKeys;
+import dev.consent4j.state.ConsentSettings;
+import dev.consent4j.store.memory.InMemoryConsentStore;
+import dev.consent4j.unsubscribe.UnsubscribeTokens;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The shop under test on embedded Jetty: the consent endpoints under {@code /consent}, and pages
+ * The shop under test on embedded Jetty: the real consent filter in front of everything, the
+ * consent endpoints under {@code /consent} (a shopper in Germany, so non-necessary categories
+ * are opt-in), and pages
  * that load the banner, carry tracker tags as {@code type="text/plain"} scripts and run under a
  * strict Content-Security-Policy with a fresh nonce per response.
  */
@@ -37,7 +55,19 @@ final class ShopServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder(new FakeConsentServlet()), "/consent/*");
+        Policy policy = PolicyLoader.loadResource("dev/consent4j/browser/browser-shop-policy.yaml",
+                ShopServer.class.getClassLoader());
+        SigningKeys keys = SigningKeys.of(SigningKey.generate("b1"));
+        ConsentManager consents = ConsentManager.builder(policy, new InMemoryConsentStore())
+                .settings(ConsentSettings.builder().defaultJurisdiction(Jurisdiction.of("DE")).build())
+                .build();
+        ConsentFilter filter = ConsentFilter.builder(consents, keys)
+                .jurisdictions(JurisdictionResolver.fixed(Jurisdiction.of("DE")))
+                .build();
+        context.addFilter(new FilterHolder(filter), "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
+        context.addServlet(new ServletHolder(ConsentEndpoints.builder(consents,
+                new UnsubscribeTokens(keys, Clock.systemUTC())).build()), "/consent/*");
         context.addServlet(new ServletHolder(new PageServlet()), "/");
         server.setHandler(context);
         server.start();
@@ -45,7 +75,7 @@ final class ShopServer implements AutoCloseable {
 
     /** Cookies the browser may hold without consent: the necessary category's. */
     java.util.Set<String> necessaryCookieNames() {
-        return java.util.Set.of("c4j_fake");
+        return java.util.Set.of("consent", "JSESSIONID");
     }
 
     String origin() {
@@ -82,7 +112,7 @@ final class ShopServer implements AutoCloseable {
                     + "; connect-src 'self'; base-uri 'none'; form-action 'self'");
             response.setHeader("Cache-Control", "no-store");
             // Written on every page; the consent filter lets it through only with analytics consent.
-            FakeConsentServlet.addServerCookie(request, response);
+            response.addHeader("Set-Cookie", SERVER_ANALYTICS_COOKIE + "=fp1; Path=/; HttpOnly; Max-Age=3600");
             send(response, "text/html; charset=utf-8", PAGE.formatted(lang, nonce, trackers.origin(), path));
         }
     }

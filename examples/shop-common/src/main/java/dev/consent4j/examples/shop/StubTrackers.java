@@ -1,0 +1,104 @@
+package dev.consent4j.examples.shop;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Stand-ins for an analytics service and an ad network, on a second port of 127.0.0.1 so the
+ * browser treats them as third parties. They count every request, so {@code /hits} shows whether
+ * a shopper's choice kept them from being contacted.
+ */
+public final class StubTrackers implements AutoCloseable {
+
+    private static final String ANALYTICS_JS = """
+            window.stubRuns = (window.stubRuns || []).concat('analytics');
+            document.cookie = '_ga=GA1.1.' + Math.floor(Math.random() * 1e9) + '; path=/; max-age=31536000';
+            new Image().src = '%s/collect?page=' + encodeURIComponent(location.pathname);
+            """;
+    private static final String ADS_JS = """
+            window.stubRuns = (window.stubRuns || []).concat('ads');
+            document.cookie = '_skyid=' + Math.floor(Math.random() * 1e9) + '; path=/; max-age=7776000';
+            new Image().src = '%s/pixel?page=' + encodeURIComponent(location.pathname);
+            """;
+
+    private final HttpServer server;
+    private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
+
+    /** Starts on 127.0.0.1 at {@code port} (0 for any free port). */
+    public StubTrackers(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "stub-trackers");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Where the stubs are, e.g. {@code http://127.0.0.1:8081}. */
+    public String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Requests seen per path. */
+    public Map<String, Long> hits() {
+        Map<String, Long> copy = new TreeMap<>();
+        hits.forEach((path, count) -> copy.put(path, count.get()));
+        return copy;
+    }
+
+    public long hits(String path) {
+        AtomicLong count = hits.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (!path.equals("/hits")) {
+            hits.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
+        }
+        switch (path) {
+            case "/analytics.js" -> send(exchange, "text/javascript", ANALYTICS_JS.formatted(origin()));
+            case "/ads.js" -> send(exchange, "text/javascript", ADS_JS.formatted(origin()));
+            case "/collect", "/pixel" -> send(exchange, "image/gif", "");
+            case "/hits" -> {
+                StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        + "<title>Tracker hits</title></head><body><h1>Requests the stub trackers received</h1><table>");
+                hits().forEach((p, n) -> page.append("<tr><td>").append(p).append("</td><td>").append(n).append("</td></tr>"));
+                send(exchange, "text/html; charset=utf-8", page.append("</table></body></html>").toString());
+            }
+            default -> {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

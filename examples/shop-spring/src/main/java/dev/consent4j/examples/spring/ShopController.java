@@ -1,0 +1,112 @@
+package dev.consent4j.examples.spring;
+
+import dev.consent4j.ChoiceRequest;
+import dev.consent4j.ConsentManager;
+import dev.consent4j.event.Action;
+import dev.consent4j.event.Source;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
+import dev.consent4j.examples.shop.Catalogue;
+import dev.consent4j.examples.shop.StubTrackers;
+import dev.consent4j.policy.Purpose;
+import dev.consent4j.servlet.ConsentContext;
+import dev.consent4j.servlet.request.RequestEvidence;
+import dev.consent4j.state.ConsentState;
+import dev.consent4j.state.Decision;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The shop's pages: catalogue, products, and the customer's account with marketing preferences. */
+@Controller
+class ShopController {
+
+    private final ConsentManager consents;
+    private final StubTrackers trackers;
+
+    ShopController(ConsentManager consents, StubTrackers trackers) {
+        this.consents = consents;
+        this.trackers = trackers;
+    }
+
+    @ModelAttribute
+    void common(@RequestParam(name = "lang", required = false) String lang, Model model, Principal principal) {
+        String language = "en".equals(lang) ? "en" : "ja";
+        model.addAttribute("lang", language);
+        model.addAttribute("trackers", trackers.origin());
+        model.addAttribute("user", principal == null ? null : principal.getName());
+    }
+
+    @GetMapping("/")
+    String catalogue(Model model, HttpServletResponse response) {
+        // The shop's own analytics cookie, HttpOnly, set by the server: only sent with consent.
+        response.addHeader("Set-Cookie", "FPID=fp." + System.nanoTime() + "; Path=/; Max-Age=31536000; HttpOnly");
+        model.addAttribute("products", Catalogue.products());
+        return "catalogue";
+    }
+
+    @GetMapping("/products/{id}")
+    String product(@PathVariable String id, Model model, ConsentState consent, HttpServletResponse response) {
+        // A server-side conversion tag's cookie (advertising, opt-in): the filter drops it without consent.
+        response.addHeader("Set-Cookie", "_skyid=sky." + System.nanoTime() + "; Path=/; Max-Age=7776000");
+        model.addAttribute("product", Catalogue.product(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        // What the server itself may do for this shopper, decided by their choices.
+        model.addAttribute("personalisedAds", consent.allows("targeted-ads"));
+        return "product";
+    }
+
+    @GetMapping("/do-not-sell")
+    String doNotSell() {
+        return "do-not-sell";
+    }
+
+    @GetMapping("/account")
+    String account(Model model, ConsentState consent) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Purpose purpose : consents.policy().purposes()) {
+            for (String channel : purpose.channels()) {
+                if (purpose.basis().alwaysNecessary()) {
+                    continue;
+                }
+                Decision decision = consent.contact(purpose.id(), channel);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("purpose", purpose.id());
+                row.put("title", purpose.title().in((String) model.getAttribute("lang"), "ja"));
+                row.put("channel", channel);
+                row.put("allowed", decision.allowed());
+                row.put("reason", decision.reason().name());
+                rows.add(row);
+            }
+        }
+        model.addAttribute("preferences", rows);
+        model.addAttribute("targetedAds", consent.purpose("targeted-ads"));
+        return "account";
+    }
+
+    /** The account page's form: one choice per purpose and channel, recorded as evidence. */
+    @PostMapping("/account/preferences")
+    String savePreferences(@RequestParam String purpose, @RequestParam(required = false) String channel,
+            @RequestParam String choice, Principal principal, HttpServletRequest request) {
+        Topic topic = channel == null || channel.isBlank() ? Topic.purpose(purpose) : Topic.contact(purpose, channel);
+        ConsentContext context = ConsentContext.of(request);
+        consents.record(new ChoiceRequest(SubjectId.customer(principal.getName()),
+                Map.of(topic, "grant".equals(choice) ? Action.GRANT : Action.WITHDRAW), Source.ACCOUNT_PAGE,
+                dev.consent4j.event.Actor.SELF, context.signals().jurisdiction(),
+                RequestEvidence.of(request, consents.policy().version(), null), null));
+        return "redirect:/account";
+    }
+}

@@ -1,0 +1,132 @@
+package dev.consent4j.examples.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.consent4j.examples.shop.StubTrackers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The example shop on a random port, over HTTP, as a shopper, a mail client and an operator use it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:shop;DB_CLOSE_DELAY=-1", "shop.trackers.port=0"})
+class ShopSpringTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StubTrackers trackers;
+
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HttpResponse<String> send(String method, String path, String contentType, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> cookieNames(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(h -> !h.contains("Max-Age=0"))
+                .map(h -> h.substring(0, h.indexOf('='))).toList();
+    }
+
+    @Test
+    void pagesRenderWithTheBannerAndInertTags() throws Exception {
+        HttpResponse<String> catalogue = send("GET", "/", null, null);
+        HttpResponse<String> product = send("GET", "/products/monaka?lang=en", null, null);
+        HttpResponse<String> script = send("GET", "/consent/assets/consent.js", null, null);
+        HttpResponse<String> disclosure = send("GET", "/consent/disclosure?lang=ja", null, null);
+
+        assertThat(catalogue.statusCode()).isEqualTo(200);
+        assertThat(catalogue.body()).contains("栗羊羹", "/consent/assets/consent.js",
+                "type=\"text/plain\" data-consent=\"analytics\"", "data-consent-open");
+        assertThat(product.body()).contains("Monaka assortment").doesNotContain("Picked for you");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(disclosure.body()).contains("Sky Ads", "第三者提供先");
+    }
+
+    @Test
+    void advertisingCookieIsStrippedBeforeConsentAndAllowedAfter() throws Exception {
+        HttpResponse<String> before = send("GET", "/products/monaka", null, null);
+        HttpResponse<String> accept = send("POST", "/consent/choices", "application/json", "{\"all\":\"grant\"}");
+        String consent = accept.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("consent="))
+                .map(h -> h.substring(0, h.indexOf(';'))).findFirst().orElseThrow();
+        HttpResponse<String> after = send("GET", "/products/monaka?lang=en", null, null, "Cookie", consent);
+        HttpResponse<String> withdrawn = send("POST", "/consent/choices", "application/json",
+                "{\"choices\":{\"category:advertising\":\"withdraw\"}}", "Cookie", consent + "; _skyid=sky.1");
+
+        assertThat(cookieNames(before)).doesNotContain("_skyid");
+        assertThat(cookieNames(after)).contains("_skyid");
+        assertThat(after.body()).contains("Picked for you");
+        assertThat(withdrawn.headers().allValues("Set-Cookie")).anyMatch(h -> h.startsWith("_skyid=; Max-Age=0"));
+    }
+
+    @Test
+    void unsubscribeLinkFromTheOperatorPageStopsTheNewsletter() throws Exception {
+        HttpResponse<String> operator = send("GET", "/operator", null, null, "Authorization", basic("operator"));
+        assertThat(operator.statusCode()).isEqualTo(200);
+        assertThat(operator.body()).contains("List-Unsubscribe=One-Click", "&lt;https://tsukimi.example/consent/unsubscribe/u.");
+        Matcher link = Pattern.compile("<td>hanako</td>\\s*<td>send</td>.*?href=\"http://[^\"]+(/consent/unsubscribe/[^\"]+)\"",
+                Pattern.DOTALL).matcher(operator.body());
+        assertThat(link.find()).isTrue();
+
+        HttpResponse<String> confirm = send("GET", link.group(1), null, null);
+        HttpResponse<String> oneClick = send("POST", link.group(1), "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click");
+        HttpResponse<String> afterwards = send("GET", "/operator", null, null, "Authorization", basic("operator"));
+
+        assertThat(confirm.body()).contains("<form method=\"post\">");
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(afterwards.body()).containsPattern("<td>hanako</td>\\s*<td>skip</td>");
+    }
+
+    @Test
+    void audienceUploadSharesOnlyThoseWhoAgreed() throws Exception {
+        // A browser form post: the page's CSRF token and the session it belongs to.
+        HttpResponse<String> page = send("GET", "/operator", null, null, "Authorization", basic("operator"));
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).isTrue();
+        String session = page.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
+                .map(h -> h.substring(0, h.indexOf(';'))).findFirst().orElseThrow();
+        HttpResponse<String> upload = send("POST", "/operator/audience", "application/x-www-form-urlencoded",
+                "_csrf=" + csrf.group(1), "Authorization", basic("operator"), "Cookie", session);
+
+        assertThat(upload.statusCode()).isEqualTo(200);
+        assertThat(upload.body()).contains("<span id=\"shared\">[c-1002]</span>");
+    }
+
+    @Test
+    void accountPageShowsMarketingPreferences() throws Exception {
+        HttpResponse<String> account = send("GET", "/account?lang=en", null, null, "Authorization", basic("taro"));
+
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains("Newsletter", "email", "no (NO_CONSENT)");
+    }
+
+    @Test
+    void theServerNeverContactsTheTrackers() {
+        assertThat(trackers.hits()).isEmpty();
+    }
+}
