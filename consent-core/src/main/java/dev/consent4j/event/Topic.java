@@ -71,8 +71,18 @@ public record Topic(Kind kind, String id, String channel) {
         return kind == Kind.CONTACT ? kind.prefix + ":" + id + ":" + channel : kind.prefix + ":" + id;
     }
 
+    // A loop rather than chars().allMatch(): topics are built for every cookie the filter reads.
+    private static boolean allIdChars(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!isIdChar(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void requireId(String value, String name) {
-        if (value == null || value.isEmpty() || value.length() > 64 || !value.chars().allMatch(Topic::isIdChar)) {
+        if (value == null || value.isEmpty() || value.length() > 64 || !allIdChars(value)) {
             throw new IllegalArgumentException(
                     name + " must be 1 to 64 characters of a-z, 0-9, '-', '_' or '.', but was '" + value + "'");
         }

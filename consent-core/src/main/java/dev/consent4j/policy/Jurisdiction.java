@@ -3,8 +3,10 @@ package dev.consent4j.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +31,9 @@ public record Jurisdiction(String code) {
     private static final Set<String> EEA = Set.of(
             "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
             "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
+
+    private static final int MAX_CACHED_CHAINS = 1024;
+    private static final Map<String, List<String>> CHAINS = new ConcurrentHashMap<>();
 
     public Jurisdiction {
         Objects.requireNonNull(code, "code");
@@ -66,6 +71,18 @@ public record Jurisdiction(String code) {
 
     /** Codes to try, most specific first, e.g. {@code [US-CA, US]} or {@code [DE, EU]}. */
     public List<String> lookupChain() {
+        List<String> chain = CHAINS.get(code);
+        if (chain == null) {
+            chain = buildLookupChain();
+            // Codes are short and few in practice; the bound keeps forged CDN headers from growing it.
+            if (CHAINS.size() < MAX_CACHED_CHAINS) {
+                CHAINS.putIfAbsent(code, chain);
+            }
+        }
+        return chain;
+    }
+
+    private List<String> buildLookupChain() {
         List<String> chain = new ArrayList<>(3);
         chain.add(code);
         String country = country();

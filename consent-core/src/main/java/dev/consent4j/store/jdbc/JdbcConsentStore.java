@@ -58,7 +58,6 @@ public final class JdbcConsentStore implements ConsentStore {
     public static final int FORMAT = EventChain.FORMAT;
 
     private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,20}");
-    private static final int CHUNK = 500;
     private static final String COLUMNS = "id, subject, seq, topic, action, policy_version, time_seconds, time_nanos,"
             + " source, actor, operator_id, jurisdiction, notice_version, language, user_agent, network,"
             + " linked_visitor, supersedes, previous_hash, hash, format";
@@ -69,7 +68,6 @@ public final class JdbcConsentStore implements ConsentStore {
     private final int maxAttempts;
     private final String insertEvent;
     private final String upsertLatest;
-    private final String selectHead;
     private final String selectEvents;
 
     private JdbcConsentStore(Builder builder, JdbcDialect dialect) {
@@ -79,7 +77,6 @@ public final class JdbcConsentStore implements ConsentStore {
         this.maxAttempts = builder.maxAttempts;
         this.insertEvent = "INSERT INTO " + prefix + "event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.upsertLatest = dialect.upsertLatest(prefix + "latest");
-        this.selectHead = dialect.selectHead(prefix + "event");
         this.selectEvents = "SELECT " + COLUMNS + " FROM " + prefix + "event WHERE subject = ? ORDER BY seq";
     }
 
@@ -151,15 +148,20 @@ public final class JdbcConsentStore implements ConsentStore {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                dialect.lockChains(connection, sortedSubjects(batch));
-                requireNew(connection, ids);
-                List<ConsentEvent> sealed = seal(connection, batch);
+                List<String> subjects = sortedSubjects(batch);
+                dialect.lockChains(connection, subjects);
+                List<ConsentEvent> sealed = seal(connection, batch, subjects);
                 write(connection, sealed);
                 connection.commit();
                 return List.copyOf(sealed);
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 if (e instanceof SQLException sql && dialect.isRetryable(sql)) {
+                    // A duplicate key is either an event stored before (the caller's mistake) or a
+                    // chain position another writer took a moment ago (worth another attempt).
+                    if (dialect.isUniqueViolation(sql)) {
+                        requireNew(connection, ids);
+                    }
                     throw new ChainMoved(sql);
                 }
                 throw e;
@@ -182,14 +184,13 @@ public final class JdbcConsentStore implements ConsentStore {
     }
 
     private void requireNew(Connection connection, Set<EventId> ids) throws SQLException {
-        List<EventId> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<EventId> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            String sql = "SELECT id FROM " + prefix + "event WHERE id IN (" + placeholders(chunk.size()) + ")";
+        List<String> all = ids.stream().map(EventId::toString).toList();
+        int size = dialect.valuesPerQuery();
+        for (int from = 0; from < all.size(); from += size) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + size));
+            String sql = "SELECT id FROM " + prefix + "event WHERE " + dialect.anyOf("id", chunk.size());
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    statement.setString(i + 1, chunk.get(i).toString());
-                }
+                dialect.bindAnyOf(statement, 1, chunk);
                 try (ResultSet rows = statement.executeQuery()) {
                     if (rows.next()) {
                         throw new ConsentStoreException("event " + rows.getString(1) + " is already stored");
@@ -199,21 +200,28 @@ public final class JdbcConsentStore implements ConsentStore {
         }
     }
 
-    private List<ConsentEvent> seal(Connection connection, List<ConsentEvent> batch) throws SQLException {
+    private List<ConsentEvent> seal(Connection connection, List<ConsentEvent> batch, List<String> subjects)
+            throws SQLException {
         Map<SubjectId, long[]> sequences = new HashMap<>();
         Map<SubjectId, String> hashes = new HashMap<>();
-        try (PreparedStatement head = connection.prepareStatement(selectHead)) {
-            for (ConsentEvent event : batch) {
-                if (sequences.containsKey(event.subject())) {
-                    continue;
-                }
-                head.setString(1, event.subject().toString());
-                try (ResultSet rows = head.executeQuery()) {
-                    boolean found = rows.next();
-                    sequences.put(event.subject(), new long[] {found ? rows.getLong(1) : 0});
-                    hashes.put(event.subject(), found ? rows.getString(2) : "");
+        int size = dialect.valuesPerQuery();
+        for (int from = 0; from < subjects.size(); from += size) {
+            List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + size));
+            try (PreparedStatement heads = connection.prepareStatement(
+                    dialect.selectHeads(prefix + "event", dialect.anyOf("subject", chunk.size())))) {
+                dialect.bindAnyOf(heads, 1, chunk);
+                try (ResultSet rows = heads.executeQuery()) {
+                    while (rows.next()) {
+                        SubjectId subject = SubjectId.parse(rows.getString(1));
+                        sequences.put(subject, new long[] {rows.getLong(2)});
+                        hashes.put(subject, rows.getString(3));
+                    }
                 }
             }
+        }
+        for (ConsentEvent event : batch) {
+            sequences.putIfAbsent(event.subject(), new long[] {0});
+            hashes.putIfAbsent(event.subject(), "");
         }
         List<ConsentEvent> sealed = new ArrayList<>(batch.size());
         for (ConsentEvent event : batch) {
@@ -309,17 +317,15 @@ public final class JdbcConsentStore implements ConsentStore {
         List<String> topicKeys = topics.stream().map(Topic::toString).distinct().toList();
         List<String> keys = new ArrayList<>(new LinkedHashSet<>(subjects.stream().map(SubjectId::toString).toList()));
         String prefixedColumns = "e." + COLUMNS.replace(", ", ", e.");
+        int size = dialect.valuesPerQuery();
         try (Connection connection = dataSource.getConnection()) {
-            for (int from = 0; from < keys.size(); from += CHUNK) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            for (int from = 0; from < keys.size(); from += size) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + size));
                 String sql = "SELECT " + prefixedColumns + " FROM " + prefix + "latest l JOIN " + prefix
-                        + "event e ON e.id = l.event_id WHERE l.subject IN (" + placeholders(chunk.size())
-                        + ") AND l.topic IN (" + placeholders(topicKeys.size()) + ")";
+                        + "event e ON e.id = l.event_id WHERE " + dialect.anyOf("l.subject", chunk.size())
+                        + " AND l.topic IN (" + placeholders(topicKeys.size()) + ")";
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    int index = 1;
-                    for (String key : chunk) {
-                        statement.setString(index++, key);
-                    }
+                    int index = dialect.bindAnyOf(statement, 1, chunk);
                     for (String topic : topicKeys) {
                         statement.setString(index++, topic);
                     }

@@ -9,6 +9,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,7 @@ public enum JdbcDialect {
         String upsertLatest(String table) {
             return "MERGE INTO " + table + " (subject, topic, event_id, seq) KEY (subject, topic) VALUES (?, ?, ?, ?)";
         }
+        // No arrays here: H2 does not use an index for "= ANY(?)", so IN lists are much faster.
     },
     POSTGRESQL("postgresql") {
         @Override
@@ -32,22 +34,33 @@ public enum JdbcDialect {
         }
 
         @Override
-        String selectHead(String table) {
-            return "SELECT seq, hash FROM " + table + " WHERE subject = ? ORDER BY seq DESC LIMIT 1";
+        boolean bindsArrays() {
+            return true;
+        }
+
+        @Override
+        String arrayType() {
+            return "text";
+        }
+
+        @Override
+        String selectHeads(String table, String subjectCondition) {
+            return "SELECT DISTINCT ON (subject) subject, seq, hash FROM " + table + " WHERE " + subjectCondition
+                    + " ORDER BY subject, seq DESC";
         }
 
         /*
          * A row lock cannot guard a chain that has no row yet, so PostgreSQL appends take a
-         * transaction-scoped advisory lock per subject instead; taken in sorted order, two batches
-         * over the same subjects queue rather than deadlock.
+         * transaction-scoped advisory lock per subject instead, all in one statement and in key
+         * order, so two batches over the same subjects queue rather than deadlock.
          */
         @Override
-        void lockChains(Connection connection, Collection<String> sortedSubjects) throws SQLException {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                for (String subject : sortedSubjects) {
-                    lock.setLong(1, chainKey(subject));
-                    lock.executeQuery().close();
-                }
+        void lockChains(Connection connection, Collection<String> subjects) throws SQLException {
+            Long[] keys = subjects.stream().map(JdbcDialect::chainKey).sorted().distinct().toArray(Long[]::new);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) WITH ORDINALITY AS t(k, n) ORDER BY n")) {
+                lock.setArray(1, connection.createArrayOf("bigint", keys));
+                lock.executeQuery().close();
             }
         }
     },
@@ -74,11 +87,50 @@ public enum JdbcDialect {
     abstract String upsertLatest(String table);
 
     /**
-     * Reads the head of one subject's chain. Where the database supports it the row is locked, so
-     * a concurrent append to the same chain waits instead of failing on the unique key.
+     * Reads the chains' heads (subject, seq, hash; where several rows of a subject come back, the
+     * last one is the head). Where the database supports it the rows are locked, so a concurrent
+     * append to the same chain waits instead of failing on the unique key.
      */
-    String selectHead(String table) {
-        return "SELECT seq, hash FROM " + table + " WHERE subject = ? ORDER BY seq DESC LIMIT 1 FOR UPDATE";
+    String selectHeads(String table, String subjectCondition) {
+        return "SELECT subject, seq, hash FROM " + table + " WHERE " + subjectCondition + " ORDER BY subject, seq FOR UPDATE";
+    }
+
+    /** Whether a list of values is bound as one SQL array ({@code = ANY(?)}) rather than an {@code IN} list. */
+    boolean bindsArrays() {
+        return false;
+    }
+
+    String arrayType() {
+        return "varchar";
+    }
+
+    /** How many values one {@link #anyOf} condition takes. */
+    int valuesPerQuery() {
+        return bindsArrays() ? 10_000 : 500;
+    }
+
+    /** A condition true when {@code column} equals one of {@code count} values, bound by {@link #bindAnyOf}. */
+    String anyOf(String column, int count) {
+        if (bindsArrays()) {
+            return column + " = ANY(?)";
+        }
+        StringBuilder sql = new StringBuilder(column).append(" IN (");
+        for (int i = 0; i < count; i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        return sql.append(')').toString();
+    }
+
+    /** Binds the values of an {@link #anyOf} condition from {@code index}; answers the next free index. */
+    int bindAnyOf(PreparedStatement statement, int index, List<String> values) throws SQLException {
+        if (bindsArrays()) {
+            statement.setArray(index, statement.getConnection().createArrayOf(arrayType(), values.toArray()));
+            return index + 1;
+        }
+        for (String value : values) {
+            statement.setString(index++, value);
+        }
+        return index;
     }
 
     /** Serializes appends to the given chains for the rest of the transaction, where the database needs more than {@link #selectHead}. */
