@@ -24,9 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * The one object a shop's code talks to: records choices as evidence and answers "may I do this
@@ -226,6 +228,28 @@ public final class ConsentManager {
      */
     public List<SubjectId> audience(Collection<SubjectId> subjects, String purposeId, String channel,
             Jurisdiction jurisdiction) {
+        List<SubjectId> audience = new ArrayList<>();
+        decide(subjects, purposeId, channel, jurisdiction, (subject, decision) -> {
+            if (decision.allowed()) {
+                audience.add(subject);
+            }
+        });
+        return audience;
+    }
+
+    /**
+     * The decision, with its reason and the event it rests on, for each of {@code subjects} on one
+     * purpose (channel {@code null}) or purpose × channel, in one store query; in the order given.
+     */
+    public Map<SubjectId, Decision> decisions(Collection<SubjectId> subjects, String purposeId, String channel,
+            Jurisdiction jurisdiction) {
+        Map<SubjectId, Decision> decisions = new LinkedHashMap<>();
+        decide(subjects, purposeId, channel, jurisdiction, decisions::put);
+        return decisions;
+    }
+
+    private void decide(Collection<SubjectId> subjects, String purposeId, String channel, Jurisdiction jurisdiction,
+            BiConsumer<SubjectId, Decision> sink) {
         Purpose purpose = policy.purpose(purposeId).orElseThrow(
                 () -> new InvalidChoiceException(Topic.purpose(purposeId), "the policy declares no purpose '" + purposeId + "'"));
         if (channel != null && !purpose.channels().contains(channel)) {
@@ -238,14 +262,11 @@ public final class ConsentManager {
         Map<SubjectId, List<ConsentEvent>> latest = store.latestEvents(subjects, topics);
         Signals signals = Signals.of(jurisdiction);
         Instant now = clock.instant();
-        boolean allowedWithoutChoices = folder.decide(purposeId, channel, null, null, signals, now).allowed();
-        List<SubjectId> audience = new ArrayList<>();
+        Decision withoutChoices = folder.decide(purposeId, channel, null, null, signals, now);
         for (SubjectId subject : subjects) {
             List<ConsentEvent> events = latest.get(subject);
             if (events == null) {
-                if (allowedWithoutChoices) {
-                    audience.add(subject);
-                }
+                sink.accept(subject, withoutChoices);
                 continue;
             }
             Choice purposeChoice = null;
@@ -257,11 +278,8 @@ public final class ConsentManager {
                     channelChoice = Choice.of(event);
                 }
             }
-            if (folder.decide(purposeId, channel, purposeChoice, channelChoice, signals, now).allowed()) {
-                audience.add(subject);
-            }
+            sink.accept(subject, folder.decide(purposeId, channel, purposeChoice, channelChoice, signals, now));
         }
-        return audience;
     }
 
     private void validate(Topic topic, Action action) {

@@ -84,6 +84,11 @@ public enum JdbcDialect {
         return "schema-" + schemaName + ".sql";
     }
 
+    /** The schema file of the provision ledger and personal requests ({@link JdbcLedgerStore}). */
+    public String ledgerSchemaResource() {
+        return "ledger-" + schemaName + ".sql";
+    }
+
     abstract String upsertLatest(String table);
 
     /**

@@ -1,0 +1,40 @@
+package dev.consent4j.provision;
+
+/** Why data may or may not go to a recipient (APPI arts. 27, 28 and 31). */
+public enum ProvisionReason {
+    /** 委託: the recipient handles the data on the shop's behalf; no consent and no record needed. */
+    ENTRUSTED(true),
+    /** 共同利用: announced joint use; no consent and no record needed. */
+    JOINT_USE(true),
+    /** The person granted a purpose the recipient serves, under current terms. */
+    CONSENTED(true),
+    /** The policy declares a filed opt-out route for this recipient, and the person has not objected. */
+    OPT_OUT_ROUTE(true),
+    /** The recipient is a third party and the person never granted any of its purposes. */
+    NO_CONSENT(false),
+    /** There was consent, but it no longer stands: denied, withdrawn, expired, stale, GPC or a minor's. */
+    CONSENT_NOT_CURRENT(false),
+    /** The person stopped provision under the opt-out route. */
+    OPTED_OUT(false),
+    /** The opt-out route's start date has not come yet. */
+    OPT_OUT_NOT_STARTED(false),
+    /** A third party abroad for which the policy does not give the country information (art. 28). */
+    FOREIGN_INFO_MISSING(false),
+    /** The recipient serves no purpose of the policy, so nothing can justify sending it data. */
+    NO_PURPOSE(false);
+
+    private final boolean allowed;
+
+    ProvisionReason(boolean allowed) {
+        this.allowed = allowed;
+    }
+
+    public boolean allowed() {
+        return allowed;
+    }
+
+    /** Whether an allowed provision for this reason must be written to the ledger (third parties only). */
+    public boolean needsRecord() {
+        return this == CONSENTED || this == OPT_OUT_ROUTE;
+    }
+}

@@ -1,0 +1,446 @@
+package dev.consent4j.store.jdbc;
+
+import dev.consent4j.event.EventId;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.provision.Provenance;
+import dev.consent4j.provision.ProvisionRecord;
+import dev.consent4j.provision.ProvisionStore;
+import dev.consent4j.provision.ReceiptRecord;
+import dev.consent4j.request.PersonalRequest;
+import dev.consent4j.request.RequestKind;
+import dev.consent4j.request.RequestStatus;
+import dev.consent4j.request.RequestStep;
+import dev.consent4j.request.RequestStore;
+import dev.consent4j.store.ConsentStoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * The provision ledger, receipts and personal requests in the same databases as the event store
+ * (H2, PostgreSQL, MariaDB/MySQL), one schema file per database ({@code ledger-<database>.sql}).
+ * Every write is one transaction, committed before the method returns.
+ *
+ * <pre>{@code
+ * JdbcLedgerStore ledger = JdbcLedgerStore.builder(dataSource).build();
+ * ledger.initializeSchema();
+ * }</pre>
+ */
+public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
+
+    private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,20}");
+
+    private final DataSource dataSource;
+    private final JdbcDialect dialect;
+    private final String prefix;
+
+    private JdbcLedgerStore(DataSource dataSource, JdbcDialect dialect, String prefix) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.prefix = prefix;
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    public JdbcDialect dialect() {
+        return dialect;
+    }
+
+    /** Creates the tables if they do not exist. */
+    public void initializeSchema() {
+        String script;
+        try (InputStream in = JdbcLedgerStore.class.getResourceAsStream(dialect.ledgerSchemaResource())) {
+            if (in == null) {
+                throw new IllegalStateException("schema file missing from the jar: " + dialect.ledgerSchemaResource());
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        inTransaction("create the ledger schema (" + dialect.ledgerSchemaResource() + ")", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : SqlScript.statements(script)) {
+                    statement.execute(sql);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void append(ProvisionRecord record) {
+        inTransaction("store provision record " + record.id(), connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "provision (id, recipient,"
+                    + " kind, ground, data_items, first_seconds, first_nanos, last_seconds, last_nanos, keep_until_seconds,"
+                    + " keep_until_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, record.id().toString());
+                insert.setString(2, record.recipient());
+                insert.setString(3, record.kind().name());
+                insert.setString(4, record.ground().name());
+                insert.setString(5, String.join(",", record.dataItems()));
+                instant(insert, 6, record.firstProvidedAt());
+                instant(insert, 8, record.lastProvidedAt());
+                instant(insert, 10, record.keepUntil());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix
+                    + "provision_subject (provision_id, n, subject, basis_event) VALUES (?, ?, ?, ?)")) {
+                int n = 0;
+                for (ProvisionRecord.Entry entry : record.entries()) {
+                    insert.setString(1, record.id().toString());
+                    insert.setInt(2, n++);
+                    insert.setString(3, entry.subject().toString());
+                    insert.setString(4, entry.basisEvent() == null ? null : entry.basisEvent().toString());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void append(ReceiptRecord record) {
+        inTransaction("store receipt record " + record.id(), connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "receipt (id, provider_name,"
+                    + " provider_address, representative, corporation, acquisition, data_items, received_seconds,"
+                    + " received_nanos, keep_until_seconds, keep_until_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                Provenance provenance = record.provenance();
+                insert.setString(1, record.id().toString());
+                insert.setString(2, provenance.providerName());
+                insert.setString(3, provenance.providerAddress());
+                insert.setString(4, provenance.representative());
+                insert.setBoolean(5, provenance.corporation());
+                insert.setString(6, provenance.acquisition());
+                insert.setString(7, String.join(",", record.dataItems()));
+                instant(insert, 8, record.receivedAt());
+                instant(insert, 10, record.keepUntil());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix
+                    + "receipt_subject (receipt_id, n, subject) VALUES (?, ?, ?)")) {
+                int n = 0;
+                for (SubjectId subject : record.subjects()) {
+                    insert.setString(1, record.id().toString());
+                    insert.setInt(2, n++);
+                    insert.setString(3, subject.toString());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<ProvisionRecord> provisionsAbout(SubjectId subject) {
+        return provisions("p.id IN (SELECT provision_id FROM " + prefix + "provision_subject WHERE subject = ?)",
+                subject.toString());
+    }
+
+    @Override
+    public List<ProvisionRecord> provisionsTo(String recipient) {
+        return provisions("p.recipient = ?", recipient);
+    }
+
+    private List<ProvisionRecord> provisions(String condition, String parameter) {
+        return inTransaction("read provision records", connection -> {
+            Map<String, List<ProvisionRecord.Entry>> entries = new LinkedHashMap<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT s.provision_id, s.subject, s.basis_event FROM "
+                    + prefix + "provision_subject s JOIN " + prefix + "provision p ON p.id = s.provision_id WHERE "
+                    + condition + " ORDER BY s.provision_id, s.n")) {
+                query.setString(1, parameter);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String basis = rows.getString(3);
+                        entries.computeIfAbsent(rows.getString(1).trim(), id -> new ArrayList<>()).add(new ProvisionRecord.Entry(
+                                SubjectId.parse(rows.getString(2)), basis == null ? null : EventId.parse(basis.trim())));
+                    }
+                }
+            }
+            List<ProvisionRecord> records = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT p.id, p.recipient, p.kind, p.ground, p.data_items,"
+                    + " p.first_seconds, p.first_nanos, p.last_seconds, p.last_nanos, p.keep_until_seconds, p.keep_until_nanos"
+                    + " FROM " + prefix + "provision p WHERE " + condition + " ORDER BY p.first_seconds, p.first_nanos, p.id")) {
+                query.setString(1, parameter);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String id = rows.getString(1).trim();
+                        records.add(new ProvisionRecord(UUID.fromString(id), rows.getString(2),
+                                ProvisionRecord.Kind.valueOf(rows.getString(3)), ProvisionRecord.Ground.valueOf(rows.getString(4)),
+                                entries.getOrDefault(id, List.of()), items(rows.getString(5)), instant(rows, 6), instant(rows, 8),
+                                instant(rows, 10)));
+                    }
+                }
+            }
+            return records;
+        });
+    }
+
+    @Override
+    public List<ReceiptRecord> receiptsAbout(SubjectId subject) {
+        return inTransaction("read receipt records", connection -> {
+            List<ReceiptRecord> records = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, provider_name, provider_address,"
+                    + " representative, corporation, acquisition, data_items, received_seconds, received_nanos,"
+                    + " keep_until_seconds, keep_until_nanos FROM " + prefix + "receipt WHERE id IN (SELECT receipt_id FROM "
+                    + prefix + "receipt_subject WHERE subject = ?) ORDER BY received_seconds, received_nanos, id")) {
+                query.setString(1, subject.toString());
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String id = rows.getString(1).trim();
+                        records.add(new ReceiptRecord(UUID.fromString(id), new Provenance(rows.getString(2), rows.getString(3),
+                                rows.getString(4), rows.getBoolean(5), rows.getString(6)), List.of(),
+                                items(rows.getString(7)), instant(rows, 8), instant(rows, 10)));
+                    }
+                }
+            }
+            List<ReceiptRecord> complete = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT subject FROM " + prefix
+                    + "receipt_subject WHERE receipt_id = ? ORDER BY n")) {
+                for (ReceiptRecord record : records) {
+                    query.setString(1, record.id().toString());
+                    List<SubjectId> subjects = new ArrayList<>();
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            subjects.add(SubjectId.parse(rows.getString(1)));
+                        }
+                    }
+                    complete.add(new ReceiptRecord(record.id(), record.provenance(), subjects, record.dataItems(),
+                            record.receivedAt(), record.keepUntil()));
+                }
+            }
+            return complete;
+        });
+    }
+
+    @Override
+    public int purgeExpired(Instant now) {
+        return inTransaction("purge expired provision records", connection -> {
+            String expired = " WHERE keep_until_seconds < ? OR (keep_until_seconds = ? AND keep_until_nanos < ?)";
+            int removed = 0;
+            try (PreparedStatement subjects = connection.prepareStatement("DELETE FROM " + prefix
+                    + "provision_subject WHERE provision_id IN (SELECT id FROM " + prefix + "provision" + expired + ")");
+                    PreparedStatement provisions = connection.prepareStatement("DELETE FROM " + prefix + "provision" + expired);
+                    PreparedStatement receiptSubjects = connection.prepareStatement("DELETE FROM " + prefix
+                            + "receipt_subject WHERE receipt_id IN (SELECT id FROM " + prefix + "receipt" + expired + ")");
+                    PreparedStatement receipts = connection.prepareStatement("DELETE FROM " + prefix + "receipt" + expired)) {
+                for (PreparedStatement statement : List.of(subjects, provisions, receiptSubjects, receipts)) {
+                    statement.setLong(1, now.getEpochSecond());
+                    statement.setLong(2, now.getEpochSecond());
+                    statement.setInt(3, now.getNano());
+                }
+                subjects.executeUpdate();
+                removed += provisions.executeUpdate();
+                receiptSubjects.executeUpdate();
+                removed += receipts.executeUpdate();
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public void create(PersonalRequest request) {
+        inTransaction("store request " + request.id(), connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "request (id, subject, kind,"
+                    + " targets, details, jurisdiction, received_seconds, received_nanos, due_seconds, due_nanos)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, request.id().toString());
+                insert.setString(2, request.subject().toString());
+                insert.setString(3, request.kind().name());
+                insert.setString(4, String.join(",", request.targets()));
+                insert.setString(5, request.details());
+                insert.setString(6, request.jurisdiction());
+                instant(insert, 7, request.receivedAt());
+                instant(insert, 9, request.dueAt());
+                insert.executeUpdate();
+            }
+            for (int n = 0; n < request.steps().size(); n++) {
+                insertStep(connection, request.id(), n, request.steps().get(n));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void addStep(UUID requestId, RequestStep step) {
+        inTransaction("add a step to request " + requestId, connection -> {
+            int next;
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + prefix
+                    + "request_step WHERE request_id = ?")) {
+                count.setString(1, requestId.toString());
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    next = rows.getInt(1);
+                }
+            }
+            if (next == 0) {
+                throw new IllegalArgumentException("no request " + requestId);
+            }
+            insertStep(connection, requestId, next, step);
+            return null;
+        });
+    }
+
+    private void insertStep(Connection connection, UUID requestId, int n, RequestStep step) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "request_step (request_id, n,"
+                + " status, at_seconds, at_nanos, operator_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, requestId.toString());
+            insert.setInt(2, n);
+            insert.setString(3, step.status().name());
+            instant(insert, 4, step.at());
+            insert.setString(6, step.operatorId());
+            insert.setString(7, step.note());
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<PersonalRequest> find(UUID requestId) {
+        return requests("r.id = ?", requestId.toString()).stream().findFirst();
+    }
+
+    @Override
+    public List<PersonalRequest> bySubject(SubjectId subject) {
+        return requests("r.subject = ?", subject.toString());
+    }
+
+    @Override
+    public List<PersonalRequest> open() {
+        return requests("NOT EXISTS (SELECT 1 FROM " + prefix + "request_step d WHERE d.request_id = r.id AND d.status IN ('"
+                + RequestStatus.DONE + "', '" + RequestStatus.REFUSED + "'))", null);
+    }
+
+    private List<PersonalRequest> requests(String condition, String parameter) {
+        return inTransaction("read requests", connection -> {
+            Map<String, List<RequestStep>> steps = new LinkedHashMap<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT s.request_id, s.status, s.at_seconds, s.at_nanos,"
+                    + " s.operator_id, s.note FROM " + prefix + "request_step s JOIN " + prefix + "request r ON r.id = s.request_id"
+                    + " WHERE " + condition + " ORDER BY s.request_id, s.n")) {
+                if (parameter != null) {
+                    query.setString(1, parameter);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        steps.computeIfAbsent(rows.getString(1).trim(), id -> new ArrayList<>()).add(new RequestStep(
+                                RequestStatus.valueOf(rows.getString(2)), instant(rows, 3), rows.getString(5), rows.getString(6)));
+                    }
+                }
+            }
+            List<PersonalRequest> requests = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT r.id, r.subject, r.kind, r.targets, r.details,"
+                    + " r.jurisdiction, r.received_seconds, r.received_nanos, r.due_seconds, r.due_nanos FROM " + prefix
+                    + "request r WHERE " + condition + " ORDER BY r.received_seconds, r.received_nanos, r.id")) {
+                if (parameter != null) {
+                    query.setString(1, parameter);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String id = rows.getString(1).trim();
+                        requests.add(new PersonalRequest(UUID.fromString(id), SubjectId.parse(rows.getString(2)),
+                                RequestKind.valueOf(rows.getString(3)), items(rows.getString(4)), rows.getString(5),
+                                rows.getString(6), instant(rows, 7), instant(rows, 9), steps.getOrDefault(id, List.of())));
+                    }
+                }
+            }
+            return requests;
+        });
+    }
+
+    private static List<String> items(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static void instant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setLong(index, instant.getEpochSecond());
+        statement.setInt(index + 1, instant.getNano());
+    }
+
+    private static Instant instant(ResultSet rows, int index) throws SQLException {
+        return Instant.ofEpochSecond(rows.getLong(index), rows.getInt(index + 1));
+    }
+
+    private <T> T inTransaction(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new ConsentStoreException("could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Builds a {@link JdbcLedgerStore}; the dialect is detected from the database unless given. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String tablePrefix = "consent_";
+        private JdbcDialect dialect;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** Prefix of every table name: lower-case letters, digits and '_', at most 21 characters. */
+        public Builder tablePrefix(String tablePrefix) {
+            if (!PREFIX.matcher(tablePrefix).matches()) {
+                throw new IllegalArgumentException("table prefix must match " + PREFIX + ", but was '" + tablePrefix + "'");
+            }
+            this.tablePrefix = tablePrefix;
+            return this;
+        }
+
+        public Builder dialect(JdbcDialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        public JdbcLedgerStore build() {
+            JdbcDialect detected = dialect;
+            if (detected == null) {
+                try (Connection connection = dataSource.getConnection()) {
+                    detected = JdbcDialect.of(connection);
+                } catch (SQLException e) {
+                    throw new ConsentStoreException("could not detect the database: " + e.getMessage(), e);
+                }
+            }
+            return new JdbcLedgerStore(dataSource, detected, tablePrefix);
+        }
+    }
+}

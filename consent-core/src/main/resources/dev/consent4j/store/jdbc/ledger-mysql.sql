@@ -1,0 +1,75 @@
+-- consent4j ledger (MariaDB/MySQL): third-party provision records (APPI art. 29), receipts with their
+-- provenance (art. 30) and personal requests with their steps. ${prefix} is replaced by the table
+-- prefix (default consent_). Rows are only inserted; provision and receipt rows are deleted by the
+-- explicit purge once their retention has run out.
+
+CREATE TABLE IF NOT EXISTS ${prefix}provision (
+    id                  CHAR(36)       NOT NULL PRIMARY KEY,
+    recipient           VARCHAR(64)    NOT NULL,
+    kind                VARCHAR(16)    NOT NULL,
+    ground              VARCHAR(16)    NOT NULL,
+    data_items          VARCHAR(2000)  NOT NULL,
+    first_seconds       BIGINT         NOT NULL,
+    first_nanos         INTEGER        NOT NULL,
+    last_seconds        BIGINT         NOT NULL,
+    last_nanos          INTEGER        NOT NULL,
+    keep_until_seconds  BIGINT         NOT NULL,
+    keep_until_nanos    INTEGER        NOT NULL,
+    INDEX ${prefix}provision_recipient (recipient)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS ${prefix}provision_subject (
+    provision_id  CHAR(36)      NOT NULL,
+    n             INTEGER       NOT NULL,
+    subject       VARCHAR(140)  NOT NULL,
+    basis_event   CHAR(36),
+    PRIMARY KEY (provision_id, n),
+    INDEX ${prefix}provision_subject_subject (subject)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS ${prefix}receipt (
+    id                  CHAR(36)       NOT NULL PRIMARY KEY,
+    provider_name       VARCHAR(256)   NOT NULL,
+    provider_address    VARCHAR(512)   NOT NULL,
+    representative      VARCHAR(256),
+    corporation         BOOLEAN        NOT NULL,
+    acquisition         VARCHAR(2000)  NOT NULL,
+    data_items          VARCHAR(2000)  NOT NULL,
+    received_seconds    BIGINT         NOT NULL,
+    received_nanos      INTEGER        NOT NULL,
+    keep_until_seconds  BIGINT         NOT NULL,
+    keep_until_nanos    INTEGER        NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS ${prefix}receipt_subject (
+    receipt_id  CHAR(36)      NOT NULL,
+    n           INTEGER       NOT NULL,
+    subject     VARCHAR(140)  NOT NULL,
+    PRIMARY KEY (receipt_id, n),
+    INDEX ${prefix}receipt_subject_subject (subject)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS ${prefix}request (
+    id                CHAR(36)       NOT NULL PRIMARY KEY,
+    subject           VARCHAR(140)   NOT NULL,
+    kind              VARCHAR(32)    NOT NULL,
+    targets           VARCHAR(2000)  NOT NULL,
+    details           VARCHAR(4000),
+    jurisdiction      VARCHAR(8)     NOT NULL,
+    received_seconds  BIGINT         NOT NULL,
+    received_nanos    INTEGER        NOT NULL,
+    due_seconds       BIGINT         NOT NULL,
+    due_nanos         INTEGER        NOT NULL,
+    INDEX ${prefix}request_subject (subject)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS ${prefix}request_step (
+    request_id   CHAR(36)       NOT NULL,
+    n            INTEGER        NOT NULL,
+    status       VARCHAR(24)    NOT NULL,
+    at_seconds   BIGINT         NOT NULL,
+    at_nanos     INTEGER        NOT NULL,
+    operator_id  VARCHAR(128),
+    note         VARCHAR(4000),
+    PRIMARY KEY (request_id, n)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
