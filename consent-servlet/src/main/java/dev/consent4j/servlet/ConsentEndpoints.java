@@ -15,6 +15,10 @@ import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.request.PersonalRequest;
+import dev.consent4j.request.PersonalRequests;
+import dev.consent4j.request.RequestKind;
+import dev.consent4j.request.Verification;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.servlet.endpoint.CrossSiteCheck;
 import dev.consent4j.servlet.endpoint.CspReports;
@@ -51,6 +55,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +81,7 @@ public final class ConsentEndpoints extends HttpServlet {
     private final transient CspReports cspReports;
     private final transient Predicate<HttpServletRequest> operator;
     private final LocalDate gpcLastUpdate;
+    private final transient PersonalRequests requests;
     private final transient Map<String, byte[]> policyBodies = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ConsentEndpoints(Builder builder) {
@@ -84,6 +90,7 @@ public final class ConsentEndpoints extends HttpServlet {
         this.cspReports = new CspReports(consents.policy(), consents.clock(), 500, 50);
         this.operator = builder.operator;
         this.gpcLastUpdate = builder.gpcLastUpdate != null ? builder.gpcLastUpdate : consents.policy().effectiveDate();
+        this.requests = builder.requests;
     }
 
     /**
@@ -127,6 +134,17 @@ public final class ConsentEndpoints extends HttpServlet {
         String method = request.getMethod();
         if (path.startsWith("/unsubscribe/")) {
             unsubscribe(request, response, path.substring("/unsubscribe/".length()));
+            return;
+        }
+        if (path.equals("/requests") || path.startsWith("/operator/requests")) {
+            if (requests == null) {
+                throw new Problem(404, "Not found", "personal requests are not set up on this shop");
+            }
+            if (path.equals("/requests")) {
+                personalRequests(request, response);
+            } else {
+                operatorRequests(request, response, path.substring("/operator/requests".length()));
+            }
             return;
         }
         if (path.startsWith("/assets/")) {
@@ -476,7 +494,141 @@ public final class ConsentEndpoints extends HttpServlet {
                 ? new ConsentHistory(null, List.of(), context.state(), null)
                 : consents.history(subject, context.signals());
         response.setHeader("Content-Disposition", "attachment; filename=\"consent-export.json\"");
-        JsonIo.write(response, 200, Views.export(history, consents.settings()));
+        if (requests != null && subject != null) {
+            JsonIo.write(response, 200, Views.export(requests.disclosure(subject, context.signals()), consents.settings()));
+        } else {
+            JsonIo.write(response, 200, Views.export(history, consents.settings()));
+        }
+    }
+
+    /** {@code GET}: the signed-in customer's requests; {@code POST}: files one, verified by the login. */
+    private void personalRequests(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        requireMethod(request, "GET", "POST");
+        ConsentContext context = context(request);
+        noStore(response);
+        if ("GET".equals(request.getMethod())) {
+            SubjectId customer = context.customer().orElseThrow(() -> new Problem(401, "Sign-in required",
+                    "requests belong to a customer account; sign in first"));
+            JsonIo.write(response, 200, Map.of("requests", requests.of(customer).stream().map(Views::request).toList()));
+            return;
+        }
+        CrossSiteCheck.requireSameOrigin(request);
+        JsonNode body = JsonIo.readJson(request);
+        SubjectId customer = context.customer().orElseThrow(() -> new Problem(401, "Sign-in required",
+                "a request is filed from a customer account, so that the shop knows who asks; sign in first,"
+                        + " or contact the shop, which will verify who you are"));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (String field : body.propertyNames()) {
+            if (!Set.of("kind", "targets", "details").contains(field)) {
+                errors.add(new Problem.FieldError("/" + pointer(field), "unknown field; expected kind, targets, details"));
+            }
+        }
+        RequestKind kind = null;
+        JsonNode kindNode = body.get("kind");
+        if (kindNode != null && kindNode.isString()) {
+            for (RequestKind candidate : RequestKind.values()) {
+                if (candidate.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(kindNode.stringValue())) {
+                    kind = candidate;
+                }
+            }
+        }
+        if (kind == null) {
+            errors.add(new Problem.FieldError("/kind", "kind is one of purpose-notice, disclosure, correction, stop-use,"
+                    + " erasure, stop-provision, provision-records"));
+        }
+        List<String> targets = new ArrayList<>();
+        JsonNode targetsNode = body.get("targets");
+        if (targetsNode != null) {
+            if (!targetsNode.isArray()) {
+                errors.add(new Problem.FieldError("/targets", "targets is an array of purpose or recipient ids"));
+            } else {
+                for (int i = 0; i < targetsNode.size(); i++) {
+                    JsonNode target = targetsNode.get(i);
+                    if (target.isString()) {
+                        targets.add(target.stringValue());
+                    } else {
+                        errors.add(new Problem.FieldError("/targets/" + i, "a target is a string"));
+                    }
+                }
+            }
+        }
+        JsonNode detailsNode = body.get("details");
+        if (detailsNode != null && !detailsNode.isNull() && (!detailsNode.isString() || detailsNode.stringValue().length() > 2000)) {
+            errors.add(new Problem.FieldError("/details", "details is a text of at most 2000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        PersonalRequest filed;
+        try {
+            filed = requests.file(customer, kind, targets,
+                    detailsNode == null || detailsNode.isNull() ? null : detailsNode.stringValue(),
+                    context.signals().jurisdiction(), Verification.LOGGED_IN);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid(List.of(new Problem.FieldError("/targets", e.getMessage())));
+        }
+        JsonIo.write(response, 202, Views.request(filed));
+    }
+
+    /**
+     * For the shop's operators: {@code GET} lists open (or {@code ?filter=overdue}) requests;
+     * {@code POST /{id}} with {@code {"action": "verify" | "complete" | "refuse", ...}} moves one along.
+     */
+    private void operatorRequests(HttpServletRequest request, HttpServletResponse response, String rest)
+            throws IOException {
+        if (!operator.test(request) || request.getUserPrincipal() == null) {
+            throw new Problem(403, "Forbidden", "only the shop's operators may handle requests");
+        }
+        String operatorId = request.getUserPrincipal().getName();
+        noStore(response);
+        if (rest.isEmpty() || rest.equals("/")) {
+            requireMethod(request, "GET");
+            String filter = request.getParameter("filter");
+            List<PersonalRequest> list;
+            if (filter == null || filter.equals("open")) {
+                list = requests.open();
+            } else if (filter.equals("overdue")) {
+                list = requests.overdue();
+            } else {
+                throw Problem.badRequest("filter is \"open\" or \"overdue\"");
+            }
+            JsonIo.write(response, 200, Map.of("requests", list.stream().map(Views::request).toList()));
+            return;
+        }
+        requireMethod(request, "POST");
+        CrossSiteCheck.requireSameOrigin(request);
+        UUID id;
+        try {
+            id = UUID.fromString(rest.substring(1));
+        } catch (IllegalArgumentException e) {
+            throw new Problem(404, "Not found", "no request with this id");
+        }
+        JsonNode body = JsonIo.readJson(request);
+        JsonNode action = body.get("action");
+        String text = body.has("method") ? body.get("method").asString("") : body.has("reason") ? body.get("reason").asString("") : "";
+        if (requests.find(id).isEmpty()) {
+            throw new Problem(404, "Not found", "no request with this id");
+        }
+        PersonalRequest moved;
+        try {
+            moved = switch (action == null || !action.isString() ? "" : action.stringValue()) {
+                case "verify" -> requests.verify(id, Verification.byOperator(require(text, "/method"), operatorId));
+                case "complete" -> requests.complete(id, operatorId);
+                case "refuse" -> requests.refuse(id, operatorId, require(text, "/reason"));
+                default -> throw Problem.invalid(List.of(new Problem.FieldError("/action",
+                        "action is \"verify\" (with method), \"complete\" or \"refuse\" (with reason)")));
+            };
+        } catch (IllegalStateException e) {
+            throw new Problem(409, "Conflict", e.getMessage());
+        }
+        JsonIo.write(response, 200, Views.request(moved));
+    }
+
+    private static String require(String text, String pointer) {
+        if (text.isBlank()) {
+            throw Problem.invalid(List.of(new Problem.FieldError(pointer, "required, as text")));
+        }
+        return text;
     }
 
     private void cspReport(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -578,6 +730,7 @@ public final class ConsentEndpoints extends HttpServlet {
         private final UnsubscribeTokens tokens;
         private Predicate<HttpServletRequest> operator = request -> request.isUserInRole("CONSENT_OPERATOR");
         private LocalDate gpcLastUpdate;
+        private PersonalRequests requests;
 
         private Builder(ConsentManager consents, UnsubscribeTokens tokens) {
             this.consents = Objects.requireNonNull(consents, "consents");
@@ -593,6 +746,16 @@ public final class ConsentEndpoints extends HttpServlet {
         /** The {@code lastUpdate} of {@code /.well-known/gpc.json}; the policy's effective date by default. */
         public Builder gpcLastUpdate(LocalDate date) {
             this.gpcLastUpdate = date;
+            return this;
+        }
+
+        /**
+         * Serves {@code {base}/requests} (customers file and follow personal requests) and
+         * {@code {base}/operator/requests} (operators move them along), and adds the ledger and
+         * requests to the export. Off unless given.
+         */
+        public Builder requests(PersonalRequests requests) {
+            this.requests = requests;
             return this;
         }
 

@@ -10,6 +10,10 @@ import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Tracker;
+import dev.consent4j.provision.ProvisionRecord;
+import dev.consent4j.provision.ReceiptRecord;
+import dev.consent4j.request.Disclosure;
+import dev.consent4j.request.PersonalRequest;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
@@ -25,7 +29,7 @@ import java.util.TreeSet;
 public final class Views {
 
     /** The version of the export format ({@code GET {base}/export}). */
-    public static final int EXPORT_FORMAT = 1;
+    public static final int EXPORT_FORMAT = dev.consent4j.request.Disclosure.FORMAT;
 
     private Views() {
     }
@@ -233,7 +237,77 @@ public final class Views {
         view.put("events", events);
         view.put("state", history.state() == null ? null : state(history.state(), settings));
         view.put("chainValid", history.chain() == null || history.chain().valid());
+        view.put("provisionRecords", List.of());
+        view.put("receipts", List.of());
+        view.put("requests", List.of());
         return view;
+    }
+
+    /** The export with the ledger and requests: what a disclosure request answers. */
+    public static Map<String, Object> export(Disclosure disclosure, ConsentSettings settings) {
+        Map<String, Object> view = export(disclosure.history(), settings);
+        view.put("provisionRecords", disclosure.provisions().stream().map(Views::provision).toList());
+        view.put("receipts", disclosure.receipts().stream().map(Views::receipt).toList());
+        view.put("requests", disclosure.requests().stream().map(Views::request).toList());
+        return view;
+    }
+
+    public static Map<String, Object> provision(ProvisionRecord record) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", record.id().toString());
+        view.put("recipient", record.recipient());
+        view.put("kind", slug(record.kind().name()));
+        view.put("ground", slug(record.ground().name()));
+        view.put("dataItems", record.dataItems());
+        view.put("firstProvidedAt", record.firstProvidedAt().toString());
+        view.put("lastProvidedAt", record.lastProvidedAt().toString());
+        view.put("keepUntil", record.keepUntil().toString());
+        view.put("entries", record.entries().stream().map(entry -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("subject", entry.subject().toString());
+            e.put("consentEvent", entry.basisEvent() == null ? null : entry.basisEvent().toString());
+            return e;
+        }).toList());
+        return view;
+    }
+
+    static Map<String, Object> receipt(ReceiptRecord record) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", record.id().toString());
+        view.put("provider", record.provenance().providerName());
+        view.put("providerAddress", record.provenance().providerAddress());
+        view.put("representative", record.provenance().representative());
+        view.put("acquisition", record.provenance().acquisition());
+        view.put("dataItems", record.dataItems());
+        view.put("receivedAt", record.receivedAt().toString());
+        return view;
+    }
+
+    public static Map<String, Object> request(PersonalRequest request) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", request.id().toString());
+        view.put("subject", request.subject().toString());
+        view.put("kind", slug(request.kind().name()));
+        view.put("targets", request.targets());
+        view.put("details", request.details());
+        view.put("jurisdiction", request.jurisdiction());
+        view.put("status", slug(request.status().name()));
+        view.put("receivedAt", request.receivedAt().toString());
+        view.put("dueAt", request.dueAt().toString());
+        view.put("resolvedAt", request.resolvedAt().map(Object::toString).orElse(null));
+        view.put("steps", request.steps().stream().map(step -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("status", slug(step.status().name()));
+            s.put("at", step.at().toString());
+            s.put("operator", step.operatorId());
+            s.put("note", step.note());
+            return s;
+        }).toList());
+        return view;
+    }
+
+    private static String slug(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static String storageKind(CookieDeclaration.Storage storage) {
