@@ -1,6 +1,7 @@
 package dev.consent4j.spring;
 
 import dev.consent4j.ConsentManager;
+import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.servlet.ConsentEndpoints;
 import dev.consent4j.servlet.ConsentFilter;
 import dev.consent4j.spring.actuate.ConsentActuatorEndpoint;
@@ -8,6 +9,7 @@ import dev.consent4j.spring.actuate.ConsentMetrics;
 import dev.consent4j.spring.actuate.ConsentStoreHealthIndicator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -39,6 +41,16 @@ public final class ConsentActuatorAutoConfiguration {
         ConsentStoreDecorator consentStoreMetrics(ConsentMetrics metrics) {
             return metrics::meter;
         }
+
+        /**
+         * {@code consent.requests.open} and {@code consent.requests.overdue}, read at each scrape;
+         * registered once every bean exists, since personal requests are configured after this.
+         */
+        @Bean
+        @ConditionalOnBean(MeterRegistry.class)
+        SmartInitializingSingleton consentRequestGauges(MeterRegistry registry, ObjectProvider<PersonalRequests> requests) {
+            return () -> requests.ifAvailable(r -> new ConsentMetrics.RequestGauges(registry, r));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -47,8 +59,9 @@ public final class ConsentActuatorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "consentStoreHealthIndicator")
-        ConsentStoreHealthIndicator consentStoreHealthIndicator(ObjectProvider<ConsentManager> consents) {
-            return new ConsentStoreHealthIndicator(consents.getObject());
+        ConsentStoreHealthIndicator consentStoreHealthIndicator(ObjectProvider<ConsentManager> consents,
+                ObjectProvider<PersonalRequests> requests) {
+            return new ConsentStoreHealthIndicator(consents.getObject(), requests.getIfAvailable());
         }
     }
 

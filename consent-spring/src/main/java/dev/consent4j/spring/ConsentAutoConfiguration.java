@@ -4,6 +4,12 @@ import dev.consent4j.ConsentManager;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.load.PolicyLoader;
+import dev.consent4j.provision.ProvisionGate;
+import dev.consent4j.provision.ProvisionStore;
+import dev.consent4j.request.ErasureHandler;
+import dev.consent4j.request.PersonalRequests;
+import dev.consent4j.request.RequestDeadlines;
+import dev.consent4j.request.RequestStore;
 import dev.consent4j.signing.SigningKey;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.state.ConsentSettings;
@@ -14,13 +20,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -117,5 +126,28 @@ public final class ConsentAutoConfiguration {
     UnsubscribeLinks consentUnsubscribeLinks(UnsubscribeTokens tokens, ConsentProperties properties) {
         return new UnsubscribeLinks(tokens, properties.getUnsubscribe().getPublicBaseUrl(),
                 properties.getUnsubscribe().getMailto());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(ProvisionStore.class)
+    ProvisionGate consentProvisionGate(ConsentManager consents, ProvisionStore store, ConsentProperties properties) {
+        return ProvisionGate.builder(consents, store).retention(properties.getProvision().getRetention()).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(RequestStore.class)
+    PersonalRequests consentPersonalRequests(ConsentManager consents, RequestStore store,
+            ObjectProvider<ProvisionStore> provisions, ObjectProvider<ErasureHandler> erasure, ConsentProperties properties) {
+        RequestDeadlines deadlines = RequestDeadlines.defaults();
+        for (Map.Entry<String, Period> deadline : properties.getRequests().getDeadlines().entrySet()) {
+            deadlines = deadlines.with(deadline.getKey(), deadline.getValue());
+        }
+        return PersonalRequests.builder(consents, store)
+                .provisions(provisions.getIfAvailable())
+                .erasure(erasure.getIfAvailable(() -> ErasureHandler.NONE))
+                .deadlines(deadlines)
+                .build();
     }
 }

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -46,6 +48,8 @@ public class ConsentProperties {
     private final Guard guard = new Guard();
     private final Unsubscribe unsubscribe = new Unsubscribe();
     private final Store store = new Store();
+    private final Provision provision = new Provision();
+    private final Requests requests = new Requests();
 
     public boolean isEnabled() {
         return enabled;
@@ -129,6 +133,47 @@ public class ConsentProperties {
 
     public Unsubscribe getUnsubscribe() {
         return unsubscribe;
+    }
+
+    public Provision getProvision() {
+        return provision;
+    }
+
+    public Requests getRequests() {
+        return requests;
+    }
+
+    /** The third-party provision ledger (APPI art. 29). */
+    public static class Provision {
+
+        /** How long provision records are kept after the last provision; the law asks for 3 years. */
+        private Period retention = Period.ofYears(3);
+
+        public Period getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Period retention) {
+            this.retention = retention;
+        }
+    }
+
+    /** Personal requests (disclosure, correction, stop of use or provision, erasure). */
+    public static class Requests {
+
+        /**
+         * Answer deadlines per jurisdiction code, e.g. {@code consent.requests.deadlines.JP=P14D};
+         * added to the defaults (JP 14 days, EU 1 month, US 45 days, elsewhere 30 days).
+         */
+        private Map<String, Period> deadlines = new LinkedHashMap<>();
+
+        public Map<String, Period> getDeadlines() {
+            return deadlines;
+        }
+
+        public void setDeadlines(Map<String, Period> deadlines) {
+            this.deadlines = deadlines;
+        }
     }
 
     public Store getStore() {

@@ -2,7 +2,11 @@ package dev.consent4j.spring;
 
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.cache.CachingConsentStore;
+import dev.consent4j.provision.ProvisionStore;
+import dev.consent4j.request.RequestStore;
 import dev.consent4j.store.jdbc.JdbcConsentStore;
+import dev.consent4j.store.jdbc.JdbcLedgerStore;
+import dev.consent4j.store.memory.InMemoryLedgerStore;
 import dev.consent4j.store.jdbc.JdbcDialect;
 import dev.consent4j.store.memory.InMemoryConsentStore;
 import javax.sql.DataSource;
@@ -59,5 +63,28 @@ public final class ConsentStoreAutoConfiguration {
                 .maximumSize(settings.getCache().getMaximumSize())
                 .expireAfterWrite(settings.getCache().getExpireAfterWrite())
                 .build();
+    }
+
+    /** Provision records and personal requests in memory, beside the in-memory consent store. */
+    @Bean
+    @ConditionalOnMissingBean({ProvisionStore.class, RequestStore.class})
+    @ConditionalOnProperty(name = "consent.store.type", havingValue = "memory")
+    InMemoryLedgerStore inMemoryLedgerStore() {
+        return new InMemoryLedgerStore();
+    }
+
+    /** Provision records and personal requests in the application's database, beside the events. */
+    @Bean
+    @ConditionalOnMissingBean({ProvisionStore.class, RequestStore.class})
+    @ConditionalOnBean(DataSource.class)
+    JdbcLedgerStore jdbcLedgerStore(DataSource dataSource, ConsentProperties properties) {
+        ConsentProperties.Store settings = properties.getStore();
+        JdbcLedgerStore ledger = JdbcLedgerStore.builder(dataSource).tablePrefix(settings.getJdbc().getTablePrefix()).build();
+        ConsentProperties.Store.Jdbc.InitializeSchema initialize = settings.getJdbc().getInitializeSchema();
+        if (initialize == ConsentProperties.Store.Jdbc.InitializeSchema.ALWAYS
+                || initialize == ConsentProperties.Store.Jdbc.InitializeSchema.EMBEDDED && ledger.dialect() == JdbcDialect.H2) {
+            ledger.initializeSchema();
+        }
+        return ledger;
     }
 }

@@ -3,6 +3,7 @@ package dev.consent4j.spring;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.servlet.ConsentCookieSettings;
+import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.servlet.ConsentEndpoints;
 import dev.consent4j.servlet.ConsentFilter;
 import dev.consent4j.servlet.CspMode;
@@ -83,8 +84,9 @@ public final class ConsentWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ConsentEndpoints consentEndpoints(ConsentManager consents, UnsubscribeTokens tokens) {
-        return ConsentEndpoints.builder(consents, tokens).build();
+    ConsentEndpoints consentEndpoints(ConsentManager consents, UnsubscribeTokens tokens,
+            org.springframework.beans.factory.ObjectProvider<PersonalRequests> requests) {
+        return ConsentEndpoints.builder(consents, tokens).requests(requests.getIfAvailable()).build();
     }
 
     @Bean

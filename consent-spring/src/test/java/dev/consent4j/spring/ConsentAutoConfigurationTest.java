@@ -257,7 +257,33 @@ class ConsentAutoConfigurationTest {
     @Test
     void memoryTypeWinsOverADataSource() {
         withH2("memory").withPropertyValues("consent.store.type=memory").run(context ->
-                assertThat(context).hasSingleBean(InMemoryConsentStore.class));
+                assertThat(context).hasSingleBean(InMemoryConsentStore.class)
+                        .hasSingleBean(dev.consent4j.store.memory.InMemoryLedgerStore.class)
+                        .doesNotHaveBean(dev.consent4j.store.jdbc.JdbcLedgerStore.class));
+    }
+
+    @Test
+    void theProvisionLedgerAndPersonalRequestsLiveInTheSameDatabase() {
+        withH2("ledger").withPropertyValues("consent.provision.retention=P5Y", "consent.requests.deadlines.JP=P7D")
+                .withBean(io.micrometer.core.instrument.MeterRegistry.class,
+                        io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(dev.consent4j.store.jdbc.JdbcLedgerStore.class);
+                    dev.consent4j.provision.ProvisionGate gate = context.getBean(dev.consent4j.provision.ProvisionGate.class);
+                    dev.consent4j.request.PersonalRequests requests = context.getBean(dev.consent4j.request.PersonalRequests.class);
+                    dev.consent4j.event.SubjectId alice = dev.consent4j.event.SubjectId.customer("alice");
+                    dev.consent4j.request.PersonalRequest filed = requests.file(alice, dev.consent4j.request.RequestKind.ERASURE,
+                            java.util.List.of(), null, Jurisdiction.JP, null);
+                    io.micrometer.core.instrument.MeterRegistry registry =
+                            context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+
+                    assertThat(gate.retention()).isEqualTo(java.time.Period.ofYears(5));
+                    assertThat(filed.dueAt()).isEqualTo(filed.receivedAt().plus(java.time.Duration.ofDays(7)));
+                    assertThat(requests.find(filed.id())).contains(filed);
+                    assertThat(registry.get("consent.requests.open").gauge().value()).isEqualTo(1.0);
+                    assertThat(registry.get("consent.requests.overdue").gauge().value()).isZero();
+                    assertThat(context.getBean(ConsentEndpoints.class)).isNotNull();
+                });
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

@@ -4,9 +4,11 @@ import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.servlet.EnforcementListener;
 import dev.consent4j.store.ConsentStore;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.List;
@@ -69,5 +71,19 @@ public final class ConsentMetrics implements EnforcementListener {
     public void undeclaredCookie(String cookieName, boolean dropped) {
         // The name is not a tag: undeclared names are not bounded by the policy.
         Counter.builder("consent.cookies.undeclared").tag("dropped", Boolean.toString(dropped)).register(registry).increment();
+    }
+
+    /**
+     * Gauges of personal requests: {@code consent.requests.open} and {@code consent.requests.overdue}
+     * (open past the jurisdiction's deadline), registered when built and read at each scrape.
+     */
+    public static final class RequestGauges {
+
+        public RequestGauges(MeterRegistry registry, PersonalRequests requests) {
+            Gauge.builder("consent.requests.open", requests, r -> r.open().size())
+                    .description("personal requests not yet done or refused").register(registry);
+            Gauge.builder("consent.requests.overdue", requests, r -> r.overdue().size())
+                    .description("personal requests open past their due date").register(registry);
+        }
     }
 }

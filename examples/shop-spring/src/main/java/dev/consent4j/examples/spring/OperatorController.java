@@ -4,19 +4,27 @@ import dev.consent4j.ConsentHistory;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.provision.ProvisionGate;
+import dev.consent4j.request.PersonalRequests;
+import dev.consent4j.request.Verification;
 import dev.consent4j.state.Signals;
 import dev.consent4j.unsubscribe.UnsubscribeLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What the shop's staff see: who may receive the newsletter (with the headers each message would
@@ -27,13 +35,18 @@ class OperatorController {
 
     /** The shop's customers; a real shop reads them from its own database. */
     static final List<String> CUSTOMERS = List.of("hanako", "taro", "c-1001", "c-1002", "c-1003");
+    private static final String AD_NETWORK = "sky-ads";
 
     private final ConsentManager consents;
     private final UnsubscribeLinks links;
+    private final ProvisionGate provisions;
+    private final PersonalRequests requests;
 
-    OperatorController(ConsentManager consents, UnsubscribeLinks links) {
+    OperatorController(ConsentManager consents, UnsubscribeLinks links, ProvisionGate provisions, PersonalRequests requests) {
         this.consents = consents;
         this.links = links;
+        this.provisions = provisions;
+        this.requests = requests;
     }
 
     @GetMapping("/operator")
@@ -58,17 +71,39 @@ class OperatorController {
         }
         model.addAttribute("messages", messages);
         model.addAttribute("customers", CUSTOMERS);
+        // The provision ledger (APPI art. 29) and the personal requests waiting for the shop.
+        model.addAttribute("ledger", provisions.store().provisionsTo(AD_NETWORK));
+        model.addAttribute("openRequests", requests.open());
+        model.addAttribute("now", consents.clock().instant());
         return "operator";
     }
 
-    /** Uploads to the ad network only those who may be shared with it; the others are never sent. */
+    /**
+     * Uploads to the ad network only those who may be shared with it; the others are never sent.
+     * The gate writes the provision record before answering, so the ledger is never behind.
+     */
     @PostMapping("/operator/audience")
     String audience(Model model, HttpServletRequest request) {
         List<SubjectId> customers = CUSTOMERS.stream().map(SubjectId::customer).toList();
-        List<SubjectId> shared = consents.audience(customers, "targeted-ads", null, Jurisdiction.JP);
-        model.addAttribute("shared", shared.stream().map(SubjectId::value).toList());
-        model.addAttribute("withheld", customers.stream().filter(c -> !shared.contains(c)).map(SubjectId::value).toList());
+        ProvisionGate.Provision upload = provisions.provide(customers, AD_NETWORK, List.of("email"), Jurisdiction.JP,
+                ProvisionGate.RecordMode.BULK);
+        model.addAttribute("shared", upload.allowed().stream().map(SubjectId::value).toList());
+        model.addAttribute("withheld", upload.refused().keySet().stream().map(SubjectId::value).toList());
         return operator(model, request);
+    }
+
+    /** Moves a personal request along: verify (saying how), complete, or refuse (saying why). */
+    @PostMapping("/operator/requests/{id}")
+    String moveRequest(@PathVariable UUID id, @RequestParam String action, @RequestParam(required = false) String text,
+            Principal operator) {
+        switch (action) {
+            case "verify" -> requests.verify(id, Verification.byOperator(text == null || text.isBlank()
+                    ? "identity checked by the operator" : text, operator.getName()));
+            case "complete" -> requests.complete(id, operator.getName());
+            case "refuse" -> requests.refuse(id, operator.getName(), text == null || text.isBlank() ? "refused" : text);
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action " + action);
+        }
+        return "redirect:/operator";
     }
 
     @GetMapping("/operator/history")

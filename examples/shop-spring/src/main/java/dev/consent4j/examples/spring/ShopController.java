@@ -9,6 +9,9 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.examples.shop.Catalogue;
 import dev.consent4j.examples.shop.StubTrackers;
 import dev.consent4j.policy.Purpose;
+import dev.consent4j.request.PersonalRequests;
+import dev.consent4j.request.RequestKind;
+import dev.consent4j.request.Verification;
 import dev.consent4j.servlet.ConsentContext;
 import dev.consent4j.servlet.request.RequestEvidence;
 import dev.consent4j.state.ConsentState;
@@ -36,10 +39,12 @@ class ShopController {
 
     private final ConsentManager consents;
     private final StubTrackers trackers;
+    private final PersonalRequests requests;
 
-    ShopController(ConsentManager consents, StubTrackers trackers) {
+    ShopController(ConsentManager consents, StubTrackers trackers, PersonalRequests requests) {
         this.consents = consents;
         this.trackers = trackers;
+        this.requests = requests;
     }
 
     @ModelAttribute
@@ -75,7 +80,8 @@ class ShopController {
     }
 
     @GetMapping("/account")
-    String account(Model model, ConsentState consent) {
+    String account(Model model, ConsentState consent, Principal principal) {
+        model.addAttribute("myRequests", requests.of(SubjectId.customer(principal.getName())));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Purpose purpose : consents.policy().purposes()) {
             for (String channel : purpose.channels()) {
@@ -95,6 +101,17 @@ class ShopController {
         model.addAttribute("preferences", rows);
         model.addAttribute("targetedAds", consent.purpose("targeted-ads"));
         return "account";
+    }
+
+    /**
+     * A personal request from the account page. The login is the identity check, so a stop of
+     * provision takes effect before the page reloads; an erasure waits for an operator.
+     */
+    @PostMapping("/account/requests")
+    String fileRequest(@RequestParam RequestKind kind, Principal principal, HttpServletRequest request) {
+        requests.file(SubjectId.customer(principal.getName()), kind, List.of(), "from the account page",
+                ConsentContext.of(request).signals().jurisdiction(), Verification.LOGGED_IN);
+        return "redirect:/account";
     }
 
     /** The account page's form: one choice per purpose and channel, recorded as evidence. */

@@ -115,6 +115,35 @@ class ShopSpringTest {
 
         assertThat(upload.statusCode()).isEqualTo(200);
         assertThat(upload.body()).contains("<span id=\"shared\">[c-1002]</span>");
+        // The ledger holds the upload before the page shows it.
+        assertThat(upload.body()).containsPattern("<td>1: \\[c-1002\\]</td>\\s*<td>\\[email\\]</td>\\s*<td>CONSENT</td>");
+    }
+
+    /** A form post as a browser makes it: the page's CSRF token and the session it belongs to. */
+    private HttpResponse<String> formPost(String page, String action, String fields, String user) throws Exception {
+        HttpResponse<String> form = send("GET", page, null, null, "Authorization", basic(user));
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        String session = form.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
+                .map(h -> h.substring(0, h.indexOf(';'))).findFirst().orElseThrow();
+        return send("POST", action, "application/x-www-form-urlencoded", fields + "&_csrf=" + csrf.group(1),
+                "Authorization", basic(user), "Cookie", session);
+    }
+
+    @Test
+    void anErasureRequestGoesFromTheAccountPageToTheOperatorAndBack() throws Exception {
+        HttpResponse<String> filed = formPost("/account", "/account/requests", "kind=ERASURE", "taro");
+        HttpResponse<String> operator = send("GET", "/operator", null, null, "Authorization", basic("operator"));
+        Matcher request = Pattern.compile("<td>taro</td><td>ERASURE</td>.*?action=\"/operator/requests/([0-9a-f-]+)\"",
+                Pattern.DOTALL).matcher(operator.body());
+        assertThat(request.find()).isTrue();
+        HttpResponse<String> carriedOut = formPost("/operator", "/operator/requests/" + request.group(1), "action=complete", "operator");
+        HttpResponse<String> account = send("GET", "/account?lang=en", null, null, "Authorization", basic("taro"));
+
+        assertThat(filed.statusCode()).isEqualTo(302);
+        assertThat(operator.body()).contains("IDENTITY_VERIFIED");
+        assertThat(carriedOut.statusCode()).isEqualTo(302);
+        assertThat(account.body()).contains("<td>ERASURE</td>", "<td>DONE</td>", "kept:");
     }
 
     @Test
