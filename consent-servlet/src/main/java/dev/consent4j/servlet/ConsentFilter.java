@@ -73,6 +73,7 @@ public final class ConsentFilter implements Filter {
     private final RateLimitedLog rejections;
     private final NameReport undeclared;
     private final EnforcementListener listener;
+    private final VisitorStates visitors = new VisitorStates(10_000);
 
     private ConsentFilter(Builder builder) {
         this.consents = builder.consents;
@@ -121,37 +122,96 @@ public final class ConsentFilter implements Filter {
         Signals signals = Signals.of(jurisdiction == null ? consents.settings().defaultJurisdiction() : jurisdiction)
                 .withGpc(RequestHeaders.gpc(request));
         boolean secure = request.isSecure();
-        ConsentCookieCodec.Result read = readCookie(request, secure, now);
-        ConsentCookie cookie = read == null ? null : read.cookie();
         SubjectId customer = customer(request);
+        String cookieValue = RequestHeaders.cookie(request, cookieSettings.nameFor(secure));
+        if (customer == null) {
+            VisitorKey key = new VisitorKey(cookieValue, signals, now.getEpochSecond());
+            VisitorState known = visitors.get(key);
+            if (known == null) {
+                ConsentCookieCodec.Result read = readCookie(cookieValue, now);
+                ConsentCookie cookie = read == null ? null : read.cookie();
+                SubjectId visitor = cookie != null ? cookie.visitor() : ANONYMOUS;
+                List<dev.consent4j.state.Choice> choices = cookie != null ? cookie.asChoices() : List.of();
+                known = new VisitorState(read, consents.folder().fold(visitor, choices, signals, now));
+                if (cookieValue == null || read != null) { // a rejected cookie is checked (and logged) every time
+                    visitors.put(key, known);
+                }
+            }
+            ConsentCookie cookie = known.read() == null ? null : known.read().cookie();
+            // A cookie signed with an older key is re-issued under the newest, so old keys can be retired.
+            ConsentCookie toIssue = known.read() != null && known.read().signedWithOlderKey() ? cookie : null;
+            return new ConsentContext(signals, null, secure, cookie, known.state(), toIssue);
+        }
+        ConsentCookieCodec.Result read = readCookie(cookieValue, now);
+        ConsentCookie cookie = read == null ? null : read.cookie();
         // A cookie signed with an older key is re-issued under the newest, so old keys can be retired.
         ConsentCookie toIssue = read != null && read.signedWithOlderKey() ? cookie : null;
-        ConsentState state;
-        if (customer != null) {
-            Evidence evidence = null;
-            if (cookie != null && !cookie.linkedToCustomer()) {
-                evidence = RequestEvidence.of(request, consents.policy().version(), null);
-                consents.link(cookie.visitor(), customer, signals, evidence);
-                toIssue = cookie.linked();
-            }
-            if (signals.gpc()) {
-                consents.recordGpc(customer, signals,
-                        evidence != null ? evidence : RequestEvidence.of(request, consents.policy().version(), null));
-            }
-            state = consents.state(customer, signals);
-        } else {
-            SubjectId visitor = cookie != null ? cookie.visitor() : ANONYMOUS;
-            List<dev.consent4j.state.Choice> choices = cookie != null ? cookie.asChoices() : List.of();
-            state = consents.folder().fold(visitor, choices, signals, now);
+        Evidence evidence = null;
+        if (cookie != null && !cookie.linkedToCustomer()) {
+            evidence = RequestEvidence.of(request, consents.policy().version(), null);
+            consents.link(cookie.visitor(), customer, signals, evidence);
+            toIssue = cookie.linked();
         }
+        if (signals.gpc()) {
+            consents.recordGpc(customer, signals,
+                    evidence != null ? evidence : RequestEvidence.of(request, consents.policy().version(), null));
+        }
+        ConsentState state = consents.state(customer, signals);
         return new ConsentContext(signals, customer, secure, cookie, state, toIssue);
+    }
+
+    /**
+     * A page load sends many requests with the same cookie within a second (the page, its scripts,
+     * styles, images, API calls). They share the verified cookie and the folded state until the
+     * consent clock's second changes, so an answer is at most a second old; a new cookie value,
+     * jurisdiction or GPC signal is a new key. Rejected cookies are never kept: they are checked,
+     * and logged, every time.
+     */
+    private record VisitorKey(String cookieValue, Signals signals, long epochSecond) {
+    }
+
+    private record VisitorState(ConsentCookieCodec.Result read, ConsentState state) {
+    }
+
+    /** The visitor states of the current second only; a new second starts an empty map. */
+    private static final class VisitorStates {
+        private final int capacity;
+        private volatile Second current = new Second(Long.MIN_VALUE);
+
+        VisitorStates(int capacity) {
+            this.capacity = capacity;
+        }
+
+        VisitorState get(VisitorKey key) {
+            Second second = current;
+            return second.epochSecond() == key.epochSecond() ? second.states().get(key) : null;
+        }
+
+        void put(VisitorKey key, VisitorState state) {
+            Second second = current;
+            if (second.epochSecond() != key.epochSecond()) {
+                if (key.epochSecond() < second.epochSecond()) {
+                    return; // a request that started in a second already gone
+                }
+                second = new Second(key.epochSecond());
+                current = second; // racing threads may each start one; the loser's entries are refolded
+            }
+            if (second.states().size() < capacity) {
+                second.states().put(key, state);
+            }
+        }
+
+        private record Second(long epochSecond, java.util.concurrent.ConcurrentHashMap<VisitorKey, VisitorState> states) {
+            Second(long epochSecond) {
+                this(epochSecond, new java.util.concurrent.ConcurrentHashMap<>());
+            }
+        }
     }
 
     /** Stands for an anonymous visitor who has no consent cookie yet; never stored. */
     static final SubjectId ANONYMOUS = SubjectId.visitor("00000000000000000000000000000000");
 
-    private ConsentCookieCodec.Result readCookie(HttpServletRequest request, boolean secure, Instant now) {
-        String value = RequestHeaders.cookie(request, cookieSettings.nameFor(secure));
+    private ConsentCookieCodec.Result readCookie(String value, Instant now) {
         if (value == null) {
             return null;
         }

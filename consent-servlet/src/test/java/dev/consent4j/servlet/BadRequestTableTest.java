@@ -156,7 +156,7 @@ class BadRequestTableTest {
         request.method(bad.method(), bad.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(bad.body()));
 
-        HttpResponse<String> response = server.send(request.build());
+        HttpResponse<String> response = server.sendAlone(request.build());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(bad.status());
         assertThat(response.headers().allValues("Set-Cookie")).noneMatch(h -> h.startsWith("x="));

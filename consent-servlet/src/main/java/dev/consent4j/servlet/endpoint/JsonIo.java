@@ -28,6 +28,9 @@ public final class JsonIo {
                     .build())
             .build();
 
+    /** How much of an oversized body is read and dropped before the 413 is sent. */
+    private static final long DRAIN_LIMIT = 1 << 20;
+
     private JsonIo() {
     }
 
@@ -55,13 +58,17 @@ public final class JsonIo {
 
     /** The raw body, at most {@link #MAX_BODY_BYTES}; 413 beyond. */
     public static byte[] readBody(HttpServletRequest request) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            throw new Problem(413, "Content too large", "the body may be at most " + MAX_BODY_BYTES + " bytes");
-        }
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
+            long declared = request.getContentLengthLong();
+            byte[] body = declared > MAX_BODY_BYTES ? new byte[0] : in.readNBytes(MAX_BODY_BYTES + 1);
+            if (declared > MAX_BODY_BYTES || body.length > MAX_BODY_BYTES) {
+                // Read what remains (up to a bound) before answering, so the client, which is still
+                // sending, gets the 413 instead of a connection reset.
+                long drained = 0;
+                byte[] sink = new byte[8192];
+                for (int n; drained < DRAIN_LIMIT && (n = in.read(sink)) > 0; ) {
+                    drained += n;
+                }
                 throw new Problem(413, "Content too large", "the body may be at most " + MAX_BODY_BYTES + " bytes");
             }
             return body;

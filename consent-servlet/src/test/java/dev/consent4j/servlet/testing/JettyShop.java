@@ -114,6 +114,17 @@ public final class JettyShop implements AutoCloseable {
     }
 
     /**
+     * Sends on a connection of its own. For requests Jetty refuses before any servlet runs: it
+     * closes the connection after answering, and a pooled client could otherwise send the next
+     * request on that closing connection.
+     */
+    public HttpResponse<String> sendAlone(HttpRequest request) throws IOException, InterruptedException {
+        HttpClient alone = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return alone.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
      * A GET written byte for byte on a socket, for header values {@link HttpClient} refuses to send
      * (non-ASCII, control characters). Answers the status line and headers, then the body.
      */
