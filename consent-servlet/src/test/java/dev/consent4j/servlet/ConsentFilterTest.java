@@ -341,6 +341,22 @@ class ConsentFilterTest {
     }
 
     @Test
+    void aCookieSharedByTheRequestsOfOneSecondStillExpiresOnTime() throws Exception {
+        start();
+        String cookie = consentCookie(ADS_GRANTED);
+        Duration lifetime = filter.codec().lifetime();
+        shop.clock.advance(lifetime.minusMillis(1500));
+        String first = server.get("/state", "Cookie", cookie).body();
+        String sameSecond = server.get("/state", "Cookie", cookie).body();
+        shop.clock.advance(Duration.ofSeconds(2));
+        String afterExpiry = server.get("/state", "Cookie", cookie).body();
+
+        assertThat(first).contains("category:advertising true GRANTED");
+        assertThat(sameSecond).isEqualTo(first);
+        assertThat(afterExpiry).contains("category:advertising false NO_CONSENT");
+    }
+
+    @Test
     void loggedInCustomersStoredStateWinsAndTheirVisitorCookieIsLinkedOnce() throws Exception {
         start();
         SubjectId alice = SubjectId.customer("alice");
