@@ -178,6 +178,11 @@ final class ConsentResponse extends OnCommitResponseWrapper {
     private void addVary() {
         HttpServletResponse raw = (HttpServletResponse) getResponse();
         Collection<String> vary = raw.getHeaders("Vary");
+        if (vary.isEmpty()) {
+            raw.addHeader("Vary", "Cookie");
+            raw.addHeader("Vary", "Sec-GPC");
+            return;
+        }
         String all = String.join(",", vary).toLowerCase(java.util.Locale.ROOT);
         if (!all.contains("cookie") && !all.contains("*")) {
             raw.addHeader("Vary", "Cookie");
