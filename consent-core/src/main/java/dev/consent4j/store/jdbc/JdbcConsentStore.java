@@ -316,31 +316,48 @@ public final class JdbcConsentStore implements ConsentStore {
         }
         List<String> topicKeys = topics.stream().map(Topic::toString).distinct().toList();
         List<String> keys = new ArrayList<>(new LinkedHashSet<>(subjects.stream().map(SubjectId::toString).toList()));
-        String prefixedColumns = "e." + COLUMNS.replace(", ", ", e.");
         int size = dialect.valuesPerQuery();
         try (Connection connection = dataSource.getConnection()) {
-            for (int from = 0; from < keys.size(); from += size) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + size));
-                String sql = "SELECT " + prefixedColumns + " FROM " + prefix + "latest l JOIN " + prefix
-                        + "event e ON e.id = l.event_id WHERE " + dialect.anyOf("l.subject", chunk.size())
-                        + " AND l.topic IN (" + placeholders(topicKeys.size()) + ")";
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    int index = dialect.bindAnyOf(statement, 1, chunk);
-                    for (String topic : topicKeys) {
-                        statement.setString(index++, topic);
-                    }
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            ConsentEvent event = read(rows);
-                            result.computeIfAbsent(event.subject(), s -> new ArrayList<>()).add(event);
-                        }
-                    }
-                }
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                dialect.prepareBulkRead(connection);
+                readLatest(connection, keys, topicKeys, size, result);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new ConsentStoreException("could not read the latest consent events: " + e.getMessage(), e);
         }
         return result;
+    }
+
+    private void readLatest(Connection connection, List<String> keys, List<String> topicKeys, int size,
+            Map<SubjectId, List<ConsentEvent>> result) throws SQLException {
+        String prefixedColumns = "e." + COLUMNS.replace(", ", ", e.");
+        for (int from = 0; from < keys.size(); from += size) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + size));
+            String sql = "SELECT " + prefixedColumns + " FROM " + prefix + "latest l JOIN " + prefix
+                    + "event e ON e.id = l.event_id WHERE " + dialect.anyOf("l.subject", chunk.size())
+                    + " AND l.topic IN (" + placeholders(topicKeys.size()) + ")";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(10_000);
+                int index = dialect.bindAnyOf(statement, 1, chunk);
+                for (String topic : topicKeys) {
+                    statement.setString(index++, topic);
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ConsentEvent event = read(rows);
+                        result.computeIfAbsent(event.subject(), s -> new ArrayList<>()).add(event);
+                    }
+                }
+            }
+        }
     }
 
     private static ConsentEvent read(ResultSet rows) throws SQLException {
