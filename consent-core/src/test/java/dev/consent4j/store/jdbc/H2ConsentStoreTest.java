@@ -19,11 +19,6 @@ class H2ConsentStoreTest extends JdbcConsentStoreContract {
     }
 
     @Override
-    protected boolean databaseEnforcesAppendOnly() {
-        return false;
-    }
-
-    @Override
     protected void runUnprotected(Connection connection, String sql, String... parameters) throws SQLException {
         update(connection, sql, parameters);
     }

@@ -5,17 +5,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 class MariaDbConsentStoreTest extends JdbcConsentStoreContract {
 
     @Override
     protected DataSource dataSource() {
         return TestDatabases.fromEnvironment(TestDatabases.MARIADB);
-    }
-
-    @Override
-    protected boolean databaseEnforcesAppendOnly() {
-        return true;
     }
 
     @Override
@@ -29,5 +25,10 @@ class MariaDbConsentStoreTest extends JdbcConsentStoreContract {
     @Override
     protected JdbcDialect expectedDialect() {
         return JdbcDialect.MYSQL;
+    }
+
+    @Test
+    void databaseRefusesToChangeOrDeleteEvents() throws Exception {
+        assertTheDatabaseRefusesToChangeOrDeleteEvents();
     }
 }

@@ -5,17 +5,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 class PostgresConsentStoreTest extends JdbcConsentStoreContract {
 
     @Override
     protected DataSource dataSource() {
         return TestDatabases.fromEnvironment(TestDatabases.POSTGRES);
-    }
-
-    @Override
-    protected boolean databaseEnforcesAppendOnly() {
-        return true;
     }
 
     @Override
@@ -31,5 +27,10 @@ class PostgresConsentStoreTest extends JdbcConsentStoreContract {
     @Override
     protected JdbcDialect expectedDialect() {
         return JdbcDialect.POSTGRESQL;
+    }
+
+    @Test
+    void databaseRefusesToChangeOrDeleteEvents() throws Exception {
+        assertTheDatabaseRefusesToChangeOrDeleteEvents();
     }
 }
