@@ -46,6 +46,13 @@ public final class ConsentCookieCodec {
 
     private final SignedValues values;
     private final Duration lifetime;
+    /*
+     * Topics already built from verified cookies, so that reading one does not validate and
+     * allocate the same few ids on every request. Only signed payloads reach it, so its size is
+     * bounded by the ids this shop itself ever wrote.
+     */
+    private final Map<String, Topic> categories = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Topic> purposes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param lifetime how long a cookie is trusted after its choices were made (the policy's
@@ -111,7 +118,7 @@ public final class ConsentCookieCodec {
         return new Result(cookie, null, opened.signedWithOlderKey());
     }
 
-    private static ConsentCookie read(byte[] bytes) {
+    private ConsentCookie read(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             byte[] visitor = new byte[16];
@@ -129,7 +136,8 @@ public final class ConsentCookieCodec {
                 if (action >= ACTIONS.length || (kind != KIND_CATEGORY && kind != KIND_PURPOSE)) {
                     return null;
                 }
-                choices.put(kind == KIND_CATEGORY ? Topic.category(id) : Topic.purpose(id), ACTIONS[action]);
+                choices.put(kind == KIND_CATEGORY ? categories.computeIfAbsent(id, Topic::category)
+                        : purposes.computeIfAbsent(id, Topic::purpose), ACTIONS[action]);
             }
             if (in.hasRemaining()) {
                 return null;
