@@ -57,6 +57,7 @@ public final class PersonalRequests {
     private final ProvisionStore provisions;
     private final RequestDeadlines deadlines;
     private final ErasureHandler erasure;
+    private final IdentityVerifier verifier;
     private final Clock clock;
 
     private PersonalRequests(Builder builder) {
@@ -66,6 +67,7 @@ public final class PersonalRequests {
         this.provisions = builder.provisions;
         this.deadlines = builder.deadlines;
         this.erasure = builder.erasure;
+        this.verifier = builder.verifier;
         this.clock = builder.clock != null ? builder.clock : consents.clock();
     }
 
@@ -96,6 +98,15 @@ public final class PersonalRequests {
                 List.of(new RequestStep(RequestStatus.RECEIVED, now, null, null)));
         store.create(request);
         return verification == null ? request : verify(request.id(), verification);
+    }
+
+    /**
+     * Files a request from a signed-in person: the {@link IdentityVerifier} decides whether the
+     * login verifies it (and an automatic request is carried out at once) or an operator must.
+     */
+    public PersonalRequest fileSignedIn(SubjectId signedIn, RequestKind kind, List<String> targets, String details,
+            Jurisdiction jurisdiction) {
+        return file(signedIn, kind, targets, details, jurisdiction, verifier.verify(signedIn, kind).orElse(null));
     }
 
     /** Records how the person's identity was verified; carries out an automatic request at once. */
@@ -323,6 +334,7 @@ public final class PersonalRequests {
         private ProvisionStore provisions;
         private RequestDeadlines deadlines = RequestDeadlines.defaults();
         private ErasureHandler erasure = ErasureHandler.NONE;
+        private IdentityVerifier verifier = IdentityVerifier.LOGIN;
         private Clock clock;
 
         private Builder(ConsentManager consents, RequestStore store) {
@@ -344,6 +356,12 @@ public final class PersonalRequests {
         /** Erases the shop's own data about a person on an erasure request; nothing by default. */
         public Builder erasure(ErasureHandler erasure) {
             this.erasure = Objects.requireNonNull(erasure, "erasure");
+            return this;
+        }
+
+        /** Which signed-in requests the login verifies; all of them by default. */
+        public Builder identityVerifier(IdentityVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
             return this;
         }
 

@@ -313,6 +313,21 @@ public abstract class LedgerContract {
     }
 
     @Test
+    void anIdentityVerifierCanLeaveSignedInRequestsToAnOperator() {
+        PersonalRequests strict = PersonalRequests.builder(consents, stores.requests())
+                .identityVerifier((subject, kind) -> kind == RequestKind.DISCLOSURE ? Optional.empty()
+                        : Optional.of(Verification.LOGGED_IN))
+                .build();
+
+        PersonalRequest disclosure = strict.fileSignedIn(HANAKO, RequestKind.DISCLOSURE, List.of(), null, Jurisdiction.JP);
+        PersonalRequest notice = strict.fileSignedIn(HANAKO, RequestKind.PURPOSE_NOTICE, List.of(), null, Jurisdiction.JP);
+
+        assertThat(disclosure.status()).isEqualTo(RequestStatus.RECEIVED);
+        assertThat(notice.status()).isEqualTo(RequestStatus.DONE);
+        assertThat(strict.open()).extracting(PersonalRequest::id).containsExactly(disclosure.id());
+    }
+
+    @Test
     void refusalsNeedAReasonAndCloseTheRequest() {
         PersonalRequest filed = requests.file(TARO, RequestKind.ERASURE, List.of(), null, Jurisdiction.JP, null);
 

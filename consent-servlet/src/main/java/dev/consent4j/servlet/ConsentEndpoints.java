@@ -561,9 +561,9 @@ public final class ConsentEndpoints extends HttpServlet {
         }
         PersonalRequest filed;
         try {
-            filed = requests.file(customer, kind, targets,
+            filed = requests.fileSignedIn(customer, kind, targets,
                     detailsNode == null || detailsNode.isNull() ? null : detailsNode.stringValue(),
-                    context.signals().jurisdiction(), Verification.LOGGED_IN);
+                    context.signals().jurisdiction());
         } catch (IllegalArgumentException e) {
             throw Problem.invalid(List.of(new Problem.FieldError("/targets", e.getMessage())));
         }

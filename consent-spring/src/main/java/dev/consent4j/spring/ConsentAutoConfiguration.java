@@ -7,6 +7,7 @@ import dev.consent4j.policy.load.PolicyLoader;
 import dev.consent4j.provision.ProvisionGate;
 import dev.consent4j.provision.ProvisionStore;
 import dev.consent4j.request.ErasureHandler;
+import dev.consent4j.request.IdentityVerifier;
 import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.request.RequestDeadlines;
 import dev.consent4j.request.RequestStore;
@@ -139,7 +140,8 @@ public final class ConsentAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(RequestStore.class)
     PersonalRequests consentPersonalRequests(ConsentManager consents, RequestStore store,
-            ObjectProvider<ProvisionStore> provisions, ObjectProvider<ErasureHandler> erasure, ConsentProperties properties) {
+            ObjectProvider<ProvisionStore> provisions, ObjectProvider<ErasureHandler> erasure,
+            ObjectProvider<IdentityVerifier> verifier, ConsentProperties properties) {
         RequestDeadlines deadlines = RequestDeadlines.defaults();
         for (Map.Entry<String, Period> deadline : properties.getRequests().getDeadlines().entrySet()) {
             deadlines = deadlines.with(deadline.getKey(), deadline.getValue());
@@ -147,6 +149,7 @@ public final class ConsentAutoConfiguration {
         return PersonalRequests.builder(consents, store)
                 .provisions(provisions.getIfAvailable())
                 .erasure(erasure.getIfAvailable(() -> ErasureHandler.NONE))
+                .identityVerifier(verifier.getIfAvailable(() -> IdentityVerifier.LOGIN))
                 .deadlines(deadlines)
                 .build();
     }
