@@ -455,6 +455,20 @@ public class ConsentProperties {
             /** How long an entry may serve other nodes' writes late (when no notification arrives). */
             private Duration expireAfterWrite = Duration.ofSeconds(1);
 
+            /**
+             * On PostgreSQL, whether appends notify the other nodes (LISTEN/NOTIFY on channel
+             * {@code <table-prefix>changes}) so their caches forget the subjects at once.
+             */
+            private boolean listen = true;
+
+            public boolean isListen() {
+                return listen;
+            }
+
+            public void setListen(boolean listen) {
+                this.listen = listen;
+            }
+
             public boolean isEnabled() {
                 return enabled;
             }

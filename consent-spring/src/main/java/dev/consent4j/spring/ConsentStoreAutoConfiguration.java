@@ -1,14 +1,21 @@
 package dev.consent4j.spring;
 
-import dev.consent4j.store.ConsentStore;
-import dev.consent4j.store.cache.CachingConsentStore;
+import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
 import dev.consent4j.provision.ProvisionStore;
 import dev.consent4j.request.RequestStore;
+import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.cache.CachingConsentStore;
+import dev.consent4j.store.cache.PostgresInvalidations;
 import dev.consent4j.store.jdbc.JdbcConsentStore;
-import dev.consent4j.store.jdbc.JdbcLedgerStore;
-import dev.consent4j.store.memory.InMemoryLedgerStore;
 import dev.consent4j.store.jdbc.JdbcDialect;
+import dev.consent4j.store.jdbc.JdbcLedgerStore;
 import dev.consent4j.store.memory.InMemoryConsentStore;
+import dev.consent4j.store.memory.InMemoryLedgerStore;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +57,12 @@ public final class ConsentStoreAutoConfiguration {
     @ConditionalOnBean(DataSource.class)
     ConsentStore jdbcConsentStore(DataSource dataSource, ConsentProperties properties) {
         ConsentProperties.Store settings = properties.getStore();
-        JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(settings.getJdbc().getTablePrefix()).build();
+        String prefix = settings.getJdbc().getTablePrefix();
+        JdbcConsentStore detect = JdbcConsentStore.builder(dataSource).tablePrefix(prefix).build();
+        boolean listen = detect.dialect() == JdbcDialect.POSTGRESQL && settings.getCache().isEnabled()
+                && settings.getCache().isListen();
+        JdbcConsentStore store = !listen ? detect : JdbcConsentStore.builder(dataSource).tablePrefix(prefix)
+                .dialect(detect.dialect()).notifyChannel(prefix + "changes").build();
         ConsentProperties.Store.Jdbc.InitializeSchema initialize = settings.getJdbc().getInitializeSchema();
         if (initialize == ConsentProperties.Store.Jdbc.InitializeSchema.ALWAYS
                 || initialize == ConsentProperties.Store.Jdbc.InitializeSchema.EMBEDDED && store.dialect() == JdbcDialect.H2) {
@@ -59,10 +71,55 @@ public final class ConsentStoreAutoConfiguration {
         if (!settings.getCache().isEnabled()) {
             return store;
         }
-        return CachingConsentStore.builder(store)
+        CachingConsentStore cache = CachingConsentStore.builder(store)
                 .maximumSize(settings.getCache().getMaximumSize())
                 .expireAfterWrite(settings.getCache().getExpireAfterWrite())
                 .build();
+        if (!listen) {
+            return cache;
+        }
+        PostgresInvalidations invalidations = new PostgresInvalidations(dataSource, store.notifyChannel(), cache::evict,
+                cache::evictAll);
+        return new ListeningConsentStore(cache, invalidations);
+    }
+
+    /** The cache, with the listener that keeps it in step with other nodes; closing the context stops it. */
+    static final class ListeningConsentStore implements ConsentStore, AutoCloseable {
+        private final CachingConsentStore cache;
+        private final PostgresInvalidations invalidations;
+
+        ListeningConsentStore(CachingConsentStore cache, PostgresInvalidations invalidations) {
+            this.cache = cache;
+            this.invalidations = invalidations;
+        }
+
+        CachingConsentStore cache() {
+            return cache;
+        }
+
+        boolean listening() {
+            return invalidations.running();
+        }
+
+        @Override
+        public List<ConsentEvent> append(List<ConsentEvent> events) {
+            return cache.append(events);
+        }
+
+        @Override
+        public List<ConsentEvent> events(SubjectId subject) {
+            return cache.events(subject);
+        }
+
+        @Override
+        public Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics) {
+            return cache.latestEvents(subjects, topics);
+        }
+
+        @Override
+        public void close() {
+            invalidations.close();
+        }
     }
 
     /** Provision records and personal requests in memory, beside the in-memory consent store. */

@@ -263,6 +263,27 @@ class ConsentAutoConfigurationTest {
     }
 
     @Test
+    void onPostgresqlTheCacheListensForOtherNodesAppendsUntilTheContextCloses() throws Exception {
+        javax.sql.DataSource postgres = dev.consent4j.testing.TestDatabases.fromEnvironment(
+                dev.consent4j.testing.TestDatabases.POSTGRES);
+        try (java.sql.Connection connection = postgres.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS c4jspring_latest");
+            statement.execute("DROP TABLE IF EXISTS c4jspring_event");
+        }
+        ConsentStoreAutoConfiguration.ListeningConsentStore[] store = new ConsentStoreAutoConfiguration.ListeningConsentStore[1];
+        runner.withBean(javax.sql.DataSource.class, () -> postgres)
+                .withPropertyValues("consent.store.jdbc.initialize-schema=always", "consent.store.jdbc.table-prefix=c4jspring_")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    store[0] = (ConsentStoreAutoConfiguration.ListeningConsentStore) context.getBean(ConsentStore.class);
+                    assertThat(store[0].listening()).isTrue();
+                    assertThat(((dev.consent4j.store.jdbc.JdbcConsentStore) store[0].cache().store()).notifyChannel())
+                            .isEqualTo("c4jspring_changes");
+                });
+        assertThat(store[0].listening()).isFalse();
+    }
+
+    @Test
     void theProvisionLedgerAndPersonalRequestsLiveInTheSameDatabase() {
         withH2("ledger").withPropertyValues("consent.provision.retention=P5Y", "consent.requests.deadlines.JP=P7D")
                 .withBean(io.micrometer.core.instrument.MeterRegistry.class,

@@ -66,6 +66,7 @@ public final class JdbcConsentStore implements ConsentStore {
     private final JdbcDialect dialect;
     private final String prefix;
     private final int maxAttempts;
+    private final String notifyChannel;
     private final String insertEvent;
     private final String upsertLatest;
     private final String selectEvents;
@@ -75,6 +76,7 @@ public final class JdbcConsentStore implements ConsentStore {
         this.dialect = dialect;
         this.prefix = builder.tablePrefix;
         this.maxAttempts = builder.maxAttempts;
+        this.notifyChannel = builder.notifyChannel;
         this.insertEvent = "INSERT INTO " + prefix + "event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.upsertLatest = dialect.upsertLatest(prefix + "latest");
         this.selectEvents = "SELECT " + COLUMNS + " FROM " + prefix + "event WHERE subject = ? ORDER BY seq";
@@ -90,6 +92,11 @@ public final class JdbcConsentStore implements ConsentStore {
 
     public String tablePrefix() {
         return prefix;
+    }
+
+    /** The PostgreSQL channel each append notifies with the subjects it touched, or {@code null}. */
+    public String notifyChannel() {
+        return notifyChannel;
     }
 
     /** Creates the tables (and, where the database has them, the append-only triggers) if they do not exist. */
@@ -152,6 +159,9 @@ public final class JdbcConsentStore implements ConsentStore {
                 dialect.lockChains(connection, subjects);
                 List<ConsentEvent> sealed = seal(connection, batch, subjects);
                 write(connection, sealed);
+                if (notifyChannel != null) {
+                    notify(connection, subjects);
+                }
                 connection.commit();
                 return List.copyOf(sealed);
             } catch (SQLException | RuntimeException e) {
@@ -170,6 +180,18 @@ public final class JdbcConsentStore implements ConsentStore {
             }
         } catch (SQLException e) {
             throw new ConsentStoreException("could not append " + batch.size() + " consent events: " + e.getMessage(), e);
+        }
+    }
+
+    /** Delivered by PostgreSQL at commit, and only if the transaction commits. */
+    private void notify(Connection connection, List<String> subjects) throws SQLException {
+        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            for (String subject : subjects) {
+                notify.setString(1, notifyChannel);
+                notify.setString(2, subject);
+                notify.addBatch();
+            }
+            notify.executeBatch();
         }
     }
 
@@ -415,6 +437,7 @@ public final class JdbcConsentStore implements ConsentStore {
         private String tablePrefix = "consent_";
         private JdbcDialect dialect;
         private int maxAttempts = 30;
+        private String notifyChannel;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -445,6 +468,18 @@ public final class JdbcConsentStore implements ConsentStore {
             return this;
         }
 
+        /**
+         * On PostgreSQL, notifies {@code channel} with every subject an append touched, so that
+         * other nodes' caches forget them ({@link dev.consent4j.store.cache.PostgresInvalidations}).
+         */
+        public Builder notifyChannel(String channel) {
+            if (channel != null && !channel.matches("[a-z_][a-z0-9_]{0,62}")) {
+                throw new IllegalArgumentException("a channel is lower-case letters, digits and '_', but was '" + channel + "'");
+            }
+            this.notifyChannel = channel;
+            return this;
+        }
+
         public JdbcConsentStore build() {
             JdbcDialect detected = dialect;
             if (detected == null) {
@@ -453,6 +488,9 @@ public final class JdbcConsentStore implements ConsentStore {
                 } catch (SQLException e) {
                     throw new ConsentStoreException("could not connect to detect the database: " + e.getMessage(), e);
                 }
+            }
+            if (notifyChannel != null && detected != JdbcDialect.POSTGRESQL) {
+                throw new IllegalStateException("notifyChannel needs PostgreSQL; the database is " + detected);
             }
             return new JdbcConsentStore(this, detected);
         }
