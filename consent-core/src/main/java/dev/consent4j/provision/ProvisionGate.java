@@ -6,7 +6,6 @@ import dev.consent4j.policy.DataItem;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Recipient;
-import dev.consent4j.policy.Relation;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import java.time.Clock;
@@ -276,11 +275,6 @@ public final class ProvisionGate {
     /** Removes the records whose retention has run out; answers how many. */
     public int purgeExpired() {
         return store.purgeExpired(clock.instant());
-    }
-
-    /** The third parties the policy declares, which a stop-provision request concerns. */
-    public List<Recipient> thirdParties() {
-        return policy.recipients().stream().filter(r -> r.relation() == Relation.THIRD_PARTY).toList();
     }
 
     private ProvisionRecord record(String recipient, ProvisionRecord.Kind kind, ProvisionRecord.Ground ground,

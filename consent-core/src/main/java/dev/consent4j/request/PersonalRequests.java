@@ -185,7 +185,7 @@ public final class PersonalRequests {
         Actor actor = operatorId == null ? Actor.SELF : Actor.operator(operatorId);
         Jurisdiction jurisdiction = Jurisdiction.of(request.jurisdiction());
         String note = switch (request.kind()) {
-            case PURPOSE_NOTICE -> "purposes notified: " + policy.purposes().stream().map(Purpose::id).toList();
+            case PURPOSE_NOTICE -> "purposes notified: " + purposeNotice().stream().map(Purpose::id).toList();
             case DISCLOSURE -> "disclosed electronically (JSON export format " + Disclosure.FORMAT + ")";
             case PROVISION_RECORDS -> "provision records disclosed: "
                     + (provisions == null ? 0 : provisions.provisionsAbout(request.subject()).size());

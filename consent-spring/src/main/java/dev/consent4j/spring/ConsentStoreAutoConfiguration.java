@@ -58,11 +58,10 @@ public final class ConsentStoreAutoConfiguration {
     ConsentStore jdbcConsentStore(DataSource dataSource, ConsentProperties properties) {
         ConsentProperties.Store settings = properties.getStore();
         String prefix = settings.getJdbc().getTablePrefix();
-        JdbcConsentStore detect = JdbcConsentStore.builder(dataSource).tablePrefix(prefix).build();
-        boolean listen = detect.dialect() == JdbcDialect.POSTGRESQL && settings.getCache().isEnabled()
-                && settings.getCache().isListen();
-        JdbcConsentStore store = !listen ? detect : JdbcConsentStore.builder(dataSource).tablePrefix(prefix)
-                .dialect(detect.dialect()).notifyChannel(prefix + "changes").build();
+        JdbcDialect dialect = JdbcDialect.of(dataSource);
+        boolean listen = dialect == JdbcDialect.POSTGRESQL && settings.getCache().isEnabled() && settings.getCache().isListen();
+        JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(prefix).dialect(dialect)
+                .notifyChannel(listen ? prefix + "changes" : null).build();
         ConsentProperties.Store.Jdbc.InitializeSchema initialize = settings.getJdbc().getInitializeSchema();
         if (initialize == ConsentProperties.Store.Jdbc.InitializeSchema.ALWAYS
                 || initialize == ConsentProperties.Store.Jdbc.InitializeSchema.EMBEDDED && store.dialect() == JdbcDialect.H2) {

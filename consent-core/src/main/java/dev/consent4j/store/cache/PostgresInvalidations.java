@@ -108,6 +108,10 @@ public final class PostgresInvalidations implements AutoCloseable {
         }
     }
 
+    /**
+     * A pause between attempts, so that a database that is down is not asked for a connection in
+     * a tight loop; this thread has nothing else to do meanwhile.
+     */
     private void waitBeforeReconnecting() {
         try {
             Thread.sleep(1_000);

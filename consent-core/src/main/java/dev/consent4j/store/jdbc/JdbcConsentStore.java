@@ -11,22 +11,16 @@ import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +28,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -57,7 +50,6 @@ public final class JdbcConsentStore implements ConsentStore {
     /** Format of the stored rows; the hash chain's format is {@link EventChain#FORMAT}. */
     public static final int FORMAT = EventChain.FORMAT;
 
-    private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,20}");
     private static final String COLUMNS = "id, subject, seq, topic, action, policy_version, time_seconds, time_nanos,"
             + " source, actor, operator_id, jurisdiction, notice_version, language, user_agent, network,"
             + " linked_visitor, supersedes, previous_hash, hash, format";
@@ -101,26 +93,7 @@ public final class JdbcConsentStore implements ConsentStore {
 
     /** Creates the tables (and, where the database has them, the append-only triggers) if they do not exist. */
     public void initializeSchema() {
-        String script;
-        try (InputStream in = JdbcConsentStore.class.getResourceAsStream(dialect.schemaResource())) {
-            if (in == null) {
-                throw new IllegalStateException("schema file missing from the jar: " + dialect.schemaResource());
-            }
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : SqlScript.statements(script)) {
-                statement.execute(sql);
-            }
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-        } catch (SQLException e) {
-            throw new ConsentStoreException("could not create the consent store schema (" + dialect.schemaResource() + "): "
-                    + e.getMessage(), e);
-        }
+        Transactions.runSchema(dataSource, dialect.schemaResource(), prefix);
     }
 
     @Override
@@ -165,7 +138,7 @@ public final class JdbcConsentStore implements ConsentStore {
                 connection.commit();
                 return List.copyOf(sealed);
             } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
+                Transactions.rollback(connection, e);
                 if (e instanceof SQLException sql && dialect.isRetryable(sql)) {
                     // A duplicate key is either an event stored before (the caller's mistake) or a
                     // chain position another writer took a moment ago (worth another attempt).
@@ -339,22 +312,11 @@ public final class JdbcConsentStore implements ConsentStore {
         List<String> topicKeys = topics.stream().map(Topic::toString).distinct().toList();
         List<String> keys = new ArrayList<>(new LinkedHashSet<>(subjects.stream().map(SubjectId::toString).toList()));
         int size = dialect.valuesPerQuery();
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                dialect.prepareBulkRead(connection);
-                readLatest(connection, keys, topicKeys, size, result);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new ConsentStoreException("could not read the latest consent events: " + e.getMessage(), e);
-        }
+        Transactions.inTransaction(dataSource, "read the latest consent events", connection -> {
+            dialect.prepareBulkRead(connection);
+            readLatest(connection, keys, topicKeys, size, result);
+            return null;
+        });
         return result;
     }
 
@@ -416,14 +378,6 @@ public final class JdbcConsentStore implements ConsentStore {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
-    private static void rollback(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
     /** Another writer took a chain position between reading the head and inserting. */
     private static final class ChainMoved extends RuntimeException {
         ChainMoved(SQLException cause) {
@@ -445,12 +399,7 @@ public final class JdbcConsentStore implements ConsentStore {
 
         /** Prefix of the table names: lower-case letters, digits and '_', at most 21 characters. */
         public Builder tablePrefix(String tablePrefix) {
-            Objects.requireNonNull(tablePrefix, "tablePrefix");
-            if (!PREFIX.matcher(tablePrefix).matches()) {
-                throw new IllegalArgumentException("tablePrefix must be lower-case letters, digits and '_' (at most 21),"
-                        + " starting with a letter or '_', but was '" + tablePrefix + "'");
-            }
-            this.tablePrefix = tablePrefix;
+            this.tablePrefix = Transactions.requireTablePrefix(tablePrefix);
             return this;
         }
 
@@ -481,14 +430,7 @@ public final class JdbcConsentStore implements ConsentStore {
         }
 
         public JdbcConsentStore build() {
-            JdbcDialect detected = dialect;
-            if (detected == null) {
-                try (Connection connection = dataSource.getConnection()) {
-                    detected = JdbcDialect.of(connection);
-                } catch (SQLException e) {
-                    throw new ConsentStoreException("could not connect to detect the database: " + e.getMessage(), e);
-                }
-            }
+            JdbcDialect detected = dialect != null ? dialect : JdbcDialect.of(dataSource);
             if (notifyChannel != null && detected != JdbcDialect.POSTGRESQL) {
                 throw new IllegalStateException("notifyChannel needs PostgreSQL; the database is " + detected);
             }

@@ -200,6 +200,16 @@ public enum JdbcDialect {
         return false;
     }
 
+    /** The dialect of the database {@code dataSource} connects to. */
+    public static JdbcDialect of(javax.sql.DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return of(connection);
+        } catch (SQLException e) {
+            throw new dev.consent4j.store.ConsentStoreException("could not connect to detect the database: "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The dialect of the database behind {@code connection}. */
     public static JdbcDialect of(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();

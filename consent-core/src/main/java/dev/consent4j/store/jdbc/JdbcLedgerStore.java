@@ -11,16 +11,10 @@ import dev.consent4j.request.RequestKind;
 import dev.consent4j.request.RequestStatus;
 import dev.consent4j.request.RequestStep;
 import dev.consent4j.request.RequestStore;
-import dev.consent4j.store.ConsentStoreException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -44,8 +37,6 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
-
-    private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,20}");
 
     private final DataSource dataSource;
     private final JdbcDialect dialect;
@@ -67,23 +58,7 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
 
     /** Creates the tables if they do not exist. */
     public void initializeSchema() {
-        String script;
-        try (InputStream in = JdbcLedgerStore.class.getResourceAsStream(dialect.ledgerSchemaResource())) {
-            if (in == null) {
-                throw new IllegalStateException("schema file missing from the jar: " + dialect.ledgerSchemaResource());
-            }
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        inTransaction("create the ledger schema (" + dialect.ledgerSchemaResource() + ")", connection -> {
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : SqlScript.statements(script)) {
-                    statement.execute(sql);
-                }
-            }
-            return null;
-        });
+        Transactions.runSchema(dataSource, dialect.ledgerSchemaResource(), prefix);
     }
 
     @Override
@@ -379,32 +354,8 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
         return Instant.ofEpochSecond(rows.getLong(index), rows.getInt(index + 1));
     }
 
-    private <T> T inTransaction(String what, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new ConsentStoreException("could not " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T inTransaction(String what, Transactions.SqlWork<T> work) {
+        return Transactions.inTransaction(dataSource, what, work);
     }
 
     /** Builds a {@link JdbcLedgerStore}; the dialect is detected from the database unless given. */
@@ -419,10 +370,7 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
 
         /** Prefix of every table name: lower-case letters, digits and '_', at most 21 characters. */
         public Builder tablePrefix(String tablePrefix) {
-            if (!PREFIX.matcher(tablePrefix).matches()) {
-                throw new IllegalArgumentException("table prefix must match " + PREFIX + ", but was '" + tablePrefix + "'");
-            }
-            this.tablePrefix = tablePrefix;
+            this.tablePrefix = Transactions.requireTablePrefix(tablePrefix);
             return this;
         }
 
@@ -432,15 +380,7 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
         }
 
         public JdbcLedgerStore build() {
-            JdbcDialect detected = dialect;
-            if (detected == null) {
-                try (Connection connection = dataSource.getConnection()) {
-                    detected = JdbcDialect.of(connection);
-                } catch (SQLException e) {
-                    throw new ConsentStoreException("could not detect the database: " + e.getMessage(), e);
-                }
-            }
-            return new JdbcLedgerStore(dataSource, detected, tablePrefix);
+            return new JdbcLedgerStore(dataSource, dialect != null ? dialect : JdbcDialect.of(dataSource), tablePrefix);
         }
     }
 }

@@ -1,0 +1,88 @@
+package dev.consent4j.store.jdbc;
+
+import dev.consent4j.store.ConsentStoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/** What the JDBC stores share: one transaction per call, schema files, table prefixes. */
+final class Transactions {
+
+    private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,20}");
+
+    private Transactions() {
+    }
+
+    /** Work on a connection inside a transaction. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction, committed before this returns and rolled back when
+     * it throws; database errors become a {@link ConsentStoreException} saying "could not {@code what}".
+     */
+    static <T> T inTransaction(DataSource dataSource, String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new ConsentStoreException("could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Runs a schema file next to this class, with {@code ${prefix}} replaced, in one transaction. */
+    static void runSchema(DataSource dataSource, String resource, String prefix) {
+        String script;
+        try (InputStream in = Transactions.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema file missing from the jar: " + resource);
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        inTransaction(dataSource, "create the schema of " + resource, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : SqlScript.statements(script)) {
+                    statement.execute(sql);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The prefix, if it is lower-case letters, digits and '_', at most 21 characters; it is put into SQL. */
+    static String requireTablePrefix(String tablePrefix) {
+        if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
+            throw new IllegalArgumentException("tablePrefix must be lower-case letters, digits and '_' (at most 21),"
+                    + " starting with a letter or '_', but was '" + tablePrefix + "'");
+        }
+        return tablePrefix;
+    }
+}
