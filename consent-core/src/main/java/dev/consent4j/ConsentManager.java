@@ -91,10 +91,19 @@ public final class ConsentManager {
         for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
             validate(choice.getKey(), choice.getValue());
         }
-        if (request.supersedes() != null && store.events(request.subject()).stream()
-                .noneMatch(e -> e.id().equals(request.supersedes()))) {
-            throw new InvalidChoiceException(null, "event " + request.supersedes()
-                    + " is not one of this subject's events, so it cannot be corrected");
+        if (request.supersedes() != null) {
+            ConsentEvent corrected = store.events(request.subject()).stream()
+                    .filter(e -> e.id().equals(request.supersedes())).findFirst()
+                    .orElseThrow(() -> new InvalidChoiceException(null, "event " + request.supersedes()
+                            + " is not one of this subject's events, so it cannot be corrected"));
+            // A correction is appended after what it corrects, so "the last appended choice on a
+            // topic" stays the one rule; a correction on another topic would leave the old one standing.
+            for (Topic topic : request.choices().keySet()) {
+                if (!topic.equals(corrected.topic())) {
+                    throw new InvalidChoiceException(topic, "event " + request.supersedes() + " is about '"
+                            + corrected.topic() + "'; a correction is a choice on the same topic");
+                }
+            }
         }
         Instant now = clock.instant();
         List<ConsentEvent> events = new ArrayList<>(request.choices().size());
@@ -143,8 +152,11 @@ public final class ConsentManager {
     }
 
     /**
-     * Links a visitor to the customer who just logged in: records a LINK event for the customer and
-     * carries the visitor's choices over as {@link ConsentSettings#carryOver()} says.
+     * Links a visitor to the customer who just logged in: appends a LINK event to the customer's
+     * chain and, after it, the visitor's choices that carry over as {@link ConsentSettings#carryOver()}
+     * says. Each carried event names the visitor ({@link ConsentEvent#linkedVisitor()}) and keeps the
+     * visitor's policy version and time — the time so that carrying a grant over does not extend
+     * its validity; being appended last is what makes it the customer's latest choice.
      *
      * @return the customer's new state
      */
@@ -162,7 +174,6 @@ public final class ConsentManager {
             Choice existing = customerChoices.get(choice.topic());
             if (carries(choice, existing)) {
                 Actor actor = choice.actor() == Actor.Kind.GUARDIAN ? Actor.GUARDIAN : Actor.SELF;
-                // The original time is kept: carrying a grant over must not extend its validity.
                 events.add(ConsentEvent.unsealed(customer, choice.topic(), choice.action(), choice.policyVersion(),
                         choice.at(), Source.LOGIN_LINK, actor, signals.jurisdiction().code(), evidence, visitor, null));
             }
@@ -256,29 +267,23 @@ public final class ConsentManager {
             throw new InvalidChoiceException(Topic.contact(purposeId, channel),
                     "purpose '" + purposeId + "' declares no channel '" + channel + "'");
         }
-        Topic purposeTopic = Topic.purpose(purposeId);
-        Topic channelTopic = channel == null ? null : Topic.contact(purposeId, channel);
-        List<Topic> topics = channelTopic == null ? List.of(purposeTopic) : List.of(purposeTopic, channelTopic);
-        Map<SubjectId, List<ConsentEvent>> latest = store.latestEvents(subjects, topics);
+        Topic topic = channel == null ? Topic.purpose(purposeId) : Topic.contact(purposeId, channel);
+        Map<SubjectId, List<ConsentEvent>> latest = store.latestEvents(subjects, folder.topicsBearingOn(topic));
         Signals signals = Signals.of(jurisdiction);
         Instant now = clock.instant();
-        Decision withoutChoices = folder.decide(purposeId, channel, null, null, signals, now);
+        Decision withoutChoices = folder.decide(topic, t -> null, signals, now);
+        Map<Topic, Choice> choices = new HashMap<>();
         for (SubjectId subject : subjects) {
             List<ConsentEvent> events = latest.get(subject);
             if (events == null) {
                 sink.accept(subject, withoutChoices);
                 continue;
             }
-            Choice purposeChoice = null;
-            Choice channelChoice = null;
+            choices.clear();
             for (ConsentEvent event : events) {
-                if (event.topic().equals(purposeTopic)) {
-                    purposeChoice = Choice.of(event);
-                } else {
-                    channelChoice = Choice.of(event);
-                }
+                choices.put(event.topic(), Choice.of(event));
             }
-            sink.accept(subject, folder.decide(purposeId, channel, purposeChoice, channelChoice, signals, now));
+            sink.accept(subject, folder.decide(topic, choices::get, signals, now));
         }
     }
 

@@ -146,7 +146,7 @@ class ConsentManagerTest {
             consents.recordGpc(alice, california, Evidence.NONE);
         }
         assertThat(store.events(alice)).extracting(e -> e.topic().id())
-                .containsExactlyInAnyOrder("targeted-ads", "data-sale");
+                .containsExactlyInAnyOrder("targeted-ads", "data-sale", "retargeting");
         assertThat(store.events(alice)).allSatisfy(e -> {
             assertThat(e.action()).isEqualTo(Action.OBJECT);
             assertThat(e.source()).isEqualTo(Source.GPC_SIGNAL);

@@ -39,6 +39,7 @@ public final class Policy {
     private final NameMatcher<CookieCategory> cookieMatcher;
     private final NameMatcher<CookieDeclaration> cookieDeclarations;
     private final HostMatcher<Tracker> trackerHosts;
+    private final Map<String, List<Purpose>> purposesByCategory;
 
     private Policy(Builder b) {
         this.id = requireText(b.id, "id");
@@ -68,6 +69,18 @@ public final class Policy {
         this.trackers = index(b.trackers, Tracker::id, "tracker");
         this.history = List.copyOf(b.history);
         this.minorRules = List.copyOf(b.minorRules);
+        Map<String, List<Purpose>> byCategory = new java.util.HashMap<>();
+        for (Purpose purpose : purposes.values()) {
+            for (String category : purpose.cookieCategories()) {
+                if (!cookieCategories.containsKey(category)) {
+                    throw new IllegalArgumentException("purpose '" + purpose.id() + "' is carried out through cookie category '"
+                            + category + "', which the policy does not declare");
+                }
+                byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(purpose);
+            }
+        }
+        byCategory.replaceAll((category, list) -> List.copyOf(list));
+        this.purposesByCategory = Map.copyOf(byCategory);
 
         NameMatcher.Builder<CookieCategory> cookies = NameMatcher.builder();
         NameMatcher.Builder<CookieDeclaration> declarations = NameMatcher.builder();
@@ -196,6 +209,14 @@ public final class Policy {
 
     public Optional<Tracker> tracker(String id) {
         return Optional.ofNullable(trackers.get(id));
+    }
+
+    /**
+     * The purposes carried out through a cookie category ({@link Purpose#cookieCategories()}), in
+     * policy order; empty when none names it.
+     */
+    public List<Purpose> purposesThrough(String categoryId) {
+        return purposesByCategory.getOrDefault(categoryId, List.of());
     }
 
     /** The trackers declared under a cookie category. */

@@ -13,6 +13,10 @@ import java.util.Objects;
  *                           covered by GPC)
  * @param messageKind        for purposes with channels, whether messages are transactional or
  *                           subscriptions; {@code null} otherwise
+ * @param cookieCategories   the cookie categories whose cookies and trackers carry the purpose out
+ *                           (targeted ads through the advertising category): the purpose is allowed
+ *                           only while each of them is, and an opt-out of a sale, sharing or
+ *                           targeted-advertising purpose refuses them too
  */
 public record Purpose(
         String id,
@@ -24,7 +28,8 @@ public record Purpose(
         List<String> channels,
         boolean saleOrSharing,
         boolean targetedAdvertising,
-        MessageKind messageKind) {
+        MessageKind messageKind,
+        List<String> cookieCategories) {
 
     public Purpose {
         Objects.requireNonNull(id, "id");
@@ -34,6 +39,7 @@ public record Purpose(
         dataItems = List.copyOf(dataItems);
         recipients = List.copyOf(recipients);
         channels = List.copyOf(channels);
+        cookieCategories = cookieCategories == null ? List.of() : List.copyOf(cookieCategories);
     }
 
     /** Whether a GPC signal, where honoured, opts the person out of this purpose. */
@@ -57,6 +63,7 @@ public record Purpose(
         private boolean saleOrSharing;
         private boolean targetedAdvertising;
         private MessageKind messageKind;
+        private List<String> cookieCategories = List.of();
 
         private Builder(String id) {
             this.id = id;
@@ -112,9 +119,15 @@ public record Purpose(
             return this;
         }
 
+        /** The cookie categories through which the purpose is carried out. */
+        public Builder cookieCategories(List<String> cookieCategories) {
+            this.cookieCategories = cookieCategories;
+            return this;
+        }
+
         public Purpose build() {
             return new Purpose(id, title, description, basis, dataItems, recipients, channels,
-                    saleOrSharing, targetedAdvertising, messageKind);
+                    saleOrSharing, targetedAdvertising, messageKind, cookieCategories);
         }
     }
 }

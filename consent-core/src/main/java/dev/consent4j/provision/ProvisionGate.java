@@ -134,6 +134,9 @@ public final class ProvisionGate {
         Decision refusal = null;
         for (Map.Entry<String, Map<SubjectId, Decision>> entry : byPurpose.entrySet()) {
             Decision decision = entry.getValue().get(subject);
+            if (decision.reason() == Reason.NECESSARY) {
+                return new ProvisionDecision(subject, recipient.id(), ProvisionReason.NECESSARY_PURPOSE, entry.getKey(), decision);
+            }
             if (decision.reason() == Reason.GRANTED) {
                 return new ProvisionDecision(subject, recipient.id(), ProvisionReason.CONSENTED, entry.getKey(), decision);
             }

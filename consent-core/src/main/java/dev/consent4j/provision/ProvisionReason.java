@@ -6,13 +6,22 @@ public enum ProvisionReason {
     ENTRUSTED(true),
     /** 共同利用: announced joint use; no consent and no record needed. */
     JOINT_USE(true),
+    /**
+     * The recipient serves a purpose the policy declares necessary where the person is: no choice
+     * applies, so the provision rests on the policy's declaration (for a third party, one of the
+     * grounds of APPI art. 27(1), which need no consent and no record).
+     */
+    NECESSARY_PURPOSE(true),
     /** The person granted a purpose the recipient serves, under current terms. */
     CONSENTED(true),
     /** The policy declares a filed opt-out route for this recipient, and the person has not objected. */
     OPT_OUT_ROUTE(true),
     /** The recipient is a third party and the person never granted any of its purposes. */
     NO_CONSENT(false),
-    /** There was consent, but it no longer stands: denied, withdrawn, expired, stale, GPC or a minor's. */
+    /**
+     * There was a choice, and it does not allow the provision: denied, withdrawn, objected to,
+     * expired, stale, a GPC signal, a minor's without a guardian, or a cookie category refused.
+     */
     CONSENT_NOT_CURRENT(false),
     /** The person stopped provision under the opt-out route. */
     OPTED_OUT(false),

@@ -10,9 +10,16 @@ import java.util.Objects;
 
 /**
  * The latest standing choice on one topic, as folding needs it: from a stored event, or from the
- * signed consent cookie of an anonymous visitor (then {@link #event} is {@code null}).
+ * signed consent cookie of an anonymous visitor (then {@link #event} is {@code null} and
+ * {@link #sequence} is 0).
+ *
+ * @param at       when the person chose: for expiry and display, never for deciding which of two
+ *                 choices is the later one
+ * @param sequence the event's position in the subject's chain, which orders choices; 0 when the
+ *                 choice was not read from a chain
  */
-public record Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor, EventId event) {
+public record Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor, EventId event,
+        long sequence) {
 
     public Choice {
         Objects.requireNonNull(topic, "topic");
@@ -23,10 +30,18 @@ public record Choice(Topic topic, Action action, Instant at, String policyVersio
         if (action == Action.LINK) {
             throw new IllegalArgumentException("a LINK event is not a choice on a topic");
         }
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence must not be negative, but was " + sequence);
+        }
+    }
+
+    /** A choice that does not come from a chain (sequence 0), e.g. one read from the consent cookie. */
+    public Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor, EventId event) {
+        this(topic, action, at, policyVersion, actor, event, 0);
     }
 
     public static Choice of(ConsentEvent event) {
         return new Choice(event.topic(), event.action(), event.time(), event.policyVersion(),
-                event.actor().kind(), event.id());
+                event.actor().kind(), event.id(), event.sequence());
     }
 }

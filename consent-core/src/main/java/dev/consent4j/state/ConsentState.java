@@ -4,9 +4,11 @@ import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.Purpose;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,36 +60,74 @@ public final class ConsentState {
         return decisions;
     }
 
-    /** The decision for a topic the policy declares. */
+    /**
+     * The decision for a topic the policy declares.
+     *
+     * @throws IllegalArgumentException when the policy does not declare the topic; the message
+     *         names the right method when the id belongs to a topic of the other kind
+     */
     public Decision decision(Topic topic) {
         Decision decision = decisions.get(topic);
         if (decision == null) {
-            throw new IllegalArgumentException("policy " + policy.id() + " " + policy.version()
-                    + " declares no topic '" + topic + "'");
+            throw new IllegalArgumentException(undeclared(topic));
         }
         return decision;
     }
 
+    private String undeclared(Topic topic) {
+        String declares = "policy " + policy.id() + " " + policy.version() + " declares no ";
+        if (topic.kind() == Topic.Kind.CATEGORY) {
+            return policy.purpose(topic.id()).isPresent()
+                    ? "'" + topic.id() + "' is a purpose, not a cookie category; ask allows(\"" + topic.id() + "\") or purpose(\""
+                            + topic.id() + "\")"
+                    : declares + "cookie category '" + topic.id() + "'";
+        }
+        if (policy.purpose(topic.id()).isEmpty()) {
+            return policy.cookieCategory(topic.id()).isPresent()
+                    ? "'" + topic.id() + "' is a cookie category, not a purpose; ask categoryAllowed(\"" + topic.id()
+                            + "\") or category(\"" + topic.id() + "\")"
+                    : declares + "purpose '" + topic.id() + "'";
+        }
+        return declares + "channel '" + topic.channel() + "' for purpose '" + topic.id() + "'; its channels are "
+                + policy.purpose(topic.id()).orElseThrow().channels();
+    }
+
+    /** The decision on a purpose; for a cookie category use {@link #category(String)}. */
     public Decision purpose(String purposeId) {
         return decision(Topic.purpose(purposeId));
     }
 
+    /** The decision on contacting the person for a purpose on one of its channels. */
     public Decision contact(String purposeId, String channel) {
         return decision(Topic.contact(purposeId, channel));
     }
 
+    /** The decision on a cookie category; for a purpose use {@link #purpose(String)}. */
     public Decision category(String categoryId) {
         return decision(Topic.category(categoryId));
     }
 
+    /**
+     * Whether a purpose is allowed.
+     *
+     * @throws IllegalArgumentException when {@code purposeId} is no purpose of the policy (a cookie
+     *         category's id included: ask {@link #categoryAllowed(String)} about those)
+     */
     public boolean allows(String purposeId) {
         return purpose(purposeId).allowed();
     }
 
+    /** Whether the person may be contacted for the purpose on the channel. */
     public boolean mayContact(String purposeId, String channel) {
         return contact(purposeId, channel).allowed();
     }
 
+    /**
+     * Whether the cookies and trackers of a category may be used.
+     *
+     * @throws IllegalArgumentException when {@code categoryId} is no cookie category of the policy
+     *         (a purpose's id included: ask {@link #allows(String)} about those)
+     */
     public boolean categoryAllowed(String categoryId) {
         return category(categoryId).allowed();
     }
@@ -101,14 +141,52 @@ public final class ConsentState {
         return category == null ? Optional.empty() : Optional.of(decisions.get(Topic.category(category.id())));
     }
 
-    /** Whether any choosable topic still needs a choice: the banner should be shown. */
+    /**
+     * Whether the banner should ask: some cookie category, or some purpose without channels, has
+     * no current choice ({@link Decision#needsChoice()}). Marketing by channel is asked for on the
+     * account page, so it does not bring the banner back.
+     */
     public boolean needsChoice() {
         for (Decision decision : decisions.values()) {
-            if (decision.needsChoice()) {
+            if (decision.needsChoice() && decision.topic().channel() == null && (decision.topic().kind() == Topic.Kind.CATEGORY
+                    || policy.purpose(decision.topic().id()).map(p -> p.channels().isEmpty()).orElse(false))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The Google Consent Mode v2 types, in the order {@link #consentMode()} gives them. */
+    public static final List<String> CONSENT_MODE_TYPES = List.of("ad_storage", "ad_user_data", "ad_personalization",
+            "analytics_storage", "functionality_storage", "personalization_storage", "security_storage");
+
+    /**
+     * The Google Consent Mode signal for each of {@link #CONSENT_MODE_TYPES}, derived from these
+     * decisions: a type is granted when at least one cookie category names it and every category
+     * that names it is allowed; {@code ad_personalization} also needs every targeted-advertising
+     * purpose, and {@code ad_user_data} every sale or sharing purpose, to be allowed.
+     */
+    public Map<String, Boolean> consentMode() {
+        Map<String, Boolean> signals = new LinkedHashMap<>();
+        for (String type : CONSENT_MODE_TYPES) {
+            boolean named = false;
+            boolean granted = true;
+            for (CookieCategory category : policy.cookieCategories()) {
+                if (category.consentModeTypes().contains(type)) {
+                    named = true;
+                    granted &= categoryAllowed(category.id());
+                }
+            }
+            for (Purpose purpose : policy.purposes()) {
+                boolean bears = type.equals("ad_personalization") && purpose.targetedAdvertising()
+                        || type.equals("ad_user_data") && purpose.saleOrSharing();
+                if (bears) {
+                    granted &= allows(purpose.id());
+                }
+            }
+            signals.put(type, named && granted);
+        }
+        return Collections.unmodifiableMap(signals);
     }
 
     @Override

@@ -14,14 +14,25 @@ public enum Reason {
     DENIED,
     /** The person withdrew an earlier grant. Not allowed. */
     WITHDRAWN,
-    /** The person objected to an opt-out topic. Not allowed. */
+    /**
+     * The person objected to an opt-out topic — or, on a cookie category, to a sale, sharing or
+     * targeted-advertising purpose carried out through it ("Do not sell or share"). Not allowed.
+     */
     OBJECTED,
     /** The grant is older than the policy's consent validity. Not allowed until asked again. */
     EXPIRED,
     /** The grant was given under a policy version after which this topic changed. Not allowed. */
     STALE_POLICY,
-    /** A Global Privacy Control signal opted the person out of sale, sharing or targeted ads. */
+    /**
+     * A Global Privacy Control signal opted the person out of sale, sharing or targeted ads — and
+     * of the cookie categories such a purpose is carried out through. Not allowed.
+     */
     GPC_SIGNAL,
     /** The person is below the age at which a guardian must consent, and no guardian did. */
-    MINOR_WITHOUT_GUARDIAN
+    MINOR_WITHOUT_GUARDIAN,
+    /**
+     * The purpose would be allowed on its own, but a cookie category it is carried out through is
+     * not (see {@link dev.consent4j.policy.Purpose#cookieCategories()}). Not allowed.
+     */
+    CATEGORY_NOT_ALLOWED
 }

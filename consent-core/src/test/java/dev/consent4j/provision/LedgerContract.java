@@ -99,6 +99,18 @@ public abstract class LedgerContract {
     }
 
     @Test
+    void aThirdPartyThatServesANecessaryPurposeIsAllowedAndSaysWhy() {
+        ProvisionDecision decision = gate.decide(HANAKO, "card-issuer", Jurisdiction.JP);
+        choose(HANAKO, "partner-offers", Action.DENY);
+
+        assertThat(decision.reason()).isEqualTo(ProvisionReason.NECESSARY_PURPOSE);
+        assertThat(decision.allowed()).isTrue();
+        assertThat(decision.purpose()).isEqualTo("card-check");
+        assertThat(reason(HANAKO, "card-issuer")).as("a refusal elsewhere changes nothing").isEqualTo(ProvisionReason.NECESSARY_PURPOSE);
+        assertThat(gate.provide(HANAKO, "card-issuer", List.of("name"), Jurisdiction.JP).allowed()).containsExactly(HANAKO);
+    }
+
+    @Test
     void aThirdPartyNeedsACurrentGrant() {
         ProvisionReason before = reason(HANAKO, "partner-shop");
         choose(HANAKO, "partner-offers", Action.GRANT);

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Decisions driven by a table: basis × jurisdiction × choices × clock × GPC × age. Each choice is
- * written {@code "ACTION topic version daysAgo [GUARDIAN]"}; the clock stands at {@link #NOW}.
+ * written {@code "ACTION topic version daysAgo [GUARDIAN]"}, in chain order (the last listed is
+ * the last appended); the clock stands at {@link #NOW}.
  */
 class DecisionTableTest {
 
@@ -83,7 +84,17 @@ class DecisionTableTest {
                 row("US rule is about ads only", "purpose:newsletter", "US-CA", false, 12, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"),
                 row("US child's own ad grant does not count", "purpose:targeted-ads", "US-NY", false, 12, false, Reason.MINOR_WITHOUT_GUARDIAN, "GRANT purpose:targeted-ads v2 3"),
                 row("minor's refusal still reads as a refusal", "purpose:newsletter", "JP", false, 14, false, Reason.DENIED, "DENY purpose:newsletter v2 3"),
-                row("age unknown: no minor rule", "purpose:newsletter", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"));
+                row("age unknown: no minor rule", "purpose:newsletter", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"),
+                row("the later in the chain counts, not the later in time", "purpose:newsletter", "JP", false, null, false, Reason.DENIED, "GRANT purpose:newsletter v2 1", "DENY purpose:newsletter v2 9"),
+                row("a purpose needs the category it is carried out through", "purpose:retargeting", "JP", false, null, false, Reason.CATEGORY_NOT_ALLOWED, "GRANT purpose:retargeting v2 3"),
+                row("purpose and its category granted", "purpose:retargeting", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:retargeting v2 3", "GRANT category:advertising v2 3"),
+                row("switching the category off switches the purpose off", "purpose:retargeting", "JP", false, null, false, Reason.CATEGORY_NOT_ALLOWED, "GRANT purpose:retargeting v2 3", "GRANT category:advertising v2 3", "DENY category:advertising v2 1"),
+                row("GPC refuses the category targeted ads are carried out through", "category:advertising", "US-CA", true, null, false, Reason.GPC_SIGNAL, "GRANT category:advertising v2 3"),
+                row("GPC where it is not honoured leaves the category", "category:advertising", "JP", true, null, true, Reason.GRANTED, "GRANT category:advertising v2 3"),
+                row("do-not-sell refuses a granted category", "category:advertising", "US-CA", false, null, false, Reason.OBJECTED, "GRANT category:advertising v2 3", "OBJECT purpose:retargeting v2 1"),
+                row("do-not-sell leaves no category choice to ask for", "category:advertising", "US-CA", false, null, false, Reason.OBJECTED, "OBJECT purpose:retargeting v2 1"),
+                row("the opt-out outlasts a later category grant", "category:advertising", "US-CA", false, null, false, Reason.OBJECTED, "OBJECT purpose:retargeting v2 3", "GRANT category:advertising v2 1"),
+                row("a person's own category refusal keeps its reason", "category:advertising", "US-CA", false, null, false, Reason.DENIED, "OBJECT purpose:retargeting v2 3", "DENY category:advertising v2 1"));
     }
 
     private static Arguments row(String name, String topic, String jurisdiction, boolean gpc, Integer age,
@@ -98,9 +109,10 @@ class DecisionTableTest {
         List<Choice> parsed = new ArrayList<>();
         for (String spec : choices) {
             String[] parts = spec.split(" ");
+            // Choices are listed in chain order: each one's sequence is its place in the list.
             parsed.add(new Choice(Topic.parse(parts[1]), Action.valueOf(parts[0]),
                     NOW.minus(Duration.ofDays(Long.parseLong(parts[3]))), parts[2],
-                    parts.length > 4 ? Actor.Kind.valueOf(parts[4]) : Actor.Kind.SELF, null));
+                    parts.length > 4 ? Actor.Kind.valueOf(parts[4]) : Actor.Kind.SELF, null, parsed.size() + 1));
         }
         StateFolder folder = new StateFolder(POLICY, ConsentSettings.defaults());
         Signals signals = new Signals(Jurisdiction.of(jurisdiction), gpc, age);
@@ -109,7 +121,8 @@ class DecisionTableTest {
         assertThat(decision.reason()).as(name).isEqualTo(reason);
         assertThat(decision.allowed()).as(name).isEqualTo(allowed);
         if (!choices.isEmpty() && reason != Reason.NECESSARY && reason != Reason.DEFAULT_OPT_OUT
-                && reason != Reason.NO_CONSENT) {
+                && reason != Reason.NO_CONSENT && reason != Reason.CATEGORY_NOT_ALLOWED && reason != Reason.GPC_SIGNAL) {
+            // (a decision resting on another topic, or on a signal, says when that one was chosen, if ever)
             assertThat(decision.since()).as("a decision made by a choice says when").isNotNull();
         }
         SEEN.add(reason);

@@ -60,7 +60,7 @@ final class PolicyReader {
     private static final Set<String> DATA_ITEM_KEYS = Set.of("id", "title", "sensitive", "related-info");
     private static final Set<String> CHANNEL_KEYS = Set.of("id", "title", "electronic-mail");
     private static final Set<String> PURPOSE_KEYS = Set.of("id", "title", "description", "basis", "data-items",
-            "recipients", "channels", "sale-or-sharing", "targeted-advertising", "message-kind");
+            "recipients", "channels", "sale-or-sharing", "targeted-advertising", "message-kind", "cookie-categories");
     private static final Set<String> CATEGORY_KEYS = Set.of("id", "title", "description", "basis", "cookies",
             "consent-mode");
     private static final Set<String> COOKIE_KEYS = Set.of("name", "domains", "path", "set-by", "storage",
@@ -137,8 +137,9 @@ final class PolicyReader {
 
         List<Purpose> purposes = new ArrayList<>();
         Set<String> seenPurposes = new HashSet<>();
+        List<java.util.function.Consumer<Map<String, CookieCategory>>> afterCategories = new ArrayList<>();
         forEach(top, "purposes", PURPOSE_KEYS, (f, path) -> {
-            Purpose purpose = purpose(f, seenPurposes, dataItems, channels, recipientIds);
+            Purpose purpose = purpose(f, seenPurposes, dataItems, channels, recipientIds, categoryIds, afterCategories);
             if (purpose != null) {
                 purposes.add(purpose);
             }
@@ -152,6 +153,9 @@ final class PolicyReader {
                 categories.add(category);
             }
         });
+        Map<String, CookieCategory> categoryById = new LinkedHashMap<>();
+        categories.forEach(c -> categoryById.put(c.id(), c));
+        afterCategories.forEach(check -> check.accept(categoryById));
         Map<String, Purpose> purposeById = new LinkedHashMap<>();
         purposes.forEach(p -> purposeById.put(p.id(), p));
         List<Recipient> recipients = new ArrayList<>();
@@ -162,8 +166,6 @@ final class PolicyReader {
                 recipients.add(recipient);
             }
         });
-        Map<String, CookieCategory> categoryById = new LinkedHashMap<>();
-        categories.forEach(c -> categoryById.put(c.id(), c));
         List<Tracker> trackers = new ArrayList<>();
         Set<String> seenTrackers = new HashSet<>();
         forEach(top, "trackers", TRACKER_KEYS, (f, path) -> {
@@ -253,7 +255,8 @@ final class PolicyReader {
     }
 
     private Purpose purpose(Fields f, Set<String> seen, Map<String, DataItem> dataItems, Map<String, Channel> channels,
-            Set<String> recipientIds) {
+            Set<String> recipientIds, Set<String> categoryIds,
+            List<java.util.function.Consumer<Map<String, CookieCategory>>> afterCategories) {
         String id = uniqueId(f, seen);
         LocalizedText title = f.localized("title", true);
         LocalizedText description = f.localized("description", false);
@@ -261,6 +264,11 @@ final class PolicyReader {
         List<String> items = references(f, "data-items", dataItems.keySet(), "data item");
         List<String> recipients = references(f, "recipients", recipientIds, "recipient");
         List<String> purposeChannels = references(f, "channels", channels.keySet(), "channel");
+        List<String> categories = references(f, "cookie-categories", categoryIds, "cookie category");
+        if (basis != null && !categories.isEmpty()) {
+            // A purpose that needs no choice cannot rest on cookies a person may refuse.
+            afterCategories.add(categoryById -> necessaryThroughChoosable(f, id, basis, categories, categoryById));
+        }
         MessageKind kind = null;
         String kindText = f.text("message-kind", false);
         if (kindText != null) {
@@ -294,7 +302,30 @@ final class PolicyReader {
         }
         return Purpose.builder(id).title(title).description(description).basis(basis).dataItems(items)
                 .recipients(recipients).channels(purposeChannels).saleOrSharing(f.flag("sale-or-sharing"))
-                .targetedAdvertising(f.flag("targeted-advertising")).messageKind(kind).build();
+                .targetedAdvertising(f.flag("targeted-advertising")).messageKind(kind).cookieCategories(categories).build();
+    }
+
+    private void necessaryThroughChoosable(Fields f, String purposeId, BasisRule basis, List<String> categoryIds,
+            Map<String, CookieCategory> categoryById) {
+        Set<String> codes = new java.util.TreeSet<>(basis.overrides().keySet());
+        codes.add(Jurisdiction.UNKNOWN.code());
+        for (String categoryId : categoryIds) {
+            CookieCategory category = categoryById.get(categoryId);
+            if (category == null) {
+                continue;
+            }
+            codes.addAll(category.basis().overrides().keySet());
+            for (String code : codes) {
+                Jurisdiction where = Jurisdiction.of(code);
+                if (basis.in(where) == Basis.NECESSARY && category.basis().in(where) != Basis.NECESSARY) {
+                    problems.error(f.path("cookie-categories"), f.at("cookie-categories"), "purpose '" + purposeId
+                            + "' is necessary" + (where == Jurisdiction.UNKNOWN ? "" : " in " + code)
+                            + " but is carried out through cookie category '" + categoryId + "', which a person may refuse there; "
+                            + "make the purpose choosable or move its cookies to a necessary category");
+                    return;
+                }
+            }
+        }
     }
 
     private CookieCategory category(Fields f, Set<String> seen, Set<String> seenCookieNames) {

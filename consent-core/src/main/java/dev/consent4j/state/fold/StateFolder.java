@@ -24,53 +24,62 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Folds one subject's choices under a policy into a {@link ConsentState}: a decision with a
- * reason for every purpose, purpose × channel and cookie category.
+ * The one decision function: from the policy, one subject's latest choices (from their chain or
+ * from a visitor's cookie), the request's signals and the time, a decision with its reason for
+ * every purpose, purpose × channel and cookie category. Every surface of the library — the
+ * {@link ConsentState}, bulk decisions and audiences, the provision gate, the endpoints, the
+ * filter's cookie, tag and CSP enforcement and the Consent Mode signals — is derived from it.
  *
- * <p>The rules, in order, for a topic that is not necessary: a GPC signal where it is honoured
- * refuses sale, sharing and targeted advertising; with no choice the basis decides (opt-out
- * allowed, opt-in not); a refusal, withdrawal or objection stands; a grant counts when it is not
- * older than the maximum age, was not made under a policy version after which the topic changed,
- * and — for a minor the policy's rules cover — was given by a guardian. For a purpose × channel,
- * the newer of the purpose-level and the channel-level choice decides.
+ * <p><b>Which choice counts.</b> The latest choice on a topic is the one appended last to the
+ * subject's chain ({@link #latestChoices}); the time of a choice decides only whether a grant has
+ * expired. For a purpose × channel, the later (in the chain) of the purpose-level and the
+ * channel-level choice decides.
  *
- * <p>Thread-safe and allocation-light: the servlet filter folds on every request.
+ * <p><b>One topic on its own</b>, when not necessary: a GPC signal where it is honoured refuses
+ * sale, sharing and targeted advertising; with no choice the basis decides (opt-out allowed,
+ * opt-in not); a refusal, withdrawal or objection stands; a grant counts when it is not older than
+ * the maximum age, was not made under a policy version after which the topic changed, and — for a
+ * minor the policy's rules cover — was given by a guardian.
+ *
+ * <p><b>Purposes and categories</b> are linked by {@link Purpose#cookieCategories()}: a purpose
+ * (and each of its channels) is allowed only while every category it is carried out through is
+ * ({@link Reason#CATEGORY_NOT_ALLOWED} otherwise), and an opt-out of a sale, sharing or
+ * targeted-advertising purpose — a GPC signal or an objection such as "Do not sell or share" —
+ * refuses the categories it is carried out through, with the opt-out's reason, unless the person
+ * refused the category themselves.
+ *
+ * <p>Thread-safe; the servlet filter folds on every request.
  */
 public final class StateFolder {
 
     private final Policy policy;
     private final ConsentSettings settings;
     private final Period maxAge;
-    private final Topic[] purposeTopics;
-    private final Topic[][] contactTopics;
-    private final Topic[] categoryTopics;
+    private final List<Topic> topics;
 
     public StateFolder(Policy policy, ConsentSettings settings) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.maxAge = settings.maxAge() != null ? settings.maxAge() : policy.consentValidity();
-        List<Purpose> purposes = policy.purposes();
-        this.purposeTopics = new Topic[purposes.size()];
-        this.contactTopics = new Topic[purposes.size()][];
-        for (int i = 0; i < purposes.size(); i++) {
-            Purpose purpose = purposes.get(i);
-            purposeTopics[i] = Topic.purpose(purpose.id());
-            contactTopics[i] = new Topic[purpose.channels().size()];
-            for (int c = 0; c < purpose.channels().size(); c++) {
-                contactTopics[i][c] = Topic.contact(purpose.id(), purpose.channels().get(c));
+        List<Topic> all = new java.util.ArrayList<>();
+        for (Purpose purpose : policy.purposes()) {
+            all.add(Topic.purpose(purpose.id()));
+            for (String channel : purpose.channels()) {
+                all.add(Topic.contact(purpose.id(), channel));
             }
         }
-        List<CookieCategory> categories = policy.cookieCategories();
-        this.categoryTopics = new Topic[categories.size()];
-        for (int i = 0; i < categories.size(); i++) {
-            categoryTopics[i] = Topic.category(categories.get(i).id());
+        for (CookieCategory category : policy.cookieCategories()) {
+            all.add(Topic.category(category.id()));
         }
+        this.topics = List.copyOf(all);
     }
 
     public Policy policy() {
@@ -81,43 +90,34 @@ public final class StateFolder {
         return settings;
     }
 
-    /** Folds the latest choice per topic (several for one topic: the newest counts). */
+    /**
+     * Folds the latest choice per topic into a state. Where {@code latestChoices} holds several
+     * choices on one topic, the one later in the chain counts (the last given, for choices with no
+     * chain position).
+     */
     public ConsentState fold(SubjectId subject, Collection<Choice> latestChoices, Signals signals, Instant now) {
         Map<Topic, Choice> byTopic = new HashMap<>(latestChoices.size() * 2 + 1);
         for (Choice choice : latestChoices) {
-            byTopic.merge(choice.topic(), choice, (a, b) -> b.at().isAfter(a.at()) ? b : a);
+            byTopic.merge(choice.topic(), choice, StateFolder::later);
         }
-        boolean gpc = signals.gpc() && settings.honoursGpc(signals.jurisdiction());
-        Map<Topic, Decision> decisions = new LinkedHashMap<>();
-        List<Purpose> purposes = policy.purposes();
-        for (int i = 0; i < purposes.size(); i++) {
-            Purpose purpose = purposes.get(i);
-            Choice purposeChoice = byTopic.get(purposeTopics[i]);
-            decisions.put(purposeTopics[i], decide(purposeTopics[i], purpose, purposeChoice, gpc, signals, now));
-            for (Topic contact : contactTopics[i]) {
-                Choice newer = newer(purposeChoice, byTopic.get(contact));
-                decisions.put(contact, decide(contact, purpose, newer, gpc, signals, now));
-            }
-        }
-        List<CookieCategory> categories = policy.cookieCategories();
-        for (int i = 0; i < categories.size(); i++) {
-            Topic topic = categoryTopics[i];
-            Basis basis = categories.get(i).basis().in(signals.jurisdiction());
-            decisions.put(topic, decide(topic, basis, byTopic.get(topic), false, signals, now));
+        Evaluation evaluation = new Evaluation(byTopic::get, signals, now);
+        Map<Topic, Decision> decisions = new LinkedHashMap<>(topics.size() * 2);
+        for (Topic topic : topics) {
+            decisions.put(topic, evaluation.decide(topic));
         }
         return new ConsentState(policy, subject, signals, now, decisions);
     }
 
-    /**
-     * Folds stored events: LINK events are skipped, an event another event
-     * {@link ConsentEvent#supersedes() supersedes} no longer counts, and the latest remaining
-     * event per topic is the choice.
-     */
+    /** Folds stored events in chain order: {@link #latestChoices} and then {@link #fold}. */
     public ConsentState foldEvents(SubjectId subject, List<ConsentEvent> events, Signals signals, Instant now) {
         return fold(subject, latestChoices(events), signals, now);
     }
 
-    /** The latest choice per topic in {@code events}, leaving out superseded events and links. */
+    /**
+     * The latest choice per topic in {@code events}, which are one subject's chain in order: for
+     * each topic, the last event appended, leaving out links and events another event
+     * {@link ConsentEvent#supersedes() supersedes}. Event times play no part.
+     */
     public static Collection<Choice> latestChoices(List<ConsentEvent> events) {
         Set<EventId> superseded = null;
         for (ConsentEvent event : events) {
@@ -133,97 +133,196 @@ public final class StateFolder {
             if (event.action() == Action.LINK || superseded != null && superseded.contains(event.id())) {
                 continue;
             }
-            Choice candidate = Choice.of(event);
-            latest.merge(event.topic(), candidate, (a, b) -> b.at().isBefore(a.at()) ? a : b);
+            latest.put(event.topic(), Choice.of(event));
         }
         return latest.values();
     }
 
     /**
-     * The decision on one purpose (channel {@code null}) or purpose × channel from the two choices
-     * that bear on it; for bulk paths that do not need a whole state.
+     * The decision on one topic, from the latest choices {@code choices} gives (or {@code null}
+     * where there is none); for bulk paths that do not need a whole state. {@code choices} is asked
+     * only about {@link #topicsBearingOn(Topic)}.
+     *
+     * @throws IllegalArgumentException when the policy does not declare the topic
      */
-    public Decision decide(String purposeId, String channel, Choice purposeChoice, Choice channelChoice,
-            Signals signals, Instant now) {
-        Purpose purpose = policy.purpose(purposeId).orElseThrow(
-                () -> new IllegalArgumentException("policy " + policy.version() + " declares no purpose '" + purposeId + "'"));
-        Topic topic = channel == null ? Topic.purpose(purposeId) : Topic.contact(purposeId, channel);
-        boolean gpc = signals.gpc() && settings.honoursGpc(signals.jurisdiction());
-        Choice choice = channel == null ? purposeChoice : newer(purposeChoice, channelChoice);
-        return decide(topic, purpose, choice, gpc, signals, now);
+    public Decision decide(Topic topic, Function<Topic, Choice> choices, Signals signals, Instant now) {
+        requireDeclared(topic);
+        return new Evaluation(choices, signals, now).decide(topic);
     }
 
-    private Decision decide(Topic topic, Purpose purpose, Choice choice, boolean gpc, Signals signals, Instant now) {
-        Basis basis = purpose.basis().in(signals.jurisdiction());
-        return decide(topic, basis, choice, gpc && purpose.coveredByGpc(), signals, now);
+    /**
+     * The topics whose latest choices the decision on {@code topic} depends on: the topic itself,
+     * its purpose for a channel, the categories the purpose is carried out through and the
+     * sale, sharing or targeted-advertising purposes carried out through those. A bulk reader
+     * fetches these and nothing else.
+     */
+    public Set<Topic> topicsBearingOn(Topic topic) {
+        requireDeclared(topic);
+        Set<Topic> bearing = new LinkedHashSet<>();
+        bearing.add(topic);
+        List<String> categories;
+        if (topic.kind() == Topic.Kind.CATEGORY) {
+            categories = List.of(topic.id());
+        } else {
+            bearing.add(Topic.purpose(topic.id()));
+            categories = policy.purpose(topic.id()).orElseThrow().cookieCategories();
+        }
+        for (String category : categories) {
+            bearing.add(Topic.category(category));
+            for (Purpose served : policy.purposesThrough(category)) {
+                if (served.coveredByGpc()) {
+                    bearing.add(Topic.purpose(served.id()));
+                }
+            }
+        }
+        return bearing;
     }
 
-    private Decision decide(Topic topic, Basis basis, Choice choice, boolean gpcRefuses, Signals signals, Instant now) {
-        if (basis == Basis.NECESSARY) {
-            return Decision.byDefault(topic, true, Reason.NECESSARY);
+    private void requireDeclared(Topic topic) {
+        boolean declared = topic.kind() == Topic.Kind.CATEGORY ? policy.cookieCategory(topic.id()).isPresent()
+                : policy.purpose(topic.id()).filter(p -> topic.channel() == null || p.channels().contains(topic.channel()))
+                        .isPresent();
+        if (!declared) {
+            throw new IllegalArgumentException("policy " + policy.version() + " declares no topic '" + topic + "'");
         }
-        if (gpcRefuses) {
-            return choice == null ? Decision.byDefault(topic, false, Reason.GPC_SIGNAL)
-                    : made(topic, false, Reason.GPC_SIGNAL, choice);
-        }
-        boolean guardianNeeded = guardianNeeded(topic, signals);
-        if (choice == null) {
-            if (guardianNeeded) {
-                return Decision.byDefault(topic, false, Reason.MINOR_WITHOUT_GUARDIAN);
-            }
-            return basis == Basis.OPT_OUT ? Decision.byDefault(topic, true, Reason.DEFAULT_OPT_OUT)
-                    : Decision.byDefault(topic, false, Reason.NO_CONSENT);
-        }
-        switch (choice.action()) {
-            case DENY:
-                return made(topic, false, Reason.DENIED, choice);
-            case WITHDRAW:
-                return made(topic, false, Reason.WITHDRAWN, choice);
-            case OBJECT:
-                return made(topic, false, Reason.OBJECTED, choice);
-            case GRANT:
-                break;
-            default:
-                throw new IllegalStateException("not a choice: " + choice.action());
-        }
-        if (guardianNeeded && choice.actor() != Actor.Kind.GUARDIAN) {
-            return made(topic, false, Reason.MINOR_WITHOUT_GUARDIAN, choice);
-        }
-        if (basis == Basis.OPT_IN) {
-            if (policy.changedSince(choice.policyVersion(), topic.id())) {
-                return made(topic, false, Reason.STALE_POLICY, choice);
-            }
-            if (!choice.at().atOffset(ZoneOffset.UTC).plus(maxAge).toInstant().isAfter(now)) {
-                return made(topic, false, Reason.EXPIRED, choice);
-            }
-        }
-        return made(topic, true, Reason.GRANTED, choice);
     }
 
-    private boolean guardianNeeded(Topic topic, Signals signals) {
-        Integer age = signals.age();
-        if (age == null) {
+    /** One evaluation of decisions under fixed choices, signals and time; remembers each topic's own decision. */
+    private final class Evaluation {
+        private final Function<Topic, Choice> choices;
+        private final Signals signals;
+        private final Instant now;
+        private final boolean gpc;
+        private final Map<Topic, Decision> own = new HashMap<>();
+
+        Evaluation(Function<Topic, Choice> choices, Signals signals, Instant now) {
+            this.choices = choices;
+            this.signals = signals;
+            this.now = now;
+            this.gpc = signals.gpc() && settings.honoursGpc(signals.jurisdiction());
+        }
+
+        Decision decide(Topic topic) {
+            Decision decision = own(topic);
+            if (topic.kind() == Topic.Kind.CATEGORY) {
+                return decision.reason() == Reason.NECESSARY || decision.reason() == Reason.DENIED
+                        || decision.reason() == Reason.WITHDRAWN || decision.reason() == Reason.OBJECTED
+                        ? decision : optedOutThrough(topic, decision);
+            }
+            if (!decision.allowed() || decision.reason() == Reason.NECESSARY) {
+                return decision;
+            }
+            for (String categoryId : policy.purpose(topic.id()).orElseThrow().cookieCategories()) {
+                Decision category = decide(Topic.category(categoryId));
+                if (!category.allowed()) {
+                    return new Decision(topic, false, Reason.CATEGORY_NOT_ALLOWED, category.since(),
+                            category.policyVersion(), category.event());
+                }
+            }
+            return decision;
+        }
+
+        /** A category stays refused while a sale, sharing or targeted-ads purpose carried out through it is opted out of. */
+        private Decision optedOutThrough(Topic category, Decision decision) {
+            for (Purpose purpose : policy.purposesThrough(category.id())) {
+                if (!purpose.coveredByGpc()) {
+                    continue;
+                }
+                Decision optOut = own(Topic.purpose(purpose.id()));
+                if (optOut.reason() == Reason.GPC_SIGNAL || optOut.reason() == Reason.OBJECTED) {
+                    return new Decision(category, false, optOut.reason(), optOut.since(), optOut.policyVersion(),
+                            optOut.event());
+                }
+            }
+            return decision;
+        }
+
+        /** The decision a topic's own choice, basis and signals give, before purposes and categories are linked. */
+        private Decision own(Topic topic) {
+            Decision known = own.get(topic);
+            if (known == null) {
+                known = ownUncached(topic);
+                own.put(topic, known);
+            }
+            return known;
+        }
+
+        private Decision ownUncached(Topic topic) {
+            if (topic.kind() == Topic.Kind.CATEGORY) {
+                Basis basis = policy.cookieCategory(topic.id()).orElseThrow().basis().in(signals.jurisdiction());
+                return decideOne(topic, basis, choices.apply(topic), false);
+            }
+            Purpose purpose = policy.purpose(topic.id()).orElseThrow();
+            Choice choice = choices.apply(Topic.purpose(purpose.id()));
+            if (topic.channel() != null) {
+                Choice channelChoice = choices.apply(topic);
+                choice = choice == null ? channelChoice : channelChoice == null ? choice : later(choice, channelChoice);
+            }
+            return decideOne(topic, purpose.basis().in(signals.jurisdiction()), choice, gpc && purpose.coveredByGpc());
+        }
+
+        private Decision decideOne(Topic topic, Basis basis, Choice choice, boolean gpcRefuses) {
+            if (basis == Basis.NECESSARY) {
+                return Decision.byDefault(topic, true, Reason.NECESSARY);
+            }
+            if (gpcRefuses) {
+                return choice == null ? Decision.byDefault(topic, false, Reason.GPC_SIGNAL)
+                        : made(topic, false, Reason.GPC_SIGNAL, choice);
+            }
+            boolean guardianNeeded = guardianNeeded(topic);
+            if (choice == null) {
+                if (guardianNeeded) {
+                    return Decision.byDefault(topic, false, Reason.MINOR_WITHOUT_GUARDIAN);
+                }
+                return basis == Basis.OPT_OUT ? Decision.byDefault(topic, true, Reason.DEFAULT_OPT_OUT)
+                        : Decision.byDefault(topic, false, Reason.NO_CONSENT);
+            }
+            switch (choice.action()) {
+                case DENY:
+                    return made(topic, false, Reason.DENIED, choice);
+                case WITHDRAW:
+                    return made(topic, false, Reason.WITHDRAWN, choice);
+                case OBJECT:
+                    return made(topic, false, Reason.OBJECTED, choice);
+                case GRANT:
+                    break;
+                default:
+                    throw new IllegalStateException("not a choice: " + choice.action());
+            }
+            if (guardianNeeded && choice.actor() != Actor.Kind.GUARDIAN) {
+                return made(topic, false, Reason.MINOR_WITHOUT_GUARDIAN, choice);
+            }
+            if (basis == Basis.OPT_IN) {
+                if (policy.changedSince(choice.policyVersion(), topic.id())) {
+                    return made(topic, false, Reason.STALE_POLICY, choice);
+                }
+                if (!choice.at().atOffset(ZoneOffset.UTC).plus(maxAge).toInstant().isAfter(now)) {
+                    return made(topic, false, Reason.EXPIRED, choice);
+                }
+            }
+            return made(topic, true, Reason.GRANTED, choice);
+        }
+
+        private boolean guardianNeeded(Topic topic) {
+            Integer age = signals.age();
+            if (age == null) {
+                return false;
+            }
+            for (MinorRule rule : policy.minorRules()) {
+                if (age < rule.guardianBelowAge() && rule.covers(signals.jurisdiction(), topic.id())) {
+                    return true;
+                }
+            }
             return false;
         }
-        for (MinorRule rule : policy.minorRules()) {
-            if (age < rule.guardianBelowAge() && rule.covers(signals.jurisdiction(), topic.id())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Decision made(Topic topic, boolean allowed, Reason reason, Choice choice) {
         return new Decision(topic, allowed, reason, choice.at(), choice.policyVersion(), choice.event());
     }
 
-    private static Choice newer(Choice a, Choice b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        return b.at().isBefore(a.at()) ? a : b;
+    /** Of two choices, the one later in the chain; for two that are in no chain, the second given. */
+    private static Choice later(Choice a, Choice b) {
+        return a.sequence() > b.sequence() ? a : b;
     }
 }
