@@ -58,10 +58,8 @@
   // Takes a state from the server: Consent Mode update, scripts, web storage.
   function apply(s, chosen) {
     state = s;
-    const granted = TYPES.filter(t => {
-      const mapped = items().filter(([kind, x]) => (x.consentModeTypes || []).includes(t));
-      return mapped.length && mapped.every(([kind, x]) => allowed(kind, x.id));
-    });
+    // The server derives the signals from the same decisions as everything else.
+    const granted = TYPES.filter(t => s.consentMode[t] == 'granted');
     if (chosen || !s.needsChoice || granted.length) gtag('consent', 'update', consentTypes(granted));
     activate();
     for (const c of policy.categories) if (!allowed('categories', c.id)) (c.storage || []).forEach(clear);

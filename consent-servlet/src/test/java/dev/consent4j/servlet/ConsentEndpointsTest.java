@@ -147,6 +147,22 @@ class ConsentEndpointsTest {
         assertThat(json(response).get("decisions").toString()).contains("\"reason\":\"OBJECTED\"");
         JsonNode later = json(server.get("/consent/state", "Cookie", consentCookie(response), "CF-IPCountry", "US"));
         assertThat(later.get("purposes").get("targeted-ads").booleanValue()).isFalse();
+        assertThat(later.get("categories").get("advertising").booleanValue())
+                .as("the opt-out refuses the category targeted ads are carried out through").isFalse();
+        assertThat(later.get("needsChoice").booleanValue())
+                .as("nothing is left to ask, so the banner does not offer to grant it back").isFalse();
+        assertThat(later.get("consentMode").get("ad_storage").stringValue()).isEqualTo("denied");
+    }
+
+    @Test
+    void consentModeFollowsTheDecisionsNotJustTheCategories() throws Exception {
+        HttpResponse<String> response = server.post("/consent/choices", JSON,
+                "{\"choices\":{\"category:advertising\":\"grant\",\"purpose:targeted-ads\":\"deny\"}}");
+
+        JsonNode mode = json(response).get("consentMode");
+        assertThat(mode.get("ad_storage").stringValue()).isEqualTo("granted");
+        assertThat(mode.get("ad_personalization").stringValue()).as("follows the targeted-ads decision").isEqualTo("denied");
+        assertThat(mode.get("analytics_storage").stringValue()).isEqualTo("granted");
     }
 
     @Test

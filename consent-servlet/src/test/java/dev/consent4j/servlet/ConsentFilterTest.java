@@ -252,9 +252,25 @@ class ConsentFilterTest {
                 "CloudFront-Viewer-Country", "US", "CloudFront-Viewer-Country-Region", "CA").body();
 
         assertThat(california).contains("jurisdiction US-CA", "purpose:targeted-ads false GPC_SIGNAL")
-                .contains("category:advertising true GRANTED"); // GPC is not "reject all"
-        assertThat(japan).contains("jurisdiction JP", "purpose:targeted-ads true GRANTED");
+                .as("the category targeted ads are carried out through goes with them")
+                .contains("category:advertising false GPC_SIGNAL")
+                .as("GPC is not \"reject all\"").contains("category:analytics true GRANTED");
+        assertThat(japan).contains("jurisdiction JP", "purpose:targeted-ads true GRANTED", "category:advertising true GRANTED");
         assertThat(californiaWithoutSignal).contains("purpose:targeted-ads true GRANTED");
+    }
+
+    @Test
+    void gpcStopsAdvertisingCookiesWhereItIsHonoured() throws Exception {
+        start(b -> b.jurisdictions(JurisdictionResolver.cdnHeaders(Jurisdiction.JP)));
+        String granted = consentCookie(ADS_GRANTED);
+
+        HttpResponse<String> california = server.get("/set?how=add-cookie&name=_fbp&name=_ga", "Cookie", granted, "Sec-GPC", "1",
+                "CloudFront-Viewer-Country", "US", "CloudFront-Viewer-Country-Region", "CA");
+        HttpResponse<String> japan = server.get("/set?how=add-cookie&name=_fbp&name=_ga", "Cookie", granted, "Sec-GPC", "1",
+                "CF-IPCountry", "JP");
+
+        assertThat(cookiesSet(california)).containsExactly("_ga");
+        assertThat(cookiesSet(japan)).containsExactlyInAnyOrder("_fbp", "_ga");
     }
 
     @Test

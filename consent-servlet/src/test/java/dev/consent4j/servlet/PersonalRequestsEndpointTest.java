@@ -43,8 +43,9 @@ class PersonalRequestsEndpointTest {
                 .operator(request -> "op-1".equals(request.getRemoteUser()))
                 .build();
         server = new JettyShop().filter(shop.filter().build(), "/*").servlet(endpoints, "/consent/*").start();
-        shop.consents.record(ChoiceRequest.of(ALICE, Topic.purpose("targeted-ads"), Action.GRANT, Source.ACCOUNT_PAGE,
-                Jurisdiction.JP));
+        // Targeted ads are carried out through the advertising category, so both are granted.
+        shop.consents.record(ChoiceRequest.of(ALICE, java.util.Map.of(Topic.purpose("targeted-ads"), Action.GRANT,
+                Topic.category("advertising"), Action.GRANT), Source.ACCOUNT_PAGE, Jurisdiction.JP, null));
     }
 
     @AfterEach

@@ -15,6 +15,9 @@ import dev.consent4j.spring.web.ConsentStateArgumentResolver;
 import dev.consent4j.unsubscribe.UnsubscribeTokens;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The {@link ConsentFilter}, registered after Spring Security's filter chain so the principal is
@@ -127,6 +131,21 @@ public final class ConsentWebAutoConfiguration {
         @Override
         public void addInterceptors(InterceptorRegistry registry) {
             registry.addInterceptor(new ConsentGuardInterceptor(properties.getGuard().getStatus()));
+        }
+
+        /** Checks the topics every {@code @RequiresConsent} names once the handlers are known. */
+        @Bean
+        static SmartInitializingSingleton consentGuardCheck(ListableBeanFactory beans,
+                ObjectProvider<ConsentManager> consents) {
+            return () -> {
+                ConsentManager manager = consents.getIfAvailable();
+                if (manager == null) {
+                    return;
+                }
+                for (RequestMappingHandlerMapping mapping : beans.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+                    ConsentGuardInterceptor.check(manager.policy(), mapping.getHandlerMethods().values());
+                }
+            };
         }
     }
 }

@@ -222,9 +222,9 @@ class ConsentAutoConfigurationTest {
             assertThat(context.getBean(ConsentStore.class)).isInstanceOf(dev.consent4j.store.cache.CachingConsentStore.class);
             ConsentManager consents = context.getBean(ConsentManager.class);
             dev.consent4j.event.SubjectId alice = dev.consent4j.event.SubjectId.customer("alice");
-            consents.record(dev.consent4j.ChoiceRequest.of(alice, dev.consent4j.event.Topic.purpose("targeted-ads"),
+            consents.record(dev.consent4j.ChoiceRequest.of(alice, dev.consent4j.event.Topic.category("advertising"),
                     dev.consent4j.event.Action.GRANT, dev.consent4j.event.Source.API, Jurisdiction.JP));
-            assertThat(consents.allows(alice, "targeted-ads")).isTrue();
+            assertThat(consents.state(alice, dev.consent4j.state.Signals.of(Jurisdiction.JP)).categoryAllowed("advertising")).isTrue();
             try (java.sql.Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
                     java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM consent_event")) {
                 rows.next();

@@ -70,7 +70,7 @@ class ConsentSpringBootTest {
 
     @Test
     void signingInLinksTheVisitorsChoicesToTheCustomer() throws Exception {
-        HttpResponse<String> choice = send("POST", "/consent/choices", "{\"choices\":{\"purpose:targeted-ads\":\"grant\"}}",
+        HttpResponse<String> choice = send("POST", "/consent/choices", "{\"choices\":{\"purpose:targeted-ads\":\"grant\",\"category:advertising\":\"grant\"}}",
                 "Content-Type", "application/json");
         String cookie = consentCookie(choice);
 

@@ -155,7 +155,7 @@ public final class Views {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("policyVersion", state.policy().version());
         view.put("jurisdiction", state.signals().jurisdiction().code());
-        view.put("needsChoice", needsBannerChoice(state));
+        view.put("needsChoice", state.needsChoice());
         boolean signal = state.signals().gpc();
         Map<String, Object> gpc = new LinkedHashMap<>();
         gpc.put("signal", signal);
@@ -171,28 +171,15 @@ public final class Views {
             purposes.put(purpose.id(), state.allows(purpose.id()));
         }
         view.put("purposes", purposes);
+        Map<String, String> consentMode = new LinkedHashMap<>();
+        state.consentMode().forEach((type, granted) -> consentMode.put(type, granted ? "granted" : "denied"));
+        view.put("consentMode", consentMode);
         List<Map<String, Object>> decisions = new ArrayList<>();
         for (Decision decision : state.decisions().values()) {
             decisions.add(decision(decision));
         }
         view.put("decisions", decisions);
         return view;
-    }
-
-    /**
-     * Whether the banner should ask: some category or banner purpose has no current choice.
-     * Marketing by channel is asked for on the account page, so it does not bring the banner back.
-     */
-    static boolean needsBannerChoice(ConsentState state) {
-        for (Decision decision : state.decisions().values()) {
-            if (decision.topic().channel() == null && decision.needsChoice()) {
-                if (decision.topic().kind() == dev.consent4j.event.Topic.Kind.CATEGORY
-                        || state.policy().purpose(decision.topic().id()).map(p -> p.channels().isEmpty()).orElse(false)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Map<String, Object> decision(Decision decision) {
