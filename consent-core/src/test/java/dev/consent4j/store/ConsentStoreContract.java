@@ -72,6 +72,25 @@ public abstract class ConsentStoreContract {
     }
 
     @Test
+    void theLatestEventOnATopicIsTheLastAppendedWhateverItsTime() {
+        SubjectId alice = SubjectId.customer("alice");
+        // The second event carries an older time, as a carried-over choice or a slow clock does.
+        store.append(List.of(event(alice, ADS, Action.GRANT, 100)));
+        ConsentEvent older = store.append(List.of(event(alice, ADS, Action.DENY, 5))).get(0);
+        store.append(List.of(event(alice, ANALYTICS, Action.DENY, 50), event(alice, ANALYTICS, Action.GRANT, 10)));
+
+        Map<SubjectId, List<ConsentEvent>> latest = store.latestEvents(List.of(alice), List.of(ADS, ANALYTICS));
+
+        assertThat(latest.get(alice)).extracting(ConsentEvent::topic, ConsentEvent::action)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ADS, Action.DENY),
+                        org.assertj.core.groups.Tuple.tuple(ANALYTICS, Action.GRANT));
+        assertThat(latest.get(alice)).filteredOn(e -> e.topic().equals(ADS)).singleElement()
+                .satisfies(e -> assertThat(e.id()).isEqualTo(older.id()));
+        List<ConsentEvent> chain = store.events(alice);
+        assertThat(chain.get(chain.size() - 1).action()).isEqualTo(Action.GRANT);
+    }
+
+    @Test
     void eventsComeBackExactlyAsSealed() {
         SubjectId visitor = SubjectId.newVisitor();
         ConsentEvent withEverything = new ConsentEvent(EventId.random(), SubjectId.customer("c-42"), null, Action.LINK,

@@ -1,0 +1,13 @@
+package dev.consent4j.agreement;
+
+import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.jdbc.JdbcConsentStore;
+import dev.consent4j.testing.TestDatabases;
+
+class PostgresAgreementTest extends AgreementProperties {
+
+    @Override
+    protected ConsentStore createStore() {
+        return AgreementStores.fresh(TestDatabases.fromEnvironment(TestDatabases.POSTGRES));
+    }
+}
