@@ -51,7 +51,7 @@ public class CookieBenchmark {
             choices.put(Topic.category(category.id()), Action.GRANT);
         }
         now = Instant.now();
-        value = codec.encode(new ConsentCookie(SubjectId.newVisitor(), policy.version(), now, choices, false));
+        value = codec.encode(ConsentCookie.of(SubjectId.newVisitor(), policy.version(), now, choices, false));
         signedBytes = value.substring(0, value.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
         mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret, "HmacSHA256"));

@@ -84,7 +84,7 @@ public final class LoadRun {
             choices.put(Topic.category(category.id()), Action.GRANT);
         }
         String cookie = "consent=" + new ConsentCookieCodec(keys, Duration.ofDays(365))
-                .encode(new ConsentCookie(SubjectId.newVisitor(), policy.version(), Instant.now(), choices, false));
+                .encode(ConsentCookie.of(SubjectId.newVisitor(), policy.version(), Instant.now(), choices, false));
 
         QueuedThreadPool threads = new QueuedThreadPool(16, 4);
         threads.setName("load");

@@ -1,30 +1,58 @@
 package dev.consent4j.cookie;
 
 import dev.consent4j.event.Action;
+import dev.consent4j.event.Actor;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.signing.Rejection;
 import dev.consent4j.signing.SignedValues;
 import dev.consent4j.signing.SigningKeys;
+import dev.consent4j.state.Choice;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Writes and reads the consent cookie's value: {@code 1.<key id>.<payload>.<signature>}, where
- * {@code 1} is the format, the payload is a compact binary record in URL-safe Base64 and the
- * signature is HMAC-SHA256 over everything before it. See {@code COMPATIBILITY.md} for the
- * format.
+ * Writes and reads the consent cookie's value: {@code <format>.<key id>.<payload>.<signature>},
+ * where the format is one character, the payload is a compact binary record in URL-safe Base64
+ * and the signature is HMAC-SHA256 over everything before it. This version writes format
+ * {@code 2} and still reads format {@code 1}. See {@code COMPATIBILITY.md}.
  *
- * <p>Payload, format 1: visitor id (16 bytes); when the choices were made (8 bytes, epoch
- * seconds); flags (1 byte: bit 0 = linked to a customer); policy version (1-byte length + UTF-8);
- * number of choices (1 byte); per choice: kind and action (1 byte: high nibble 1 = category,
- * 2 = purpose; low nibble the action), topic id (1-byte length + UTF-8).
+ * <p>Payload, format 2: visitor id (16 bytes); when the cookie was issued (8 bytes, epoch seconds,
+ * big-endian); flags (1 byte: bit 0 = linked to a customer, the other bits 0); number of policy
+ * versions (1 byte), then each version (1-byte length + UTF-8); number of choices (1 byte), then
+ * per choice: one byte (bits 7–6 the kind: 1 category, 2 purpose; bits 5–4 the actor: 0 self,
+ * 1 guardian, 2 operator; bits 3–0 the action: 0 grant, 1 deny, 2 withdraw, 3 object), the index
+ * of its policy version in the table (1 byte), how many seconds before the cookie's time it was
+ * made (unsigned LEB128 varint, at most 9 bytes), the topic id (1-byte length + UTF-8).
+ *
+ * <p>Format 2 has exactly one encoding per {@link ConsentCookie}; a payload that is not that
+ * encoding is refused as {@link Rejection#UNREADABLE}, even when signed: choices in the
+ * cookie's order (categories, then purposes, each by id) with no topic twice, the version table
+ * without repeats, in order of first use and with every entry used, varints in their shortest
+ * form, UTF-8 well formed, unused flag bits 0, nothing after the last choice.
+ *
+ * <p>Payload, format 1 (read only): visitor id (16 bytes); when the choices were made (8 bytes,
+ * epoch seconds); flags (1 byte: bit 0 = linked to a customer); policy version (1-byte length +
+ * UTF-8); number of choices (1 byte); per choice: kind and action (1 byte: high nibble 1 =
+ * category, 2 = purpose; low nibble the action), topic id (1-byte length + UTF-8). Every choice
+ * gets the cookie's version and time and the actor {@link Actor.Kind#SELF self}.
+ *
+ * <p>Lifetime: the cookie is trusted until {@link #lifetime()} after its time ({@link
+ * ConsentCookie#madeAt()}), which for format 2 is when it was issued and for format 1 when its
+ * choices were made; the same time sets the cookie's {@code Max-Age}. Whether each choice still
+ * counts is for the fold to decide from the choice's own time, as for stored choices: a grant
+ * older than the consent validity is expired, a refusal stands.
  *
  * <p>Thread-safe. Decoding never throws for bad input: it answers with a {@link Rejection}.
  * The envelope is {@link SignedValues}'.
@@ -32,7 +60,10 @@ import java.util.Objects;
 public final class ConsentCookieCodec {
 
     /** The format this version writes. */
-    public static final char FORMAT = '1';
+    public static final char FORMAT = '2';
+
+    /** The first format, still read: one policy version and one time for all choices. */
+    static final char FORMAT_1 = '1';
 
     /** No value this codec writes comes close; anything longer is rejected before any work. */
     public static final int MAX_VALUE_LENGTH = 2048;
@@ -42,7 +73,11 @@ public final class ConsentCookieCodec {
 
     private static final int KIND_CATEGORY = 1;
     private static final int KIND_PURPOSE = 2;
+    private static final int FLAG_LINKED = 1;
     private static final Action[] ACTIONS = {Action.GRANT, Action.DENY, Action.WITHDRAW, Action.OBJECT};
+    private static final Actor.Kind[] ACTORS = {Actor.Kind.SELF, Actor.Kind.GUARDIAN, Actor.Kind.OPERATOR};
+    /** A varint of at most 9 bytes holds 63 bits: every non-negative long. */
+    private static final int MAX_VARINT_BYTES = 9;
 
     private final SignedValues values;
     private final Duration lifetime;
@@ -55,8 +90,8 @@ public final class ConsentCookieCodec {
     private final Map<String, Topic> purposes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * @param lifetime how long a cookie is trusted after its choices were made (the policy's
-     *                 consent validity, at most what browsers keep: see {@link #MAX_BROWSER_LIFETIME})
+     * @param lifetime how long a cookie is trusted after its time (the policy's consent validity,
+     *                 at most what browsers keep: see {@link #MAX_BROWSER_LIFETIME})
      */
     public ConsentCookieCodec(SigningKeys keys, Duration lifetime) {
         this.values = new SignedValues(Objects.requireNonNull(keys, "keys"));
@@ -79,33 +114,53 @@ public final class ConsentCookieCodec {
         return values.keys();
     }
 
-    /** The cookie's value, signed with the newest key. */
+    /**
+     * The cookie's value in the current format, signed with the newest key.
+     *
+     * @throws IllegalArgumentException when a policy version is longer than 255 bytes in UTF-8
+     */
     public String encode(ConsentCookie cookie) {
-        byte[] version = utf8(cookie.policyVersion(), "policy version");
-        ByteBuffer payload = ByteBuffer.allocate(16 + 8 + 1 + 1 + version.length + 1
-                + cookie.choices().size() * (2 + ConsentCookie.MAX_TEXT_BYTES));
-        payload.put(HexFormat.of().parseHex(cookie.visitor().value()));
-        payload.putLong(cookie.madeAt().getEpochSecond());
-        payload.put((byte) (cookie.linkedToCustomer() ? 1 : 0));
-        payload.put((byte) version.length).put(version);
-        payload.put((byte) cookie.choices().size());
-        for (Map.Entry<Topic, Action> choice : cookie.choices().entrySet()) {
-            Topic topic = choice.getKey();
-            int kind = topic.kind() == Topic.Kind.CATEGORY ? KIND_CATEGORY : KIND_PURPOSE;
-            payload.put((byte) (kind << 4 | actionCode(choice.getValue())));
-            byte[] id = utf8(topic.id(), "topic id");
-            payload.put((byte) id.length).put(id);
+        List<Choice> choices = cookie.choices();
+        List<byte[]> versions = new ArrayList<>();
+        Map<String, Integer> versionIndex = new HashMap<>();
+        for (Choice choice : choices) {
+            if (!versionIndex.containsKey(choice.policyVersion())) {
+                versionIndex.put(choice.policyVersion(), versions.size());
+                versions.add(utf8(choice.policyVersion(), "policy version"));
+            }
         }
-        return values.seal(FORMAT, java.util.Arrays.copyOf(payload.array(), payload.position()));
+        ByteArrayOutputStream payload = new ByteArrayOutputStream(64 + choices.size() * 16);
+        payload.writeBytes(HexFormat.of().parseHex(cookie.visitor().value()));
+        long madeAt = cookie.madeAt().getEpochSecond();
+        payload.writeBytes(ByteBuffer.allocate(8).putLong(madeAt).array());
+        payload.write(cookie.linkedToCustomer() ? FLAG_LINKED : 0);
+        payload.write(versions.size());
+        for (byte[] version : versions) {
+            payload.write(version.length);
+            payload.writeBytes(version);
+        }
+        payload.write(choices.size());
+        for (Choice choice : choices) {
+            Topic topic = choice.topic();
+            int kind = topic.kind() == Topic.Kind.CATEGORY ? KIND_CATEGORY : KIND_PURPOSE;
+            payload.write(kind << 6 | actorCode(choice.actor()) << 4 | actionCode(choice.action()));
+            payload.write(versionIndex.get(choice.policyVersion()));
+            writeVarint(payload, madeAt - choice.at().getEpochSecond());
+            byte[] id = utf8(topic.id(), "topic id");
+            payload.write(id.length);
+            payload.writeBytes(id);
+        }
+        return values.seal(FORMAT, payload.toByteArray());
     }
 
-    /** Reads and verifies a cookie value. Never throws for bad input. */
+    /** Reads and verifies a cookie value of the current or an older format. Never throws for bad input. */
     public Result decode(String value, Instant now) {
-        SignedValues.Opened opened = values.open(value, FORMAT, MAX_VALUE_LENGTH);
+        char format = value != null && !value.isEmpty() && value.charAt(0) == FORMAT_1 ? FORMAT_1 : FORMAT;
+        SignedValues.Opened opened = values.open(value, format, MAX_VALUE_LENGTH);
         if (!opened.trusted()) {
             return Result.rejected(opened.rejection());
         }
-        ConsentCookie cookie = read(opened.payload());
+        ConsentCookie cookie = format == FORMAT_1 ? readFormat1(opened.payload()) : read(opened.payload());
         if (cookie == null) {
             return Result.rejected(Rejection.UNREADABLE);
         }
@@ -118,7 +173,72 @@ public final class ConsentCookieCodec {
         return new Result(cookie, null, opened.signedWithOlderKey());
     }
 
+    /** A format-2 payload, or {@code null} when it is not the one encoding of a cookie. */
     private ConsentCookie read(byte[] bytes) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            byte[] visitor = new byte[16];
+            in.get(visitor);
+            Instant madeAt = Instant.ofEpochSecond(in.getLong());
+            int flags = in.get() & 0xff;
+            if ((flags & ~FLAG_LINKED) != 0) {
+                return null;
+            }
+            int versionCount = in.get() & 0xff;
+            String[] versions = new String[versionCount];
+            for (int i = 0; i < versionCount; i++) {
+                String version = strictText(in);
+                if (version == null || Arrays.asList(versions).subList(0, i).contains(version)) {
+                    return null;
+                }
+                versions[i] = version;
+            }
+            int count = in.get() & 0xff;
+            if (versionCount > count) {
+                return null; // some version would go unused
+            }
+            List<Choice> choices = new ArrayList<>(count);
+            int versionsUsed = 0;
+            Topic previous = null;
+            for (int i = 0; i < count; i++) {
+                int code = in.get() & 0xff;
+                int kind = code >>> 6;
+                int actor = code >>> 4 & 0x03;
+                int action = code & 0x0f;
+                if (kind != KIND_CATEGORY && kind != KIND_PURPOSE || actor >= ACTORS.length || action >= ACTIONS.length) {
+                    return null;
+                }
+                int version = in.get() & 0xff;
+                if (version > versionsUsed || version >= versionCount) {
+                    return null; // versions are listed in the order choices first use them
+                }
+                if (version == versionsUsed) {
+                    versionsUsed++;
+                }
+                long age = readVarint(in);
+                if (age < 0) {
+                    return null;
+                }
+                Topic topic = topic(kind, text(in));
+                if (previous != null && ConsentCookie.ORDER.compare(previous, topic) >= 0) {
+                    return null; // out of order, or the same topic twice
+                }
+                previous = topic;
+                choices.add(new Choice(topic, ACTIONS[action], madeAt.minusSeconds(age), versions[version],
+                        ACTORS[actor], null));
+            }
+            if (in.hasRemaining() || versionsUsed != versionCount) {
+                return null;
+            }
+            return new ConsentCookie(visitor(visitor), madeAt, choices, (flags & FLAG_LINKED) != 0);
+        } catch (RuntimeException e) {
+            // Buffer underflow, an id the Topic record refuses, a time out of range.
+            return null;
+        }
+    }
+
+    /** A format-1 payload, read as before format 2: leniently, as the cookies already out there were written. */
+    private ConsentCookie readFormat1(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             byte[] visitor = new byte[16];
@@ -136,18 +256,26 @@ public final class ConsentCookieCodec {
                 if (action >= ACTIONS.length || (kind != KIND_CATEGORY && kind != KIND_PURPOSE)) {
                     return null;
                 }
-                choices.put(kind == KIND_CATEGORY ? categories.computeIfAbsent(id, Topic::category)
-                        : purposes.computeIfAbsent(id, Topic::purpose), ACTIONS[action]);
+                choices.put(topic(kind, id), ACTIONS[action]);
             }
             if (in.hasRemaining()) {
                 return null;
             }
-            return new ConsentCookie(SubjectId.visitor(HexFormat.of().formatHex(visitor)), version,
-                    Instant.ofEpochSecond(madeAt), choices, (flags & 1) != 0);
+            return ConsentCookie.of(visitor(visitor), version, Instant.ofEpochSecond(madeAt), choices,
+                    (flags & FLAG_LINKED) != 0);
         } catch (RuntimeException e) {
             // Buffer underflow, an id the Topic record refuses, a time out of range.
             return null;
         }
+    }
+
+    private Topic topic(int kind, String id) {
+        return kind == KIND_CATEGORY ? categories.computeIfAbsent(id, Topic::category)
+                : purposes.computeIfAbsent(id, Topic::purpose);
+    }
+
+    private static SubjectId visitor(byte[] id) {
+        return SubjectId.visitor(HexFormat.of().formatHex(id));
     }
 
     private static String text(ByteBuffer in) {
@@ -157,6 +285,41 @@ public final class ConsentCookieCodec {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** UTF-8 text that encodes back to the same bytes, else {@code null}. */
+    private static String strictText(ByteBuffer in) {
+        int length = in.get() & 0xff;
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes) ? text : null;
+    }
+
+    /** Writes a non-negative number in 7-bit groups, lowest first; the high bit says more follow. */
+    static void writeVarint(ByteArrayOutputStream out, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("a varint is not negative: " + value);
+        }
+        long rest = value;
+        while (rest >= 0x80) {
+            out.write((int) (rest & 0x7f) | 0x80);
+            rest >>>= 7;
+        }
+        out.write((int) rest);
+    }
+
+    /** Reads a varint in its shortest form; -1 for a longer form or one past 63 bits. */
+    static long readVarint(ByteBuffer in) {
+        long value = 0;
+        for (int i = 0; i < MAX_VARINT_BYTES; i++) {
+            int b = in.get() & 0xff;
+            value |= (long) (b & 0x7f) << (7 * i);
+            if ((b & 0x80) == 0) {
+                return b == 0 && i > 0 ? -1 : value;
+            }
+        }
+        return -1;
+    }
+
     private static int actionCode(Action action) {
         for (int i = 0; i < ACTIONS.length; i++) {
             if (ACTIONS[i] == action) {
@@ -164,6 +327,15 @@ public final class ConsentCookieCodec {
             }
         }
         throw new IllegalArgumentException("the consent cookie cannot hold the action " + action);
+    }
+
+    private static int actorCode(Actor.Kind actor) {
+        for (int i = 0; i < ACTORS.length; i++) {
+            if (ACTORS[i] == actor) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the consent cookie cannot hold the actor " + actor);
     }
 
     private static byte[] utf8(String text, String what) {

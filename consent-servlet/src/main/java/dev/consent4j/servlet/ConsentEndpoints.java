@@ -6,6 +6,7 @@ import dev.consent4j.ConsentManager;
 import dev.consent4j.InvalidChoiceException;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.event.Action;
+import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
@@ -370,28 +371,42 @@ public final class ConsentEndpoints extends HttpServlet {
         Policy policy = consents.policy();
         SubjectId subject = context.subjectForChoices();
         Evidence evidence = RequestEvidence.of(request, policy.version(), language);
-        ConsentState state = consents.record(new ChoiceRequest(subject, choices, source, Actor.SELF,
+        consents.record(new ChoiceRequest(subject, choices, source, Actor.SELF,
                 context.signals().jurisdiction(), evidence, null));
-        // The request's own signals (GPC) still apply to the new state.
-        state = consents.state(subject, context.signals());
-        ConsentCookie cookie = subject.isVisitor() ? cookieFor(subject, context) : null;
-        context.update(state, cookie);
+        if (!subject.isVisitor()) {
+            // The request's own signals (GPC) still apply to the new state.
+            context.update(consents.state(subject, context.signals()), null);
+            return;
+        }
+        // One read of the visitor's events gives both the new state (with the request's signals) and the cookie.
+        ConsentHistory history = consents.history(subject, context.signals());
+        context.update(history.state(), cookieFor(subject, history.events(), context));
     }
 
-    /** The visitor's cookie, from the stored events: the choices made under the current policy version. */
-    private ConsentCookie cookieFor(SubjectId visitor, ConsentContext context) {
-        String version = consents.policy().version();
-        Map<Topic, Action> current = new LinkedHashMap<>();
-        Instant oldest = null;
-        for (Choice choice : StateFolder.latestChoices(consents.history(visitor, context.signals()).events())) {
-            if (choice.topic().channel() == null && version.equals(choice.policyVersion())) {
-                current.put(choice.topic(), choice.action());
-                // One time stands for all choices in the cookie: the oldest, so none outlives its validity.
-                oldest = oldest == null || choice.at().isBefore(oldest) ? choice.at() : oldest;
+    /**
+     * The visitor's cookie, from their stored events: every standing choice on a cookie category or
+     * purpose the current policy still declares, whatever version it was made under, each with its
+     * own version, time and actor. Channel choices stay with customers.
+     */
+    private ConsentCookie cookieFor(SubjectId visitor, List<ConsentEvent> events, ConsentContext context) {
+        Policy policy = consents.policy();
+        List<Choice> standing = new ArrayList<>();
+        Instant newest = consents.clock().instant();
+        for (Choice choice : StateFolder.latestChoices(events)) {
+            Topic topic = choice.topic();
+            boolean declared = switch (topic.kind()) {
+                case CATEGORY -> policy.cookieCategory(topic.id()).isPresent();
+                case PURPOSE -> policy.purpose(topic.id()).isPresent();
+                case CONTACT -> false;
+            };
+            if (declared) {
+                standing.add(choice);
+                // The cookie's time is when it is issued, never before a choice it holds (clocks of nodes differ).
+                newest = choice.at().isAfter(newest) ? choice.at() : newest;
             }
         }
         boolean linked = context.cookie().map(ConsentCookie::linkedToCustomer).orElse(false);
-        return new ConsentCookie(visitor, version, oldest == null ? consents.clock().instant() : oldest, current, linked);
+        return new ConsentCookie(visitor, newest, standing, linked);
     }
 
     private void unsubscribe(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {

@@ -299,12 +299,14 @@ class ConsentFilterTest {
                 valid.substring(0, valid.length() - 3),
                 valid.substring(0, valid.lastIndexOf('.')),
                 stranger.encode(fixture.cookie(ADS_GRANTED)),
-                "2" + valid.substring(1),
+                "3" + valid.substring(1),
+                "1" + valid.substring(1),
                 valid.replace(".k2.", ".k9."),
                 valid + "x".repeat(3000),
                 "",
                 "....",
                 "1.k2..",
+                "2.k2..",
                 "\"" + valid + "\"x");
     }
 
@@ -341,10 +343,60 @@ class ConsentFilterTest {
 
         assertThat(response.body()).contains("category:advertising true GRANTED");
         String issued = setCookies(response).stream().filter(h -> h.startsWith("__Host-consent=")).findFirst().orElseThrow();
-        assertThat(issued).matches("^__Host-consent=1\\.k2\\.[^;]{1,3000}; Path=/; Max-Age=\\d+; Secure; HttpOnly; SameSite=Lax$")
+        assertThat(issued).matches("^__Host-consent=2\\.k2\\.[^;]{1,3000}; Path=/; Max-Age=\\d+; Secure; HttpOnly; SameSite=Lax$")
                 .doesNotContainIgnoringCase("Domain");
         long maxAge = Long.parseLong(issued.replaceAll(".*Max-Age=(\\d+);.*", "$1"));
         assertThat(maxAge).isEqualTo(filter.codec().lifetime().minusDays(10).toSeconds());
+    }
+
+    /** A cookie written before format 2, by the layout in COMPATIBILITY.md: analytics denied, advertising granted. */
+    private String formatOneCookie(dev.consent4j.signing.SigningKeys keys) {
+        java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+        payload.writeBytes(java.util.HexFormat.of().parseHex(SubjectId.newVisitor().value()));
+        payload.writeBytes(java.nio.ByteBuffer.allocate(8).putLong(shop.clock.instant().getEpochSecond()).array());
+        payload.write(0); // flags
+        payload.write(7);
+        payload.writeBytes("2026-11".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        payload.write(2); // choices
+        payload.write(0x11); // category, deny
+        payload.write(9);
+        payload.writeBytes("analytics".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        payload.write(0x10); // category, grant
+        payload.write(11);
+        payload.writeBytes("advertising".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return new dev.consent4j.signing.SignedValues(keys).seal('1', payload.toByteArray());
+    }
+
+    @Test
+    void aCookieOfTheFirstFormatStillCounts() throws Exception {
+        start();
+        String cookie = "consent=" + formatOneCookie(shop.keys);
+        shop.clock.advance(Duration.ofDays(10));
+
+        HttpResponse<String> state = server.get("/state", "Cookie", cookie);
+        HttpResponse<String> set = server.get("/set?name=_ga&name=_fbp", "Cookie", cookie);
+
+        assertThat(state.body()).contains("category:analytics false DENIED", "category:advertising true GRANTED");
+        assertThat(setCookies(state)).noneMatch(h -> h.startsWith("consent="));
+        assertThat(cookiesSet(set)).contains("_fbp").doesNotContain("_ga");
+    }
+
+    @Test
+    void aCookieOfTheFirstFormatUnderAnOlderKeyIsReissuedInTheCurrentFormat() throws Exception {
+        start();
+        String cookie = "consent=" + formatOneCookie(SigningKeys.of(shop.oldKey));
+        shop.clock.advance(Duration.ofDays(10));
+
+        HttpResponse<String> response = server.get("/state", "Cookie", cookie);
+
+        assertThat(response.body()).contains("category:analytics false DENIED", "category:advertising true GRANTED");
+        String issued = setCookies(response).stream().filter(h -> h.startsWith("consent=")).findFirst().orElseThrow();
+        assertThat(issued).startsWith("consent=2.k2.");
+        long maxAge = Long.parseLong(issued.replaceAll(".*Max-Age=(\\d+);.*", "$1"));
+        assertThat(maxAge).isEqualTo(filter.codec().lifetime().minusDays(10).toSeconds());
+        String reissued = issued.substring("consent=".length(), issued.indexOf(';'));
+        assertThat(filter.codec().decode(reissued, shop.clock.instant()).cookie().asChoices())
+                .isEqualTo(filter.codec().decode(cookie.substring("consent=".length()), shop.clock.instant()).cookie().asChoices());
     }
 
     @Test

@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** An in-memory store that also counts the events it holds, so tests can show nothing was written. */
+/**
+ * An in-memory store that also counts the events it holds, so tests can show nothing was written,
+ * and the reads of one subject's events.
+ */
 public final class CountingStore implements ConsentStore {
 
     private final InMemoryConsentStore delegate = new InMemoryConsentStore();
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger reads = new AtomicInteger();
 
     @Override
     public List<ConsentEvent> append(List<ConsentEvent> events) {
@@ -25,6 +29,7 @@ public final class CountingStore implements ConsentStore {
 
     @Override
     public List<ConsentEvent> events(SubjectId subject) {
+        reads.incrementAndGet();
         return delegate.events(subject);
     }
 
@@ -35,5 +40,10 @@ public final class CountingStore implements ConsentStore {
 
     public int eventCount() {
         return count.get();
+    }
+
+    /** How often one subject's events were read. */
+    public int eventReads() {
+        return reads.get();
     }
 }

@@ -48,7 +48,7 @@ public final class ShopFixture {
 
     /** A consent cookie with these choices, made now by a new visitor. */
     public ConsentCookie cookie(Map<Topic, Action> choices) {
-        return new ConsentCookie(SubjectId.newVisitor(), POLICY.version(), clock.instant(), choices, false);
+        return ConsentCookie.of(SubjectId.newVisitor(), POLICY.version(), clock.instant(), choices, false);
     }
 
     /** The {@code Cookie} request header value that carries {@code value} under the plain-HTTP name. */
