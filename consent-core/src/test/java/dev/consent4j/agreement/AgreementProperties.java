@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.InvalidChoiceException;
+import dev.consent4j.cookie.ConsentCookie;
+import dev.consent4j.cookie.ConsentCookieCodec;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
@@ -20,6 +22,8 @@ import dev.consent4j.policy.Purpose;
 import dev.consent4j.provision.ProvisionDecision;
 import dev.consent4j.provision.ProvisionGate;
 import dev.consent4j.provision.ProvisionReason;
+import dev.consent4j.signing.SigningKey;
+import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
@@ -65,6 +69,8 @@ import net.jqwik.api.Provide;
 abstract class AgreementProperties {
 
     private static final Map<Class<?>, ConsentStore> STORES = new ConcurrentHashMap<>();
+    private static final ConsentCookieCodec COOKIES = new ConsentCookieCodec(
+            SigningKeys.of(SigningKey.generate("agreement")), Duration.ofDays(400));
     private static final Set<Reason> OWN_CHOICE = Set.of(Reason.GRANTED, Reason.DENIED, Reason.WITHDRAWN, Reason.EXPIRED,
             Reason.STALE_POLICY);
 
@@ -386,16 +392,22 @@ abstract class AgreementProperties {
         }
     }
 
-    /** What the visitor's cookie carries — each standing choice with its version, time and actor — folds to the stored state. */
+    /**
+     * The visitor's cookie, made from the stored standing choices as the endpoints make it, signed,
+     * read back and folded, gives the stored state.
+     */
     private static void theCookieFoldsToTheSameState(ConsentManager consents, SubjectId visitor, Map<Topic, ConsentEvent> last,
             Signals signals, Instant now, ConsentState stored) {
-        List<Choice> carried = new ArrayList<>();
+        List<Choice> standing = new ArrayList<>();
         for (ConsentEvent event : last.values()) {
             if (event.topic().channel() == null) {
-                carried.add(new Choice(event.topic(), event.action(), event.time().truncatedTo(ChronoUnit.SECONDS),
-                        event.policyVersion(), event.actor().kind(), null));
+                standing.add(Choice.of(event));
             }
         }
+        ConsentCookie issued = new ConsentCookie(visitor, now, standing, false);
+        ConsentCookieCodec.Result read = COOKIES.decode(COOKIES.encode(issued), now);
+        assertThat(read.trusted()).as("the cookie verifies: %s", read.rejection()).isTrue();
+        List<Choice> carried = read.cookie().asChoices();
         ConsentState fromCookie = consents.folder().fold(visitor, carried, signals, now);
         for (Decision decision : stored.decisions().values()) {
             Decision other = fromCookie.decision(decision.topic());

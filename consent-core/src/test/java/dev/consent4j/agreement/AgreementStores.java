@@ -1,13 +1,18 @@
 package dev.consent4j.agreement;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.cache.CachingConsentStore;
 import dev.consent4j.store.jdbc.JdbcConsentStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
 
-/** Stores on their own tables, emptied first, so the agreement runs never meet the contract tests' rows. */
+/**
+ * Stores on their own tables, emptied first, so the agreement runs never meet the contract tests'
+ * rows; behind a connection pool and the cache, as a shop runs them.
+ */
 final class AgreementStores {
 
     static final String PREFIX = "agree_";
@@ -15,7 +20,12 @@ final class AgreementStores {
     private AgreementStores() {
     }
 
-    static ConsentStore fresh(DataSource dataSource) {
+    static ConsentStore fresh(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(20);
+        config.setPoolName("agreement");
+        HikariDataSource dataSource = new HikariDataSource(config);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + PREFIX + "latest");
             statement.execute("DROP TABLE IF EXISTS " + PREFIX + "event");
@@ -24,6 +34,6 @@ final class AgreementStores {
         }
         JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(PREFIX).build();
         store.initializeSchema();
-        return store;
+        return CachingConsentStore.builder(store).build();
     }
 }

@@ -7,6 +7,6 @@ class MariaDbAgreementTest extends AgreementProperties {
 
     @Override
     protected ConsentStore createStore() {
-        return AgreementStores.fresh(TestDatabases.fromEnvironment(TestDatabases.MARIADB));
+        return AgreementStores.fresh(TestDatabases.urlFromEnvironment(TestDatabases.MARIADB));
     }
 }

@@ -1,13 +1,12 @@
 package dev.consent4j.agreement;
 
 import dev.consent4j.store.ConsentStore;
-import dev.consent4j.store.jdbc.JdbcConsentStore;
 import dev.consent4j.testing.TestDatabases;
 
 class PostgresAgreementTest extends AgreementProperties {
 
     @Override
     protected ConsentStore createStore() {
-        return AgreementStores.fresh(TestDatabases.fromEnvironment(TestDatabases.POSTGRES));
+        return AgreementStores.fresh(TestDatabases.urlFromEnvironment(TestDatabases.POSTGRES));
     }
 }

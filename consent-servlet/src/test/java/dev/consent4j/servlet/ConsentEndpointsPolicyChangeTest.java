@@ -64,6 +64,7 @@ class ConsentEndpointsPolicyChangeTest {
                         title: {ja: 興味に合わせた広告, en: Personalised advertising}
                         basis: opt-in
                         targeted-advertising: true
+                        cookie-categories: [advertising]   # its trackers are the advertising category's; refusing either stops both
                         sale-or-sharing: true
                         data-items: [cookie-id]
                         recipients: [ad-network]
@@ -160,7 +161,7 @@ class ConsentEndpointsPolicyChangeTest {
     void aRefusalUnderTheOldVersionStillStopsTheCookieAfterAChoiceUnderTheNewOne(String action, String reason)
             throws Exception {
         deploy(V1);
-        String before = consentCookie(choose("{\"category:analytics\":\"" + action + "\"}", null));
+        String before = consentCookie(choose("{\"category:analytics\":\"" + action + "\",\"category:advertising\":\"grant\"}", null));
         assertThat(cookiesSet(server.get("/set?name=_ga", "Cookie", before))).doesNotContain("_ga");
 
         shop.clock.advance(Duration.ofDays(20));
