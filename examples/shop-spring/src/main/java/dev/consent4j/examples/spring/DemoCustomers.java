@@ -36,7 +36,9 @@ class DemoCustomers implements ApplicationRunner {
         Evidence signUp = new Evidence(consents.policy().version(), "ja", "sign-up form", null);
         record(hanako, Map.of(Topic.contact("newsletter", "email"), Action.GRANT), signUp);
         record(SubjectId.customer("c-1001"), Map.of(Topic.contact("newsletter", "email"), Action.GRANT), signUp);
-        record(SubjectId.customer("c-1002"), Map.of(Topic.purpose("targeted-ads"), Action.GRANT), signUp);
+        // Personalised ads are carried out through the advertising category, so c-1002 agreed to both.
+        record(SubjectId.customer("c-1002"), Map.of(Topic.purpose("targeted-ads"), Action.GRANT,
+                Topic.category("advertising"), Action.GRANT), signUp);
     }
 
     private void record(SubjectId customer, Map<Topic, Action> choices, Evidence evidence) {
