@@ -38,8 +38,10 @@ import javax.sql.DataSource;
  * store.initializeSchema(); // or run schema-<database>.sql from this package yourself
  * }</pre>
  *
- * <p>An append is one transaction: every event of the batch is committed before {@link #append}
- * returns, or none is. Appends to one subject's chain are serialized by the database (a row lock
+ * <p>An append is one transaction: every event of the batch is committed, and on disk, before
+ * {@link #append} returns, or none is. On H2 that takes {@code WRITE_DELAY 0}, which the store
+ * sets itself (before the first write on each connection); it refuses to be built where it cannot,
+ * saying what to change. Appends to one subject's chain are serialized by the database (a row lock
  * on the chain's head, or on PostgreSQL an advisory lock per subject), and each chain position is
  * also protected by a unique key: should two nodes still race for a position, the loser re-reads
  * the chain and tries again after a short random pause. A latest-event table, written in the same transaction, answers the bulk
@@ -128,6 +130,7 @@ public final class JdbcConsentStore implements ConsentStore {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                dialect.requireDurableCommits(connection);
                 List<String> subjects = sortedSubjects(batch);
                 dialect.lockChains(connection, subjects);
                 List<ConsentEvent> sealed = seal(connection, batch, subjects);
@@ -434,6 +437,7 @@ public final class JdbcConsentStore implements ConsentStore {
             if (notifyChannel != null && detected != JdbcDialect.POSTGRESQL) {
                 throw new IllegalStateException("notifyChannel needs PostgreSQL; the database is " + detected);
             }
+            detected.requireDurableCommits(dataSource);
             return new JdbcConsentStore(this, detected);
         }
     }
