@@ -25,6 +25,11 @@ public final class TestDatabases {
 
     /** A data source for the database in {@code variable}; skips (or fails, in CI) without one. */
     public static DataSource fromEnvironment(String variable) {
+        return new DriverManagerDataSource(urlFromEnvironment(variable));
+    }
+
+    /** The JDBC URL in {@code variable}; skips (or fails, in CI) without one. */
+    public static String urlFromEnvironment(String variable) {
         String url = System.getenv(variable);
         if (url == null || url.isBlank()) {
             if (Boolean.parseBoolean(System.getenv("CONSENT4J_TEST_REQUIRE_DATABASES"))) {
@@ -32,6 +37,11 @@ public final class TestDatabases {
             }
             Assumptions.abort(variable + " is not set; see DEVELOPERS.md");
         }
+        return url;
+    }
+
+    /** A data source for {@code url}, taken as given: no options added. */
+    public static DataSource at(String url) {
         return new DriverManagerDataSource(url);
     }
 
