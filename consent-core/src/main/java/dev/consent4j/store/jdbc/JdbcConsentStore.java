@@ -42,10 +42,12 @@ import javax.sql.DataSource;
  * {@link #append} returns, or none is. On H2 that takes {@code WRITE_DELAY 0}, which the store
  * sets itself (before the first write on each connection); it refuses to be built where it cannot,
  * saying what to change. Appends to one subject's chain are serialized by the database (a row lock
- * on the chain's head, or on PostgreSQL an advisory lock per subject), and each chain position is
- * also protected by a unique key: should two nodes still race for a position, the loser re-reads
- * the chain and tries again after a short random pause. A latest-event table, written in the same transaction, answers the bulk
- * audience filter without scanning chains.
+ * on the chain's head, or on PostgreSQL an advisory lock per subject; on H2 also by a lock of this
+ * JVM held until the commit has returned, so that no append builds on one that a crash could
+ * still take away), and each chain position is also protected by a unique key: should two nodes
+ * still race for a position, the loser re-reads the chain and tries again after a short random
+ * pause. A latest-event table, written in the same transaction, answers the bulk audience filter
+ * without scanning chains.
  */
 public final class JdbcConsentStore implements ConsentStore {
 
@@ -126,12 +128,13 @@ public final class JdbcConsentStore implements ConsentStore {
     }
 
     private List<ConsentEvent> appendOnce(List<ConsentEvent> batch, Set<EventId> ids) {
+        List<String> subjects = sortedSubjects(batch);
+        ChainStripes.Held held = dialect.holdChainsUntilCommitted(subjects);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
                 dialect.requireDurableCommits(connection);
-                List<String> subjects = sortedSubjects(batch);
                 dialect.lockChains(connection, subjects);
                 List<ConsentEvent> sealed = seal(connection, batch, subjects);
                 write(connection, sealed);
@@ -156,6 +159,8 @@ public final class JdbcConsentStore implements ConsentStore {
             }
         } catch (SQLException e) {
             throw new ConsentStoreException("could not append " + batch.size() + " consent events: " + e.getMessage(), e);
+        } finally {
+            held.close();
         }
     }
 

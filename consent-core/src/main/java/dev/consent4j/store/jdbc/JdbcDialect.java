@@ -31,6 +31,11 @@ public enum JdbcDialect {
         void requireDurableCommits(Connection connection) throws SQLException {
             H2WriteDelay.requireZero(connection);
         }
+
+        @Override
+        ChainStripes.Held holdChainsUntilCommitted(List<String> sortedSubjects) {
+            return ChainStripes.lock(sortedSubjects);
+        }
     },
     POSTGRESQL("postgresql") {
         @Override
@@ -189,6 +194,15 @@ public enum JdbcDialect {
             throw new dev.consent4j.store.ConsentStoreException("could not make sure that H2 writes commits before"
                     + " acknowledging them: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Keeps other appends to the given chains from reading them until the returned hold is closed,
+     * after the commit: where the database may keep a later commit and lose an earlier one it had
+     * already shown (H2, see {@link ChainStripes}). Nothing elsewhere.
+     */
+    ChainStripes.Held holdChainsUntilCommitted(List<String> sortedSubjects) {
+        return ChainStripes.Held.NONE;
     }
 
     /** Serializes appends to the given chains for the rest of the transaction, where the database needs more than {@link #selectHead}. */
