@@ -23,9 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>H2 runs on a plain file URL, with no option, because the store has to make it durable by
  * itself. The seed is fixed and printed; {@code -Dconsent4j.crash.seed=…} replays another,
- * {@code -Dconsent4j.crash.rounds=…} runs more rounds.
+ * {@code -Dconsent4j.crash.rounds=…} runs more rounds, {@code -Dconsent4j.crash.subjects=…}
+ * spreads the 16 threads over fewer or more subjects (fewer: more threads share a chain).
  */
 class CrashDurabilityTest {
 
     private static final long SEED = Long.getLong("consent4j.crash.seed", 20_260_801L);
     private static final int THREADS = 16;
-    private static final int SUBJECTS = 10;
+    private static final int SUBJECTS = Integer.getInteger("consent4j.crash.subjects", 10);
 
     @TempDir
     Path directory;
@@ -106,11 +109,14 @@ class CrashDurabilityTest {
         private final int rounds;
         private final Random random;
         private final Path acknowledgements;
+        private final Path attempts;
         /** Every acknowledged event so far, by id, with its subject. */
         private final Map<String, String> acknowledged = new LinkedHashMap<>();
         private final Set<String> lost = new HashSet<>();
         private final List<String> problems = new ArrayList<>();
+        private final Set<String> partialBatches = new HashSet<>();
         private int brokenChains;
+        private int latestMismatches;
 
         CrashRounds(String name, String url, String prefix, int rounds) {
             this.name = name;
@@ -119,6 +125,7 @@ class CrashDurabilityTest {
             this.rounds = rounds;
             this.random = new Random(SEED ^ name.hashCode());
             this.acknowledgements = directory.resolve(name + "-acknowledged.txt");
+            this.attempts = directory.resolve(name + "-attempted.txt");
         }
 
         void run() throws Exception {
@@ -128,11 +135,13 @@ class CrashDurabilityTest {
                 round(round);
             }
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-            log("%d events acknowledged in %d rounds, %d lost, %d broken chains, %d s", acknowledged.size(), rounds,
-                    lost.size(), brokenChains, seconds);
-            if (!lost.isEmpty() || !problems.isEmpty()) {
-                fail("%s (seed %d, rerun with -Dconsent4j.crash.seed=%d): %d of %d acknowledged events lost, %d chain"
-                        + " checks failed:%n%s", name, SEED, SEED, lost.size(), acknowledged.size(), brokenChains,
+            log("%d events acknowledged in %d rounds, %d lost; %d broken chains, %d batches partly stored, %d latest"
+                    + " events not the chains' latest; %d s", acknowledged.size(), rounds, lost.size(), brokenChains,
+                    partialBatches.size(), latestMismatches, seconds);
+            if (!problems.isEmpty()) {
+                fail("%s (seed %d, rerun with -Dconsent4j.crash.seed=%d): %d of %d acknowledged events lost, %d chains"
+                        + " broken, %d batches partly stored, %d latest events wrong:%n%s", name, SEED, SEED, lost.size(),
+                        acknowledged.size(), brokenChains, partialBatches.size(), latestMismatches,
                         String.join("\n", problems));
             }
         }
@@ -183,7 +192,7 @@ class CrashDurabilityTest {
             return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"), CrashingRecorder.class.getName(),
                     url, prefix, acknowledgements.toString(), Long.toString(childSeed), Integer.toString(THREADS),
-                    Integer.toString(SUBJECTS), Boolean.toString(holdConnection))
+                    Integer.toString(SUBJECTS), Boolean.toString(holdConnection), attempts.toString())
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         }
 
@@ -219,37 +228,36 @@ class CrashDurabilityTest {
         /** Every complete line of the acknowledgement file: event id to subject. */
         private Map<String, String> readAcknowledged() throws IOException {
             Map<String, String> events = new LinkedHashMap<>();
-            if (!Files.exists(acknowledgements)) {
-                return events;
-            }
-            String text = new String(Files.readAllBytes(acknowledgements), StandardCharsets.UTF_8);
-            int complete = text.lastIndexOf('\n') + 1;
-            for (String line : text.substring(0, complete).split("\n")) {
-                if (!line.isEmpty()) {
-                    int space = line.indexOf(' ');
-                    events.put(line.substring(space + 1), line.substring(0, space));
-                }
+            for (String line : completeLines(acknowledgements)) {
+                int space = line.indexOf(' ');
+                events.put(line.substring(space + 1), line.substring(0, space));
             }
             return events;
         }
 
-        /** Reopens the database, as the shop's restart would, and looks for every acknowledged event. */
-        private void check(int round) {
+        /**
+         * Reopens the database, as the shop's restart would, and checks every subject: its
+         * acknowledged events are there, its chain verifies, and the latest-event table (what the
+         * audience filter reads) names the chain's latest event on every topic. Every batch that
+         * was attempted must be there entirely or not at all.
+         */
+        private void check(int round) throws IOException {
             DataSource dataSource = TestDatabases.at(url);
             JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(prefix).build();
-            Map<String, List<String>> bySubject = acknowledged.entrySet().stream().collect(
-                    Collectors.groupingBy(Map.Entry::getValue, LinkedHashMap::new,
-                            Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
-            for (Map.Entry<String, List<String>> entry : bySubject.entrySet()) {
-                SubjectId subject = SubjectId.parse(entry.getKey());
+            Map<String, List<String>> acknowledgedBySubject = acknowledged.entrySet().stream().collect(
+                    Collectors.groupingBy(Map.Entry::getValue, Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+            List<SubjectId> subjects = IntStream.range(0, SUBJECTS).mapToObj(CrashingRecorder::subject).toList();
+            Map<SubjectId, List<ConsentEvent>> latest = store.latestEvents(subjects, CrashingRecorder.TOPICS);
+            Set<String> stored = new HashSet<>();
+            for (SubjectId subject : subjects) {
                 List<ConsentEvent> events = store.events(subject);
-                Set<String> stored = events.stream().map(event -> event.id().toString()).collect(Collectors.toSet());
-                List<String> missing = entry.getValue().stream().filter(id -> !stored.contains(id) && !lost.contains(id))
-                        .toList();
+                events.forEach(event -> stored.add(event.id().toString()));
+                List<String> missing = acknowledgedBySubject.getOrDefault(subject.toString(), List.of()).stream()
+                        .filter(id -> !stored.contains(id) && !lost.contains(id)).toList();
                 if (!missing.isEmpty()) {
                     lost.addAll(missing);
                     problems.add("round " + round + ": " + subject + " lost " + missing.size() + " acknowledged events"
-                            + " (" + stored.size() + " stored): " + abbreviate(missing));
+                            + " (" + events.size() + " stored): " + abbreviate(missing));
                 }
                 EventChain.Verification verification = store.verify(subject);
                 if (!verification.valid()) {
@@ -257,12 +265,40 @@ class CrashDurabilityTest {
                     problems.add("round " + round + ": the chain of " + subject + " is broken at "
                             + verification.brokenAt() + ": " + verification.problem());
                 }
+                Map<String, String> newest = new TreeMap<>();
+                events.stream().filter(event -> event.topic() != null)
+                        .forEach(event -> newest.put(event.topic().toString(), event.id().toString()));
+                Map<String, String> inTable = new TreeMap<>();
+                latest.getOrDefault(subject, List.of())
+                        .forEach(event -> inTable.put(event.topic().toString(), event.id().toString()));
+                if (!newest.equals(inTable)) {
+                    latestMismatches++;
+                    problems.add("round " + round + ": the latest events of " + subject + " are " + inTable
+                            + ", its chain's are " + newest);
+                }
+            }
+            for (String line : completeLines(attempts)) {
+                List<String> batch = List.of(line.substring(line.indexOf(' ') + 1).split(","));
+                long present = batch.stream().filter(stored::contains).count();
+                if (present != 0 && present != batch.size() && partialBatches.add(line)) {
+                    problems.add("round " + round + ": " + present + " of the " + batch.size() + " events of a batch"
+                            + " are stored: " + line);
+                }
             }
         }
 
         private void log(String format, Object... arguments) {
             System.out.println("[crash " + name + "] " + String.format(format, arguments));
         }
+    }
+
+    /** The lines of {@code file} that end with a line break (the process may have been killed in the middle of the last). */
+    private static List<String> completeLines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        return text.substring(0, text.lastIndexOf('\n') + 1).lines().filter(line -> !line.isEmpty()).toList();
     }
 
     private static String abbreviate(List<String> ids) {

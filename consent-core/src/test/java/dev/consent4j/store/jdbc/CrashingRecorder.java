@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -35,9 +36,11 @@ import javax.sql.DataSource;
  * event whose {@code record} returned to an acknowledgement file, forced to disk before the thread
  * records anything else.
  *
- * <p>Arguments: JDBC URL, table prefix, acknowledgement file, seed, threads, subjects, and whether
+ * <p>Arguments: JDBC URL, table prefix, acknowledgement file, seed, threads, subjects, whether
  * to hold one connection open all along, as a connection pool does (an embedded H2 database then
- * stays open; otherwise it closes whenever no connection is in use and opens again on the next).
+ * stays open; otherwise it closes whenever no connection is in use and opens again on the next),
+ * and a file where every batch is written down before it is appended. It exits by itself when
+ * its standard input closes: the test that started it has gone.
  * Thread {@code t} records for subject {@code t % subjects}, so with more threads than subjects
  * some threads share a chain.
  */
@@ -47,7 +50,7 @@ public final class CrashingRecorder {
             CrashingRecorder.class.getClassLoader());
 
     /** Topics anyone may grant, deny or withdraw (none is necessary). */
-    private static final List<Topic> TOPICS = List.of(Topic.contact("newsletter", "email"),
+    static final List<Topic> TOPICS = List.of(Topic.contact("newsletter", "email"),
             Topic.contact("newsletter", "sms"), Topic.purpose("targeted-ads"), Topic.purpose("data-sale"),
             Topic.category("analytics"), Topic.category("advertising"), Topic.contact("catalogue", "post"));
     private static final Action[] ACTIONS = {Action.GRANT, Action.DENY, Action.WITHDRAW};
@@ -73,14 +76,29 @@ public final class CrashingRecorder {
         int threads = Integer.parseInt(args[4]);
         int subjects = Integer.parseInt(args[5]);
         boolean holdConnection = Boolean.parseBoolean(args[6]);
+        Path attempts = Path.of(args[7]);
+
+        Thread orphaned = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // The test keeps this pipe open while it lives.
+                }
+            } catch (IOException e) {
+                // gone all the same
+            }
+            System.exit(3);
+        }, "exit-with-the-test");
+        orphaned.setDaemon(true);
+        orphaned.start();
 
         DataSource dataSource = TestDatabases.at(url);
         held = holdConnection ? dataSource.getConnection() : null;
         JdbcConsentStore jdbc = JdbcConsentStore.builder(dataSource).tablePrefix(prefix).build();
         jdbc.initializeSchema();
-        CapturingStore store = new CapturingStore(jdbc);
+        Lines acks = new Lines(acknowledgements, true);
+        Lines attempted = new Lines(attempts, false);
+        CapturingStore store = new CapturingStore(jdbc, attempted);
         ConsentManager consents = ConsentManager.builder(POLICY, store).build();
-        Acknowledgements acks = new Acknowledgements(acknowledgements);
         AtomicLong failures = new AtomicLong();
         System.out.println(STARTED + " with " + threads + " threads over " + subjects + " subjects, seed " + seed
                 + (held != null ? ", one connection held open" : ""));
@@ -106,20 +124,30 @@ public final class CrashingRecorder {
                         }
                         continue;
                     }
-                    acks.write(store.appendedByThisThread());
+                    StringBuilder lines = new StringBuilder();
+                    for (ConsentEvent event : store.appendedByThisThread()) {
+                        lines.append(event.subject()).append(' ').append(event.id()).append('\n');
+                    }
+                    acks.write(lines);
                 }
             }, "recorder-" + thread);
             worker.start();
         }
     }
 
-    /** Remembers, per thread, the events its last append stored, so the caller can acknowledge them by id. */
+    /**
+     * Writes down every batch before it is appended (one line: "subject id,id…"), so that a batch
+     * can be checked for all or nothing; and remembers, per thread, the events its last append
+     * stored, so the caller can acknowledge them by id.
+     */
     static final class CapturingStore implements ConsentStore {
         private final ConsentStore delegate;
+        private final Lines attempted;
         private final ThreadLocal<List<ConsentEvent>> appended = ThreadLocal.withInitial(List::of);
 
-        CapturingStore(ConsentStore delegate) {
+        CapturingStore(ConsentStore delegate, Lines attempted) {
             this.delegate = delegate;
+            this.attempted = attempted;
         }
 
         List<ConsentEvent> appendedByThisThread() {
@@ -128,6 +156,9 @@ public final class CrashingRecorder {
 
         @Override
         public List<ConsentEvent> append(List<ConsentEvent> events) {
+            attempted.write(new StringBuilder(events.get(0).subject().toString()).append(' ')
+                    .append(events.stream().map(event -> event.id().toString()).collect(Collectors.joining(",")))
+                    .append('\n'));
             List<ConsentEvent> sealed = delegate.append(events);
             appended.set(sealed);
             return sealed;
@@ -145,22 +176,21 @@ public final class CrashingRecorder {
     }
 
     /**
-     * One line per acknowledged event ("subject id"). A thread appends its lines under a lock, then
-     * forces the file to disk before it goes on; threads forcing at the same time share the work.
+     * A file of lines that threads append to under a lock. With {@code force}, a thread also forces
+     * the file to disk before it goes on (threads forcing at the same time share the work); without,
+     * the lines are with the operating system, which keeps them when the process is killed.
      */
-    static final class Acknowledgements {
+    static final class Lines {
         private final FileChannel channel;
+        private final boolean force;
 
-        Acknowledgements(Path file) throws IOException {
+        Lines(Path file, boolean force) throws IOException {
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
+            this.force = force;
         }
 
-        void write(List<ConsentEvent> events) {
-            StringBuilder lines = new StringBuilder();
-            for (ConsentEvent event : events) {
-                lines.append(event.subject()).append(' ').append(event.id()).append('\n');
-            }
+        void write(CharSequence lines) {
             ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
             try {
                 synchronized (this) {
@@ -168,7 +198,9 @@ public final class CrashingRecorder {
                         channel.write(bytes);
                     }
                 }
-                channel.force(false);
+                if (force) {
+                    channel.force(false);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
