@@ -40,6 +40,11 @@ public final class TestDatabases {
         return url;
     }
 
+    /** A data source for {@code url}, taken as given: no options added. */
+    public static DataSource at(String url) {
+        return new DriverManagerDataSource(url);
+    }
+
     /** An H2 database in a file: durable across connections and store instances, like a real one. */
     public static DataSource h2File(java.nio.file.Path directory) {
         return new DriverManagerDataSource("jdbc:h2:file:" + directory.resolve("consent").toAbsolutePath() + ";DB_CLOSE_DELAY=0");

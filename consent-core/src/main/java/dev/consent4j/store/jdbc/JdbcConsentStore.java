@@ -38,12 +38,16 @@ import javax.sql.DataSource;
  * store.initializeSchema(); // or run schema-<database>.sql from this package yourself
  * }</pre>
  *
- * <p>An append is one transaction: every event of the batch is committed before {@link #append}
- * returns, or none is. Appends to one subject's chain are serialized by the database (a row lock
- * on the chain's head, or on PostgreSQL an advisory lock per subject), and each chain position is
- * also protected by a unique key: should two nodes still race for a position, the loser re-reads
- * the chain and tries again after a short random pause. A latest-event table, written in the same transaction, answers the bulk
- * audience filter without scanning chains.
+ * <p>An append is one transaction: every event of the batch is committed, and on disk, before
+ * {@link #append} returns, or none is. On H2 that takes {@code WRITE_DELAY 0}, which the store
+ * sets itself (before the first write on each connection); it refuses to be built where it cannot,
+ * saying what to change. Appends to one subject's chain are serialized by the database (a row lock
+ * on the chain's head, or on PostgreSQL an advisory lock per subject; on H2 also by a lock of this
+ * JVM held until the commit has returned, so that no append builds on one that a crash could
+ * still take away), and each chain position is also protected by a unique key: should two nodes
+ * still race for a position, the loser re-reads the chain and tries again after a short random
+ * pause. A latest-event table, written in the same transaction, answers the bulk audience filter
+ * without scanning chains.
  */
 public final class JdbcConsentStore implements ConsentStore {
 
@@ -124,11 +128,13 @@ public final class JdbcConsentStore implements ConsentStore {
     }
 
     private List<ConsentEvent> appendOnce(List<ConsentEvent> batch, Set<EventId> ids) {
+        List<String> subjects = sortedSubjects(batch);
+        ChainStripes.Held held = dialect.holdChainsUntilCommitted(subjects);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                List<String> subjects = sortedSubjects(batch);
+                dialect.requireDurableCommits(connection);
                 dialect.lockChains(connection, subjects);
                 List<ConsentEvent> sealed = seal(connection, batch, subjects);
                 write(connection, sealed);
@@ -153,6 +159,8 @@ public final class JdbcConsentStore implements ConsentStore {
             }
         } catch (SQLException e) {
             throw new ConsentStoreException("could not append " + batch.size() + " consent events: " + e.getMessage(), e);
+        } finally {
+            held.close();
         }
     }
 
@@ -434,6 +442,7 @@ public final class JdbcConsentStore implements ConsentStore {
             if (notifyChannel != null && detected != JdbcDialect.POSTGRESQL) {
                 throw new IllegalStateException("notifyChannel needs PostgreSQL; the database is " + detected);
             }
+            detected.requireDurableCommits(dataSource);
             return new JdbcConsentStore(this, detected);
         }
     }

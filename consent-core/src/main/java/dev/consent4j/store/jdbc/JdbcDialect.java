@@ -26,6 +26,16 @@ public enum JdbcDialect {
             return "MERGE INTO " + table + " (subject, topic, event_id, seq) KEY (subject, topic) VALUES (?, ?, ?, ?)";
         }
         // No arrays here: H2 does not use an index for "= ANY(?)", so IN lists are much faster.
+
+        @Override
+        void requireDurableCommits(Connection connection) throws SQLException {
+            H2WriteDelay.requireZero(connection);
+        }
+
+        @Override
+        ChainStripes.Held holdChainsUntilCommitted(List<String> sortedSubjects) {
+            return ChainStripes.lock(sortedSubjects);
+        }
     },
     POSTGRESQL("postgresql") {
         @Override
@@ -159,6 +169,40 @@ public enum JdbcDialect {
             statement.setString(index++, value);
         }
         return index;
+    }
+
+    /**
+     * Makes sure a commit on {@code connection} is on disk when it returns, or throws a
+     * {@link dev.consent4j.store.ConsentStoreException} that says what to change. The stores call
+     * it before every write. PostgreSQL and MariaDB/MySQL write their commit log before they
+     * acknowledge a commit, so there is nothing to do; H2 may not ({@link H2WriteDelay}).
+     */
+    void requireDurableCommits(Connection connection) throws SQLException {
+    }
+
+    /**
+     * {@link #requireDurableCommits(Connection)} on one connection of {@code dataSource}, so that a
+     * store that could not keep its promise refuses to be built.
+     */
+    final void requireDurableCommits(javax.sql.DataSource dataSource) {
+        if (this != H2) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            requireDurableCommits(connection);
+        } catch (SQLException e) {
+            throw new dev.consent4j.store.ConsentStoreException("could not make sure that H2 writes commits before"
+                    + " acknowledging them: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keeps other appends to the given chains from reading them until the returned hold is closed,
+     * after the commit: where the database may keep a later commit and lose an earlier one it had
+     * already shown (H2, see {@link ChainStripes}). Nothing elsewhere.
+     */
+    ChainStripes.Held holdChainsUntilCommitted(List<String> sortedSubjects) {
+        return ChainStripes.Held.NONE;
     }
 
     /** Serializes appends to the given chains for the rest of the transaction, where the database needs more than {@link #selectHead}. */

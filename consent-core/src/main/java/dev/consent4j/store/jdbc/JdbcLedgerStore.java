@@ -29,7 +29,8 @@ import javax.sql.DataSource;
 /**
  * The provision ledger, receipts and personal requests in the same databases as the event store
  * (H2, PostgreSQL, MariaDB/MySQL), one schema file per database ({@code ledger-<database>.sql}).
- * Every write is one transaction, committed before the method returns.
+ * Every write is one transaction, committed and on disk before the method returns (on H2 the
+ * store sets {@code WRITE_DELAY 0} for that, as {@link JdbcConsentStore} does).
  *
  * <pre>{@code
  * JdbcLedgerStore ledger = JdbcLedgerStore.builder(dataSource).build();
@@ -63,7 +64,7 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
 
     @Override
     public void append(ProvisionRecord record) {
-        inTransaction("store provision record " + record.id(), connection -> {
+        inWriteTransaction("store provision record " + record.id(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "provision (id, recipient,"
                     + " kind, ground, data_items, first_seconds, first_nanos, last_seconds, last_nanos, keep_until_seconds,"
                     + " keep_until_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -95,7 +96,7 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
 
     @Override
     public void append(ReceiptRecord record) {
-        inTransaction("store receipt record " + record.id(), connection -> {
+        inWriteTransaction("store receipt record " + record.id(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "receipt (id, provider_name,"
                     + " provider_address, representative, corporation, acquisition, data_items, received_seconds,"
                     + " received_nanos, keep_until_seconds, keep_until_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -210,7 +211,7 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
 
     @Override
     public int purgeExpired(Instant now) {
-        return inTransaction("purge expired provision records", connection -> {
+        return inWriteTransaction("purge expired provision records", connection -> {
             String expired = " WHERE keep_until_seconds < ? OR (keep_until_seconds = ? AND keep_until_nanos < ?)";
             int removed = 0;
             try (PreparedStatement subjects = connection.prepareStatement("DELETE FROM " + prefix
@@ -235,7 +236,7 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
 
     @Override
     public void create(PersonalRequest request) {
-        inTransaction("store request " + request.id(), connection -> {
+        inWriteTransaction("store request " + request.id(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "request (id, subject, kind,"
                     + " targets, details, jurisdiction, received_seconds, received_nanos, due_seconds, due_nanos)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -258,7 +259,7 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
 
     @Override
     public void addStep(UUID requestId, RequestStep step) {
-        inTransaction("add a step to request " + requestId, connection -> {
+        inWriteTransaction("add a step to request " + requestId, connection -> {
             int next;
             try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + prefix
                     + "request_step WHERE request_id = ?")) {
@@ -358,6 +359,10 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
         return Transactions.inTransaction(dataSource, what, work);
     }
 
+    private <T> T inWriteTransaction(String what, Transactions.SqlWork<T> work) {
+        return Transactions.inWriteTransaction(dataSource, dialect, what, work);
+    }
+
     /** Builds a {@link JdbcLedgerStore}; the dialect is detected from the database unless given. */
     public static final class Builder {
         private final DataSource dataSource;
@@ -380,7 +385,9 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
         }
 
         public JdbcLedgerStore build() {
-            return new JdbcLedgerStore(dataSource, dialect != null ? dialect : JdbcDialect.of(dataSource), tablePrefix);
+            JdbcDialect detected = dialect != null ? dialect : JdbcDialect.of(dataSource);
+            detected.requireDurableCommits(dataSource);
+            return new JdbcLedgerStore(dataSource, detected, tablePrefix);
         }
     }
 }

@@ -48,6 +48,14 @@ final class Transactions {
         }
     }
 
+    /** {@link #inTransaction} for work that writes: first the dialect makes sure the commit will be on disk. */
+    static <T> T inWriteTransaction(DataSource dataSource, JdbcDialect dialect, String what, SqlWork<T> work) {
+        return inTransaction(dataSource, what, connection -> {
+            dialect.requireDurableCommits(connection);
+            return work.run(connection);
+        });
+    }
+
     static void rollback(Connection connection, Exception cause) {
         try {
             connection.rollback();
