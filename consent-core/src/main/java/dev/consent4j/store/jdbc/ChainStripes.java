@@ -13,17 +13,17 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>So on H2 an append holds a lock on its chains from reading their heads until its commit has
  * returned, when H2 has written it: locks of this JVM, one per stripe of subjects, taken in stripe
- * order. An embedded H2 database belongs to one JVM; an H2 server with writers in several JVMs is
- * not covered.
+ * order. The locks belong to one store: an embedded H2 database belongs to one JVM, which a shop
+ * gives one store per database; an H2 server with writers in several JVMs is not covered.
  */
 final class ChainStripes {
 
     private static final int STRIPES = 256;
-    private static final ReentrantLock[] LOCKS = new ReentrantLock[STRIPES];
+    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
-    static {
+    ChainStripes() {
         for (int i = 0; i < STRIPES; i++) {
-            LOCKS[i] = new ReentrantLock();
+            locks[i] = new ReentrantLock();
         }
     }
 
@@ -35,15 +35,12 @@ final class ChainStripes {
         void close();
     }
 
-    private ChainStripes() {
-    }
-
     /** Locks the stripes of {@code subjects}, waiting for appends to the same chains to return. */
-    static Held lock(List<String> subjects) {
+    Held lock(List<String> subjects) {
         int[] stripes = subjects.stream().mapToInt(ChainStripes::stripe).sorted().distinct().toArray();
         for (int i = 0; i < stripes.length; i++) {
             try {
-                LOCKS[stripes[i]].lockInterruptibly();
+                locks[stripes[i]].lockInterruptibly();
             } catch (InterruptedException e) {
                 unlock(stripes, i);
                 Thread.currentThread().interrupt();
@@ -53,9 +50,9 @@ final class ChainStripes {
         return () -> unlock(stripes, stripes.length);
     }
 
-    private static void unlock(int[] stripes, int count) {
+    private void unlock(int[] stripes, int count) {
         for (int i = count - 1; i >= 0; i--) {
-            LOCKS[stripes[i]].unlock();
+            locks[stripes[i]].unlock();
         }
     }
 

@@ -66,6 +66,7 @@ public final class JdbcConsentStore implements ConsentStore {
     private final String insertEvent;
     private final String upsertLatest;
     private final String selectEvents;
+    private final ChainStripes chainStripes;
 
     private JdbcConsentStore(Builder builder, JdbcDialect dialect) {
         this.dataSource = builder.dataSource;
@@ -76,6 +77,7 @@ public final class JdbcConsentStore implements ConsentStore {
         this.insertEvent = "INSERT INTO " + prefix + "event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.upsertLatest = dialect.upsertLatest(prefix + "latest");
         this.selectEvents = "SELECT " + COLUMNS + " FROM " + prefix + "event WHERE subject = ? ORDER BY seq";
+        this.chainStripes = dialect.holdsChainsUntilCommitted() ? new ChainStripes() : null;
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -129,7 +131,7 @@ public final class JdbcConsentStore implements ConsentStore {
 
     private List<ConsentEvent> appendOnce(List<ConsentEvent> batch, Set<EventId> ids) {
         List<String> subjects = sortedSubjects(batch);
-        ChainStripes.Held held = dialect.holdChainsUntilCommitted(subjects);
+        ChainStripes.Held held = chainStripes == null ? ChainStripes.Held.NONE : chainStripes.lock(subjects);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

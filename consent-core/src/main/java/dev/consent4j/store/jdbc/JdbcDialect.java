@@ -33,8 +33,8 @@ public enum JdbcDialect {
         }
 
         @Override
-        ChainStripes.Held holdChainsUntilCommitted(List<String> sortedSubjects) {
-            return ChainStripes.lock(sortedSubjects);
+        boolean holdsChainsUntilCommitted() {
+            return true;
         }
     },
     POSTGRESQL("postgresql") {
@@ -197,12 +197,12 @@ public enum JdbcDialect {
     }
 
     /**
-     * Keeps other appends to the given chains from reading them until the returned hold is closed,
-     * after the commit: where the database may keep a later commit and lose an earlier one it had
-     * already shown (H2, see {@link ChainStripes}). Nothing elsewhere.
+     * Whether an append must keep other appends to its chains from reading them until after its
+     * commit: where the database may keep a later commit and lose an earlier one it had already
+     * shown (H2, see {@link ChainStripes}).
      */
-    ChainStripes.Held holdChainsUntilCommitted(List<String> sortedSubjects) {
-        return ChainStripes.Held.NONE;
+    boolean holdsChainsUntilCommitted() {
+        return false;
     }
 
     /** Serializes appends to the given chains for the rest of the transaction, where the database needs more than {@link #selectHead}. */

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class ChainStripesTest {
 
+    private final ChainStripes stripes = new ChainStripes();
+
     @Test
     void anAppendToTheSameChainWaitsUntilTheFirstLetsGo() throws Exception {
         CountDownLatch second = new CountDownLatch(1);
-        ChainStripes.Held first = ChainStripes.lock(List.of("c:alice", "c:bob"));
+        ChainStripes.Held first = stripes.lock(List.of("c:alice", "c:bob"));
         Thread other = new Thread(() -> {
-            try (ChainStripes.Held held = ChainStripes.lock(List.of("c:bob"))) {
+            try (ChainStripes.Held held = stripes.lock(List.of("c:bob"))) {
                 second.countDown();
             }
         });
@@ -30,15 +32,15 @@ class ChainStripesTest {
     void otherChainsGoAheadAndTheSameThreadMayLockAgain() throws Exception {
         String elsewhere = IntStream.range(0, 1000).mapToObj(i -> "c:someone-" + i)
                 .filter(subject -> ChainStripes.stripe(subject) != ChainStripes.stripe("c:alice")).findFirst().orElseThrow();
-        try (ChainStripes.Held first = ChainStripes.lock(List.of("c:alice"))) {
+        try (ChainStripes.Held first = stripes.lock(List.of("c:alice"))) {
             CountDownLatch other = new CountDownLatch(1);
             new Thread(() -> {
-                try (ChainStripes.Held held = ChainStripes.lock(List.of(elsewhere))) {
+                try (ChainStripes.Held held = stripes.lock(List.of(elsewhere))) {
                     other.countDown();
                 }
             }).start();
             assertThat(other.await(10, TimeUnit.SECONDS)).isTrue();
-            try (ChainStripes.Held again = ChainStripes.lock(List.of("c:alice", "c:alice"))) {
+            try (ChainStripes.Held again = stripes.lock(List.of("c:alice", "c:alice"))) {
                 assertThat(again).isNotNull();
             }
         }
