@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -18,12 +19,22 @@ abstract class BrowserTestSupport {
     static final String BAR = ".c4j-bar";
     static final String PREFS = ".c4j-prefs";
 
+    private static String missingBrowser;
+    private static boolean toldOfSkip;
     static TrackerStub trackers;
     static ShopServer shop;
     Browser browser;
 
     @BeforeAll
     static void startServers() throws Exception {
+        missingBrowser = Browser.missingChromium();
+        if (missingBrowser != null) {
+            if (!toldOfSkip) {
+                toldOfSkip = true;
+                System.err.println("[consent4j] browser tests skipped: " + missingBrowser);
+            }
+            return;
+        }
         trackers = new TrackerStub();
         shop = new ShopServer(trackers);
     }
@@ -40,13 +51,16 @@ abstract class BrowserTestSupport {
 
     @BeforeEach
     void openBrowser(TestInfo info) {
+        Assumptions.assumeTrue(missingBrowser == null, () -> missingBrowser);
         trackers.reset();
         browser = new Browser(getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName());
     }
 
     @AfterEach
     void closeBrowser() {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     /** Opens a page of the shop and waits until the banner script has applied the state. */
