@@ -97,15 +97,34 @@ public final class ConsentAutoConfiguration {
                 .build();
     }
 
+    private static SigningKey signingKey(ConsentProperties.Signing.Key key, String property) {
+        if (key.getId() == null || key.getId().isBlank()) {
+            throw new InvalidSigningKeyException(property + ".id", "is not set; every key needs an id, such as k1");
+        }
+        String secret = key.getSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new InvalidSigningKeyException(property + ".secret", "is not set");
+        }
+        if (secret.contains("${")) {
+            // Only the placeholder's name is quoted, never a value.
+            String name = secret.substring(secret.indexOf("${") + 2).replaceAll("[}:].*", "");
+            throw new InvalidSigningKeyException(property + ".secret", "refers to ${" + name + "}, which is not set");
+        }
+        try {
+            return SigningKey.fromBase64(key.getId(), secret);
+        } catch (IllegalArgumentException e) {
+            // SigningKey's messages name the key id and the length, never the secret.
+            throw new InvalidSigningKeyException(property + ".secret", "is unusable (" + e.getMessage() + ")");
+        }
+    }
+
     @Bean
     @ConditionalOnMissingBean
     SigningKeys consentSigningKeys(ConsentProperties properties) {
         List<SigningKey> keys = new ArrayList<>();
-        for (ConsentProperties.Signing.Key key : properties.getSigning().getKeys()) {
-            if (key.getId() == null || key.getSecret() == null) {
-                throw new IllegalStateException("each consent.signing.keys entry needs an id and a secret");
-            }
-            keys.add(SigningKey.fromBase64(key.getId(), key.getSecret()));
+        List<ConsentProperties.Signing.Key> configured = properties.getSigning().getKeys();
+        for (int i = 0; i < configured.size(); i++) {
+            keys.add(signingKey(configured.get(i), "consent.signing.keys[" + i + "]"));
         }
         if (keys.isEmpty()) {
             LOG.warn("consent.signing.keys is not set: using a random key, so consent cookies and unsubscribe links"

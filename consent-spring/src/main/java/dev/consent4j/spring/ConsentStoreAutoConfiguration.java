@@ -66,6 +66,8 @@ public final class ConsentStoreAutoConfiguration {
         if (initialize == ConsentProperties.Store.Jdbc.InitializeSchema.ALWAYS
                 || initialize == ConsentProperties.Store.Jdbc.InitializeSchema.EMBEDDED && store.dialect() == JdbcDialect.H2) {
             store.initializeSchema();
+        } else {
+            requireTables(store.missingTables(), store.dialect().schemaResource());
         }
         if (!settings.getCache().isEnabled()) {
             return store;
@@ -140,7 +142,16 @@ public final class ConsentStoreAutoConfiguration {
         if (initialize == ConsentProperties.Store.Jdbc.InitializeSchema.ALWAYS
                 || initialize == ConsentProperties.Store.Jdbc.InitializeSchema.EMBEDDED && ledger.dialect() == JdbcDialect.H2) {
             ledger.initializeSchema();
+        } else {
+            requireTables(ledger.missingTables(), ledger.dialect().ledgerSchemaResource());
         }
         return ledger;
+    }
+
+    /** Fails the start, with {@link ConsentSchemaMissingException}'s analysis, rather than the first choice. */
+    private static void requireTables(List<String> missing, String schemaResource) {
+        if (!missing.isEmpty()) {
+            throw new ConsentSchemaMissingException(missing, "dev/consent4j/store/jdbc/" + schemaResource);
+        }
     }
 }

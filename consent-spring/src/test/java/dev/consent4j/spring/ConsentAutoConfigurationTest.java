@@ -18,6 +18,7 @@ import dev.consent4j.store.memory.InMemoryConsentStore;
 import dev.consent4j.unsubscribe.UnsubscribeLinks;
 import java.time.Period;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -234,14 +235,41 @@ class ConsentAutoConfigurationTest {
     }
 
     @Test
-    void initializeSchemaNeverLeavesTheDatabaseAlone() {
-        withH2("never").withPropertyValues("consent.store.jdbc.initialize-schema=never", "consent.store.cache.enabled=false")
-                .run(context -> {
-                    assertThat(context.getBean(ConsentStore.class)).isInstanceOf(dev.consent4j.store.jdbc.JdbcConsentStore.class);
-                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(ConsentStore.class)
-                            .events(dev.consent4j.event.SubjectId.customer("x")))
-                            .isInstanceOf(dev.consent4j.store.ConsentStoreException.class);
-                });
+    void withoutTheTablesAndWithoutSchemaCreationTheApplicationDoesNotStart() {
+        withH2("never").withPropertyValues("consent.store.jdbc.initialize-schema=never").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(ConsentSchemaMissingException.class);
+            FailureAnalysis analysis = analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("consent_event", "consent_latest", "do not exist");
+            assertThat(analysis.getAction()).contains("consent.store.jdbc.initialize-schema=always",
+                    "dev/consent4j/store/jdbc/schema-h2.sql");
+        });
+    }
+
+    @Test
+    void initializeSchemaNeverUsesTablesTheShopCreated() {
+        withH2("created").withPropertyValues("consent.store.jdbc.initialize-schema=always").run(context -> assertThat(context).hasNotFailed());
+        withH2("created").withPropertyValues("consent.store.jdbc.initialize-schema=never").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(ConsentStore.class).events(dev.consent4j.event.SubjectId.customer("x"))).isEmpty();
+        });
+    }
+
+    @Test
+    void anUnusableSigningKeyStopsTheApplicationWithTheCommandToMakeOne() {
+        Map<String, String> bad = Map.of(
+                "consent.signing.keys[0].secret=${CONSENT_KEY}", "refers to ${CONSENT_KEY}, which is not set",
+                "consent.signing.keys[0].secret=c2hvcnQ=", "needs at least 32",
+                "consent.signing.keys[0].secret=not base64 at all!", "not valid Base64",
+                "consent.signing.keys[0].secret=", "is not set");
+        bad.forEach((property, problem) -> withMemory.withPropertyValues("consent.signing.keys[0].id=k1", property).run(context -> {
+            assertThat(context).as(property).hasFailed();
+            assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(InvalidSigningKeyException.class);
+            FailureAnalysis analysis = analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).as(property).contains("consent.signing.keys[0].secret", problem)
+                    .doesNotContain("c2hvcnQ=", "not base64 at all");
+            assertThat(analysis.getAction()).contains("openssl rand -base64 32");
+        }));
     }
 
     @Test

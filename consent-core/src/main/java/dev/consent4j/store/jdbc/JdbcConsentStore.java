@@ -97,6 +97,14 @@ public final class JdbcConsentStore implements ConsentStore {
         return notifyChannel;
     }
 
+    /**
+     * The tables of this store that the database lacks: empty once the schema is in place. A shop
+     * that creates the schema itself (Flyway, Liquibase) can check this at start.
+     */
+    public List<String> missingTables() {
+        return Transactions.missingTables(dataSource, List.of(prefix + "event", prefix + "latest"));
+    }
+
     /** Creates the tables (and, where the database has them, the append-only triggers) if they do not exist. */
     public void initializeSchema() {
         Transactions.runSchema(dataSource, dialect.schemaResource(), prefix);

@@ -57,6 +57,12 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
         return dialect;
     }
 
+    /** The tables of this store that the database lacks: empty once the schema is in place. */
+    public List<String> missingTables() {
+        return Transactions.missingTables(dataSource, List.of(prefix + "provision", prefix + "provision_subject",
+                prefix + "receipt", prefix + "receipt_subject", prefix + "request", prefix + "request_step"));
+    }
+
     /** Creates the tables if they do not exist. */
     public void initializeSchema() {
         Transactions.runSchema(dataSource, dialect.ledgerSchemaResource(), prefix);

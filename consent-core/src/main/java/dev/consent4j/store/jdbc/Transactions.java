@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -83,6 +85,35 @@ final class Transactions {
             }
             return null;
         });
+    }
+
+    /**
+     * Of {@code tables}, those the database does not have (or does not let this user read), in
+     * the order given; for a check at start rather than an error on the first write.
+     *
+     * @throws ConsentStoreException when the database cannot be reached at all
+     */
+    static List<String> missingTables(DataSource dataSource, List<String> tables) {
+        List<String> missing = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : tables) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+                } catch (SQLException e) {
+                    // SQLSTATE class 42: no such table, or no right to read it. Anything else is not about the schema.
+                    if (e.getSQLState() == null || !e.getSQLState().startsWith("42")) {
+                        throw e;
+                    }
+                    missing.add(table);
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new ConsentStoreException("could not check the consent tables: " + e.getMessage(), e);
+        }
+        return missing;
     }
 
     /** The prefix, if it is lower-case letters, digits and '_', at most 21 characters; it is put into SQL. */
