@@ -9,7 +9,8 @@ import net.jqwik.api.lifecycle.SkipExecutionHook.SkipResult;
  * Skips a jqwik container when its database's URL is not set, with the same one line
  * {@link TestDatabases} gives JUnit tests, unless {@code CONSENT4J_TEST_REQUIRE_DATABASES=true}
  * (CI), where the properties run and fail on the missing URL. (An aborted try only counts as a
- * rejected sample in jqwik, so the check has to come before the container runs.)
+ * rejected sample in jqwik, so the check has to come before the container runs.) PostgreSQL needs
+ * no hook: without its URL the tests use an embedded server.
  */
 final class DatabaseHooks {
 
@@ -22,14 +23,6 @@ final class DatabaseHooks {
             return SkipResult.skip(variable + " is not set; see DEVELOPERS.md");
         }
         return SkipResult.doNotSkip();
-    }
-
-    /** For properties on PostgreSQL. */
-    static final class Postgres implements SkipExecutionHook {
-        @Override
-        public SkipResult shouldBeSkipped(LifecycleContext context) {
-            return skipWithout(TestDatabases.POSTGRES);
-        }
     }
 
     /** For properties on MariaDB. */
