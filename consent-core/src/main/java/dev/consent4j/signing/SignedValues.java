@@ -65,6 +65,11 @@ public final class SignedValues {
             }
             signed[i] = (byte) c;
         }
+        // One value, one spelling: padding or set unused bits in a last character would decode to the
+        // same bytes, so a signed value could be written several ways that all verify.
+        if (!canonical(value, keyEnd + 1, payloadEnd) || !canonical(value, payloadEnd + 1, value.length())) {
+            return Opened.rejected(Rejection.MALFORMED);
+        }
         byte[] signature;
         byte[] payload;
         try {
@@ -77,6 +82,48 @@ public final class SignedValues {
             return Opened.rejected(Rejection.BAD_SIGNATURE);
         }
         return new Opened(payload, null, !keyId.equals(signatures.currentKeyId()));
+    }
+
+    /**
+     * Whether {@code value[from, to)} is URL-safe Base64 as {@link #ENCODER} writes it: no padding,
+     * a length the encoder can produce, and zero unused bits in the last character. Characters
+     * outside the alphabet are left to the decoder.
+     */
+    private static boolean canonical(String value, int from, int to) {
+        int length = to - from;
+        if (length == 0) {
+            return true;
+        }
+        int unusedBits = switch (length % 4) {
+            case 0 -> 0;
+            case 2 -> 4;
+            case 3 -> 2;
+            default -> -1;
+        };
+        if (unusedBits < 0) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (value.charAt(i) == '=') {
+                return false;
+            }
+        }
+        int last = sextet(value.charAt(to - 1));
+        return last >= 0 && (last & ((1 << unusedBits) - 1)) == 0;
+    }
+
+    /** The 6-bit value of a URL-safe Base64 character, or -1. */
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 
     /**

@@ -86,12 +86,8 @@ class ConsentCookieCodecTest {
                     continue;
                 }
                 String changed = value.substring(0, i) + replacement + value.substring(i + 1);
-                ConsentCookieCodec.Result result = codec.decode(changed, NOW);
-                // A change in the last Base64 character may only touch padding bits: same bytes, same cookie.
-                if (result.trusted()) {
-                    assertThat(result.cookie()).as("changed at %d to %s", i, replacement)
-                            .isEqualTo(codec.decode(value, NOW).cookie());
-                }
+                // Even a change of only the unused bits of a last Base64 character: one value, one spelling.
+                assertThat(codec.decode(changed, NOW).trusted()).as("changed at %d to %s", i, replacement).isFalse();
             }
         }
     }

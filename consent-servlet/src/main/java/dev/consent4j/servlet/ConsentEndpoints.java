@@ -24,6 +24,7 @@ import dev.consent4j.policy.Purpose;
 import dev.consent4j.servlet.endpoint.CrossSiteCheck;
 import dev.consent4j.servlet.endpoint.CspReports;
 import dev.consent4j.servlet.endpoint.Disclosure;
+import dev.consent4j.servlet.endpoint.HeadResponse;
 import dev.consent4j.servlet.endpoint.JsonIo;
 import dev.consent4j.servlet.endpoint.Languages;
 import dev.consent4j.servlet.endpoint.OneClickBody;
@@ -109,6 +110,17 @@ public final class ConsentEndpoints extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("HEAD".equals(request.getMethod())) {
+            // Answered as GET is, with the same status and headers and no body.
+            HeadResponse head = new HeadResponse(response);
+            answer(request, head);
+            head.finish();
+        } else {
+            answer(request, response);
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             route(request, response);
         } catch (Problem problem) {
@@ -149,13 +161,13 @@ public final class ConsentEndpoints extends HttpServlet {
             return;
         }
         if (path.startsWith("/assets/")) {
-            requireMethod(request, "GET", "HEAD");
+            requireMethod(request, "GET");
             asset(response, path.substring("/assets/".length()));
             return;
         }
         switch (path) {
             case "/policy" -> {
-                requireMethod(request, "GET", "HEAD");
+                requireMethod(request, "GET");
                 policy(request, response);
             }
             case "/state" -> {
@@ -415,10 +427,9 @@ public final class ConsentEndpoints extends HttpServlet {
         String language = Languages.choose(request, consents.policy());
         Map<String, String> ui = UiTexts.in(language);
         UnsubscribeTokens.Verified verified = tokens.verify(token);
+        // GET shows the page, POST unsubscribes.
+        requireMethod(request, "GET", "POST");
         boolean post = "POST".equals(request.getMethod());
-        if (!post && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            throw new Problem(405, "Method not allowed", "use GET to see the page, POST to unsubscribe");
-        }
         if (!verified.trusted() || consents.policy().purpose(verified.token().purpose())
                 .filter(p -> p.channels().contains(verified.token().channel())).isEmpty()) {
             if (verified.rejection() != null) {
@@ -521,7 +532,7 @@ public final class ConsentEndpoints extends HttpServlet {
         requireMethod(request, "GET", "POST");
         ConsentContext context = context(request);
         noStore(response);
-        if ("GET".equals(request.getMethod())) {
+        if (!"POST".equals(request.getMethod())) {
             SubjectId customer = context.customer().orElseThrow(() -> new Problem(401, "Sign-in required",
                     "requests belong to a customer account; sign in first"));
             JsonIo.write(response, 200, Map.of("requests", requests.of(customer).stream().map(Views::request).toList()));
@@ -696,13 +707,18 @@ public final class ConsentEndpoints extends HttpServlet {
                 "the consent endpoints need the ConsentFilter in front of them; map it to /* (REQUEST, ERROR, ASYNC)"));
     }
 
+    /** 405 with an {@code Allow} header unless the request's method is one of {@code allowed}; HEAD goes with GET. */
     private static void requireMethod(HttpServletRequest request, String... allowed) {
+        List<String> methods = new ArrayList<>(allowed.length + 1);
         for (String method : allowed) {
-            if (method.equals(request.getMethod())) {
-                return;
+            methods.add(method);
+            if (method.equals("GET")) {
+                methods.add("HEAD");
             }
         }
-        throw new Problem(405, "Method not allowed", "use " + String.join(" or ", allowed));
+        if (!methods.contains(request.getMethod())) {
+            throw Problem.methodNotAllowed(methods);
+        }
     }
 
     private static Action action(JsonNode node) {

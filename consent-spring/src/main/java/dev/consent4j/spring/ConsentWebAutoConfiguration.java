@@ -104,6 +104,23 @@ public final class ConsentWebAutoConfiguration {
         return registration;
     }
 
+    /**
+     * Answers 400 for odd spellings of the endpoints' paths ({@code //consent//state}) before Spring
+     * Security's filter chain, whose request path parsing would otherwise fail on them with a 500.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "consentEndpointPathFilterRegistration")
+    FilterRegistrationBean<EndpointPathFilter> consentEndpointPathFilterRegistration(
+            ServletRegistrationBean<ConsentEndpoints> consentEndpointsRegistration) {
+        FilterRegistrationBean<EndpointPathFilter> registration = new FilterRegistrationBean<>(new EndpointPathFilter());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setAsyncSupported(true);
+        // The servlet's own URL patterns: filters mapped by servlet name run after all mapped by URL.
+        registration.setUrlPatterns(consentEndpointsRegistration.getUrlMappings());
+        return registration;
+    }
+
     static String basePath(ConsentProperties properties) {
         String base = properties.getBasePath();
         if (base == null || !base.startsWith("/") || base.contains("..") || base.contains("*") || base.contains("?")) {

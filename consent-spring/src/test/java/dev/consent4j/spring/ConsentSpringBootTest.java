@@ -97,4 +97,32 @@ class ConsentSpringBootTest {
         assertThat(optOut.statusCode()).isEqualTo(200);
         assertThat(optOut.body()).contains("\"topic\":\"purpose:newsletter:email\",\"allowed\":true");
     }
+
+    @Test
+    void oddSpellingsOfEndpointPathsGet400NotAServerError() throws Exception {
+        HttpResponse<String> doubledSlashes = send("GET", "//consent//state", null);
+        HttpResponse<String> dotSegments = send("GET", "/.well-known/gpc.json/../../consent/state", null);
+        HttpResponse<String> plain = send("GET", "/consent/state", null);
+
+        for (HttpResponse<String> response : java.util.List.of(doubledSlashes, dotSegments)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"status\":400");
+        }
+        assertThat(plain.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void oddPathsAreNeverAServerError() throws Exception {
+        for (String path : java.util.List.of("//consent//state", "/.well-known/gpc.json/../../consent/state",
+                "/consent//state", "//consent/state", "/consent/./state", "/consent/x/../state",
+                "//.well-known//gpc.json", "/consent/assets//consent.js")) {
+            for (String method : java.util.List.of("GET", "HEAD", "POST")) {
+                HttpResponse<String> response = send(method, path, null);
+
+                assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body())
+                        .isLessThan(500);
+            }
+        }
+    }
 }

@@ -104,6 +104,9 @@ public final class JsonIo {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        if (!problem.allow().isEmpty()) {
+            response.setHeader("Allow", String.join(", ", problem.allow()));
+        }
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -11,12 +11,18 @@ public final class Problem extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
+    private final List<String> allow;
 
     public Problem(int status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, List.of());
+    }
+
+    private Problem(int status, String title, String detail, List<FieldError> errors, List<String> allow) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.allow = List.copyOf(allow);
     }
 
     public Problem(int status, String title, String detail) {
@@ -25,6 +31,11 @@ public final class Problem extends RuntimeException {
 
     public static Problem badRequest(String detail) {
         return new Problem(400, "Bad request", detail);
+    }
+
+    /** 405, answered with an {@code Allow} header listing {@code allowed} (RFC 9110, section 15.5.6). */
+    public static Problem methodNotAllowed(List<String> allowed) {
+        return new Problem(405, "Method not allowed", "use " + String.join(" or ", allowed), List.of(), allowed);
     }
 
     public static Problem invalid(List<FieldError> errors) {
@@ -46,6 +57,11 @@ public final class Problem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The methods the resource takes, for the {@code Allow} header of a 405; empty otherwise. */
+    public List<String> allow() {
+        return allow;
     }
 
     /**
