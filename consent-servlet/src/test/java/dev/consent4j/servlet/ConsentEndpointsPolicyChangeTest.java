@@ -100,7 +100,7 @@ class ConsentEndpointsPolicyChangeTest {
         }
         consents = ConsentManager.builder(policy, shop.store).clock(shop.clock)
                 .settings(ConsentSettings.builder().defaultJurisdiction(Jurisdiction.JP).build()).build();
-        filter = ConsentFilter.builder(consents, shop.keys).jurisdictions(JurisdictionResolver.cdnHeaders(Jurisdiction.JP)).build();
+        filter = ConsentFilter.builder(consents, shop.keys).jurisdictions(JurisdictionResolver.cloudflare(Jurisdiction.JP)).build();
         ConsentEndpoints endpoints = ConsentEndpoints.builder(consents, tokens).build();
         server = new JettyShop().filter(filter, "/*").servlet(endpoints, "/consent/*")
                 .servlet(new CookieSettingServlet(), "/set").start();

@@ -29,7 +29,7 @@ class ConsentEndpointsTest {
 
     @BeforeEach
     void start() throws Exception {
-        ConsentFilter filter = shop.filter().jurisdictions(JurisdictionResolver.cdnHeaders(Jurisdiction.JP)).build();
+        ConsentFilter filter = shop.filter().jurisdictions(JurisdictionResolver.cloudflare(Jurisdiction.JP)).build();
         ConsentEndpoints endpoints = ConsentEndpoints.builder(shop.consents, tokens).build();
         server = new JettyShop().filter(filter, "/*").servlet(endpoints, "/consent/*")
                 .servlet(endpoints, "/.well-known/gpc.json").start();

@@ -242,12 +242,12 @@ class ConsentFilterTest {
 
     @Test
     void gpcOptsOutOfTargetedAdsInCaliforniaButNotInJapan() throws Exception {
-        start(b -> b.jurisdictions(JurisdictionResolver.cdnHeaders(Jurisdiction.JP)));
+        start(b -> b.jurisdictions(JurisdictionResolver.cloudfront(Jurisdiction.JP)));
         String granted = consentCookie(ADS_GRANTED);
 
         String california = server.get("/state", "Cookie", granted, "Sec-GPC", "1",
                 "CloudFront-Viewer-Country", "US", "CloudFront-Viewer-Country-Region", "CA").body();
-        String japan = server.get("/state", "Cookie", granted, "Sec-GPC", "1", "CF-IPCountry", "JP").body();
+        String japan = server.get("/state", "Cookie", granted, "Sec-GPC", "1", "CloudFront-Viewer-Country", "JP").body();
         String californiaWithoutSignal = server.get("/state", "Cookie", granted, "Sec-GPC", "0",
                 "CloudFront-Viewer-Country", "US", "CloudFront-Viewer-Country-Region", "CA").body();
 
@@ -260,14 +260,34 @@ class ConsentFilterTest {
     }
 
     @Test
+    void behindOneCdnAnotherCdnsHeaderSentByTheClientCountsForNothing() throws Exception {
+        start(b -> b.jurisdictions(JurisdictionResolver.cloudfront(Jurisdiction.JP)));
+
+        String forged = server.get("/state", "CF-IPCountry", "US", "X-Vercel-IP-Country", "US", "Sec-GPC", "1").body();
+        String real = server.get("/state", "CloudFront-Viewer-Country", "US", "CloudFront-Viewer-Country-Region", "CA").body();
+
+        assertThat(forged).contains("jurisdiction JP").contains("purpose:targeted-ads false NO_CONSENT");
+        assertThat(real).contains("jurisdiction US-CA");
+    }
+
+    @Test
+    void aJurisdictionSettingNamesOneKnownSource() {
+        assertThat(JurisdictionResolver.named("header:X-Geo:X-Geo-Region", Jurisdiction.JP)).isNotNull();
+        for (String bad : List.of("cdn-headers", "header:", "header:a b", "header:a:b:c", "cloudflare,cloudfront")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JurisdictionResolver.named(bad, Jurisdiction.JP))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cloudflare, cloudfront, vercel");
+        }
+    }
+
+    @Test
     void gpcStopsAdvertisingCookiesWhereItIsHonoured() throws Exception {
-        start(b -> b.jurisdictions(JurisdictionResolver.cdnHeaders(Jurisdiction.JP)));
+        start(b -> b.jurisdictions(JurisdictionResolver.cloudfront(Jurisdiction.JP)));
         String granted = consentCookie(ADS_GRANTED);
 
         HttpResponse<String> california = server.get("/set?how=add-cookie&name=_fbp&name=_ga", "Cookie", granted, "Sec-GPC", "1",
                 "CloudFront-Viewer-Country", "US", "CloudFront-Viewer-Country-Region", "CA");
         HttpResponse<String> japan = server.get("/set?how=add-cookie&name=_fbp&name=_ga", "Cookie", granted, "Sec-GPC", "1",
-                "CF-IPCountry", "JP");
+                "CloudFront-Viewer-Country", "JP");
 
         assertThat(cookiesSet(california)).containsExactly("_ga");
         assertThat(cookiesSet(japan)).containsExactlyInAnyOrder("_fbp", "_ga");

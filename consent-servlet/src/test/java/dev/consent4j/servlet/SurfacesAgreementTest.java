@@ -48,7 +48,7 @@ class SurfacesAgreementTest {
     @BeforeContainer
     static void start() throws Exception {
         shop = new ShopFixture();
-        ConsentFilter filter = shop.filter().jurisdictions(JurisdictionResolver.cdnHeaders(Jurisdiction.JP))
+        ConsentFilter filter = shop.filter().jurisdictions(JurisdictionResolver.cloudflare(Jurisdiction.JP))
                 .contentSecurityPolicy(CspMode.ENFORCE, "default-src 'self'").build();
         ConsentEndpoints endpoints = ConsentEndpoints.builder(shop.consents, new UnsubscribeTokens(shop.keys, shop.clock)).build();
         server = new JettyShop().filter(filter, "/*").servlet(endpoints, "/consent/*").servlet(new StateServlet(), "/state")

@@ -183,23 +183,21 @@ public class ConsentProperties {
     /** Where the shopper is. */
     public static class Jurisdiction {
 
-        /** How the jurisdiction is found: the default jurisdiction for everyone, or CDN country headers. */
-        private Resolver resolver = Resolver.FIXED;
+        /**
+         * How the jurisdiction of a request is found: {@code fixed} (consent.default-jurisdiction
+         * for every request), or the country headers of the one CDN every request passes through —
+         * {@code cloudflare}, {@code cloudfront}, {@code vercel} — or {@code header:<country header>}
+         * with an optional {@code :<region header>} for any other. Never more than one CDN: a client
+         * can send the headers of any CDN it does not pass through.
+         */
+        private String from = "fixed";
 
-        public Resolver getResolver() {
-            return resolver;
+        public String getFrom() {
+            return from;
         }
 
-        public void setResolver(Resolver resolver) {
-            this.resolver = resolver;
-        }
-
-        /** How the jurisdiction of a request is found. */
-        public enum Resolver {
-            /** consent.default-jurisdiction for every request. */
-            FIXED,
-            /** Country and region headers of Cloudflare, CloudFront or Vercel; only behind such a CDN. */
-            CDN_HEADERS
+        public void setFrom(String from) {
+            this.from = from;
         }
     }
 

@@ -53,9 +53,7 @@ public final class ConsentWebAutoConfiguration {
     @ConditionalOnMissingBean
     JurisdictionResolver consentJurisdictionResolver(ConsentProperties properties) {
         Jurisdiction fallback = Jurisdiction.of(properties.getDefaultJurisdiction());
-        return properties.getJurisdiction().getResolver() == ConsentProperties.Jurisdiction.Resolver.CDN_HEADERS
-                ? JurisdictionResolver.cdnHeaders(fallback)
-                : JurisdictionResolver.fixed(fallback);
+        return JurisdictionResolver.named(properties.getJurisdiction().getFrom(), fallback);
     }
 
     @Bean

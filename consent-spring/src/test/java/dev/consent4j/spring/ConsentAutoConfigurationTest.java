@@ -186,9 +186,25 @@ class ConsentAutoConfigurationTest {
     }
 
     @Test
-    void cdnHeaderResolverIsChosenByProperty() {
-        withMemory.withPropertyValues("consent.jurisdiction.resolver=cdn-headers").run(context ->
-                assertThat(context).hasSingleBean(JurisdictionResolver.class));
+    void theJurisdictionComesFromTheOneCdnNamed() {
+        withMemory.withPropertyValues("consent.jurisdiction.from=cloudfront", "consent.default-jurisdiction=JP").run(context -> {
+            JurisdictionResolver resolver = context.getBean(JurisdictionResolver.class);
+            org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest();
+            request.addHeader("CF-IPCountry", "US");
+            assertThat(resolver.resolve(request).code()).as("another CDN's header is the client's").isEqualTo("JP");
+            request.addHeader("CloudFront-Viewer-Country", "US");
+            request.addHeader("CloudFront-Viewer-Country-Region", "CA");
+            assertThat(resolver.resolve(request).code()).isEqualTo("US-CA");
+        });
+        withMemory.withPropertyValues("consent.jurisdiction.from=header:X-Geo-Country").run(context -> {
+            org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest();
+            request.addHeader("X-Geo-Country", "fr");
+            assertThat(context.getBean(JurisdictionResolver.class).resolve(request).code()).isEqualTo("FR");
+        });
+        withMemory.withPropertyValues("consent.jurisdiction.from=cdn-headers").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("cloudflare, cloudfront, vercel");
+        });
     }
 
     @Test
