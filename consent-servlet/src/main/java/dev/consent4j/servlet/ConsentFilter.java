@@ -60,6 +60,25 @@ public final class ConsentFilter implements Filter {
      */
     public static final int DEFAULT_ORDER = -90;
 
+    /**
+     * The most expiry {@code Set-Cookie} headers one response carries by default. Containers refuse
+     * a response whose headers outgrow their buffer (Tomcat's {@code maxHttpHeaderSize} and Jetty's
+     * {@code responseHeaderSize} are both 8 KB by default) and answer 500 instead, on every page, for
+     * as long as the browser keeps sending the cookies. Each refused cookie costs one expiry per
+     * declared domain plus a host-only one, so a browser holding dozens of {@code _ga_*} cookies
+     * would need hundreds. 32 headers (16 cookies with one declared domain) clear a typical
+     * browser's refused cookies in a request or two, and stay small next to the limits.
+     */
+    public static final int DEFAULT_MAX_EXPIRY_HEADERS = 32;
+
+    /**
+     * The most bytes the expiry headers of one response take by default, counted as sent
+     * ({@code Set-Cookie: value\r\n}): half of the 8 KB Tomcat and Jetty allow by default, leaving
+     * the other half to the status line, the application's own headers and cookies (never dropped to
+     * make room), CSP and the consent cookie.
+     */
+    public static final int DEFAULT_MAX_EXPIRY_BYTES = 4096;
+
     private static final Logger LOG = LoggerFactory.getLogger(ConsentFilter.class);
 
     private final ConsentManager consents;
@@ -73,6 +92,8 @@ public final class ConsentFilter implements Filter {
     private final RateLimitedLog rejections;
     private final NameReport undeclared;
     private final EnforcementListener listener;
+    private final int maxExpiryHeaders;
+    private final int maxExpiryBytes;
     private final VisitorStates visitors = new VisitorStates(10_000);
 
     private ConsentFilter(Builder builder) {
@@ -87,6 +108,8 @@ public final class ConsentFilter implements Filter {
         this.rejections = new RateLimitedLog(LOG, consents.clock(), Duration.ofMinutes(1));
         this.undeclared = new NameReport(LOG, 1000);
         this.listener = builder.listener;
+        this.maxExpiryHeaders = builder.maxExpiryHeaders;
+        this.maxExpiryBytes = builder.maxExpiryBytes;
     }
 
     public static Builder builder(ConsentManager consents, SigningKeys keys) {
@@ -259,6 +282,21 @@ public final class ConsentFilter implements Filter {
         return undeclaredMode == UndeclaredCookieMode.REPORT;
     }
 
+    /** Reports, at most once a minute, that a response could not expire every refused cookie sent. */
+    void expiriesDeferred(int deferred) {
+        listener.expiriesDeferred(deferred);
+        rejections.warn("expiry-cap", "{} refused cookies sent did not fit in one response's expiry limits; "
+                + "they are expired on the next requests (each response expires the next batch)", deferred);
+    }
+
+    int maxExpiryHeaders() {
+        return maxExpiryHeaders;
+    }
+
+    int maxExpiryBytes() {
+        return maxExpiryBytes;
+    }
+
     /** The names of undeclared cookies seen so far (at most 1000), for reports and metrics. */
     public Set<String> undeclaredCookies() {
         return undeclared.names();
@@ -310,6 +348,8 @@ public final class ConsentFilter implements Filter {
         private String cspReportPath;
         private boolean enabled = true;
         private EnforcementListener listener = EnforcementListener.NONE;
+        private int maxExpiryHeaders = DEFAULT_MAX_EXPIRY_HEADERS;
+        private int maxExpiryBytes = DEFAULT_MAX_EXPIRY_BYTES;
 
         private Builder(ConsentManager consents, SigningKeys keys) {
             this.consents = Objects.requireNonNull(consents, "consents");
@@ -366,6 +406,24 @@ public final class ConsentFilter implements Filter {
         /** Told about every dropped, undeclared or expired cookie, e.g. for metrics. */
         public Builder listener(EnforcementListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * How many expiry {@code Set-Cookie} headers, and how many bytes of them, one response may
+         * carry at most; {@link #DEFAULT_MAX_EXPIRY_HEADERS} and {@link #DEFAULT_MAX_EXPIRY_BYTES}
+         * by default. Refused cookies beyond them are expired on later requests. Raise them only
+         * with the container's response header limit.
+         *
+         * @throws IllegalArgumentException when either is below 1
+         */
+        public Builder expiryLimits(int maxHeaders, int maxBytes) {
+            if (maxHeaders < 1 || maxBytes < 1) {
+                throw new IllegalArgumentException("expiry limits must be positive: " + maxHeaders + " headers, "
+                        + maxBytes + " bytes");
+            }
+            this.maxExpiryHeaders = maxHeaders;
+            this.maxExpiryBytes = maxBytes;
             return this;
         }
 

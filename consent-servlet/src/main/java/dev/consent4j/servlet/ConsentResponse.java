@@ -10,9 +10,11 @@ import dev.consent4j.state.ConsentState;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +33,9 @@ final class ConsentResponse extends OnCommitResponseWrapper {
     private final ConsentContext context;
     private final ConsentFilter filter;
     private boolean varies;
+    /** The expiry headers this response carries so far, and their bytes, across rewrites. */
+    private int expiryHeaders;
+    private int expiryBytes;
 
     ConsentResponse(HttpServletRequest request, HttpServletResponse response, ConsentContext context, ConsentFilter filter) {
         super(response);
@@ -115,21 +120,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
                     filter.cookieSettings().isSecure(context.secureRequest()), true));
             changed = true;
         }
-        for (String name : refusedCookiesSent()) {
-            if (setNames.contains(name)) {
-                continue;
-            }
-            CookieDeclaration declaration = context.state().policy().declarationOfCookieOrNull(name);
-            if (declaration == null || declaration.setBy() == CookieDeclaration.SetBy.THIRD_PARTY_DOMAIN) {
-                continue;
-            }
-            filter.listener().cookieExpired(name, context.state().policy().categoryOfCookieOrNull(name).id());
-            // The request does not say which domain and path the cookie was set on: expire every variant.
-            kept.add(SetCookieHeaders.expire(name, null, declaration.path()));
-            for (String domain : declaration.domains()) {
-                kept.add(SetCookieHeaders.expire(name, domain, declaration.path()));
-            }
-            setNames.add(name);
+        if (expireRefusedCookies(kept, setNames)) {
             changed = true;
         }
         if (changed) {
@@ -138,6 +129,105 @@ final class ConsentResponse extends OnCommitResponseWrapper {
             for (String header : kept) {
                 raw.addHeader(SET_COOKIE, header);
             }
+        }
+    }
+
+    /**
+     * Adds expiries for the refused cookies the browser sent, within the filter's limits on the
+     * number and bytes of expiry headers per response (the application's own headers are not
+     * counted and never dropped). Cookies the policy declares by exact name go first, then glob
+     * matches, each in name order; the rest wait for the next request, which no longer carries the
+     * ones expired here. Answers whether any was added.
+     */
+    private boolean expireRefusedCookies(List<String> kept, Set<String> setNames) {
+        List<Expiry> candidates = new ArrayList<>();
+        for (String name : refusedCookiesSent()) {
+            if (setNames.contains(name)) {
+                continue;
+            }
+            CookieDeclaration declaration = context.state().policy().declarationOfCookieOrNull(name);
+            if (declaration == null || declaration.setBy() == CookieDeclaration.SetBy.THIRD_PARTY_DOMAIN) {
+                continue;
+            }
+            candidates.add(new Expiry(name, declaration));
+        }
+        candidates.sort(Comparator.comparing((Expiry e) -> e.declaration().isPattern()).thenComparing(Expiry::name));
+        boolean added = false;
+        int deferred = 0;
+        for (Expiry candidate : candidates) {
+            if (deferred > 0) {
+                deferred++; // keep the order: nothing after a cookie that did not fit goes first
+                continue;
+            }
+            List<String> variants = candidate.headers();
+            int bytes = bytes(variants);
+            if (expiryHeaders + variants.size() > filter.maxExpiryHeaders() || expiryBytes + bytes > filter.maxExpiryBytes()) {
+                if (expiryHeaders > 0) {
+                    deferred++;
+                    continue;
+                }
+                // Too large for the limits on its own (many declared domains): send the variants
+                // that fit, host-only first, so that every response still makes progress.
+                variants = fitting(variants);
+                bytes = bytes(variants);
+                if (variants.isEmpty()) {
+                    deferred++;
+                    continue;
+                }
+            }
+            filter.listener().cookieExpired(candidate.name(),
+                    context.state().policy().categoryOfCookieOrNull(candidate.name()).id());
+            kept.addAll(variants);
+            expiryHeaders += variants.size();
+            expiryBytes += bytes;
+            setNames.add(candidate.name());
+            added = true;
+        }
+        if (deferred > 0) {
+            filter.expiriesDeferred(deferred);
+        }
+        return added;
+    }
+
+    private List<String> fitting(List<String> variants) {
+        List<String> fit = new ArrayList<>();
+        int headers = expiryHeaders;
+        int bytes = expiryBytes;
+        for (String variant : variants) {
+            int size = bytes(variant);
+            if (headers + 1 > filter.maxExpiryHeaders() || bytes + size > filter.maxExpiryBytes()) {
+                break;
+            }
+            fit.add(variant);
+            headers++;
+            bytes += size;
+        }
+        return fit;
+    }
+
+    /** The bytes a {@code Set-Cookie} header takes on the wire, counted as UTF-8 (an upper bound). */
+    private static int bytes(String header) {
+        return SET_COOKIE.length() + 2 + header.getBytes(StandardCharsets.UTF_8).length + 2;
+    }
+
+    private static int bytes(List<String> headers) {
+        int total = 0;
+        for (String header : headers) {
+            total += bytes(header);
+        }
+        return total;
+    }
+
+    /** A refused cookie to expire, with the declaration that says where it may have been set. */
+    private record Expiry(String name, CookieDeclaration declaration) {
+        /** The request does not say which domain and path the cookie was set on: every variant. */
+        List<String> headers() {
+            List<String> headers = new ArrayList<>(declaration.domains().size() + 1);
+            headers.add(SetCookieHeaders.expire(name, null, declaration.path()));
+            for (String domain : declaration.domains()) {
+                headers.add(SetCookieHeaders.expire(name, domain, declaration.path()));
+            }
+            return headers;
         }
     }
 

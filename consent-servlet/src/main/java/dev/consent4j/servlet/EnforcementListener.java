@@ -21,4 +21,11 @@ public interface EnforcementListener {
     /** A refused cookie the browser sent was expired. */
     default void cookieExpired(String cookieName, String categoryId) {
     }
+
+    /**
+     * {@code count} refused cookies the browser sent were left for later requests: expiring them
+     * too would have passed the response's expiry limits.
+     */
+    default void expiriesDeferred(int count) {
+    }
 }

@@ -168,6 +168,83 @@ class ConsentFilterTest {
         assertThat(response.headers().allValues("Vary")).contains("Cookie", "Sec-GPC");
     }
 
+    /** A browser holding {@code count} {@code _ga_<n>} cookies plus {@code _fbp} and {@code _ga}. */
+    private static List<String> manyAnalyticsCookies(int count) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add("_ga_" + i);
+        }
+        names.add("_ga");
+        names.add("_fbp");
+        return names;
+    }
+
+    private static String cookieHeader(List<String> names, String consent) {
+        return String.join("; ", names.stream().map(n -> n + "=1").toList()) + "; " + consent;
+    }
+
+    private static int headerBytes(List<String> headers) {
+        return headers.stream().mapToInt(h -> ("Set-Cookie: " + h + "\r\n").length()).sum();
+    }
+
+    @ParameterizedTest(name = "{0} refused cookies")
+    @ValueSource(ints = {50, 200})
+    void manyRefusedCookiesAreExpiredInCappedBatchesUntilNoneIsLeft(int count) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger deferred = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger expiredCount = new java.util.concurrent.atomic.AtomicInteger();
+        start(b -> b.listener(new EnforcementListener() {
+            @Override
+            public void cookieExpired(String cookieName, String categoryId) {
+                expiredCount.incrementAndGet();
+            }
+
+            @Override
+            public void expiriesDeferred(int left) {
+                deferred.compareAndSet(0, left);
+            }
+        }));
+        String consent = consentCookie(ALL_DENIED);
+        List<String> browser = new java.util.ArrayList<>(manyAnalyticsCookies(count));
+        int requests = 0;
+        List<String> firstExpired = null;
+        while (!browser.isEmpty()) {
+            assertThat(requests++).as("requests before the browser holds no refused cookie").isLessThan(count);
+            HttpResponse<String> response = server.get("/set?name=JSESSIONID&how=add-cookie", "Cookie",
+                    cookieHeader(browser, consent));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            List<String> expiries = setCookies(response).stream().filter(h -> h.contains("Max-Age=0")).toList();
+            assertThat(expiries).hasSizeLessThanOrEqualTo(ConsentFilter.DEFAULT_MAX_EXPIRY_HEADERS).isNotEmpty();
+            assertThat(headerBytes(expiries)).isLessThanOrEqualTo(ConsentFilter.DEFAULT_MAX_EXPIRY_BYTES);
+            assertThat(cookiesSet(response)).as("the application's own cookie is never dropped for room")
+                    .containsExactly("JSESSIONID");
+            List<String> expired = expiries.stream().map(h -> h.substring(0, h.indexOf('='))).distinct().toList();
+            if (firstExpired == null) {
+                firstExpired = expired;
+            }
+            // The browser drops what was expired (every variant of a name is sent together).
+            browser.removeAll(expired);
+        }
+        // Names the policy declares exactly come first, then the glob's matches in name order.
+        assertThat(firstExpired).startsWith("_fbp", "_ga", "_ga_0", "_ga_1", "_ga_10");
+        assertThat(requests).isGreaterThan(1);
+        assertThat(deferred.get()).isEqualTo(count + 2 - firstExpired.size());
+        assertThat(expiredCount.get()).isEqualTo(count + 2);
+        HttpResponse<String> clean = server.get("/set", "Cookie", consent);
+        assertThat(setCookies(clean)).noneMatch(h -> h.contains("Max-Age=0"));
+    }
+
+    @Test
+    void expiryLimitsAreConfigurableAndACookieTooLargeForThemStillMakesProgress() throws Exception {
+        start(b -> b.expiryLimits(2, 4096));
+
+        HttpResponse<String> response = server.get("/set", "Cookie", "_fbp=1; _ga=1; " + consentCookie(ALL_DENIED));
+
+        // _fbp has three variants (host-only and two domains): over the limit alone, so the first two go.
+        assertThat(setCookies(response)).hasSize(2).allMatch(h -> h.startsWith("_fbp=; Max-Age=0"));
+        assertThatThrownBy(() -> shop.filter().expiryLimits(0, 4096)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void grantedCategoriesCookiesAreLeftAlone() throws Exception {
         start(b -> b.jurisdictions(JurisdictionResolver.fixed(Jurisdiction.of("DE"))));

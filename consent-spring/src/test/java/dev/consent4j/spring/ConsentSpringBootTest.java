@@ -55,6 +55,29 @@ class ConsentSpringBootTest {
         assertThat(tracker.headers().allValues("Set-Cookie")).noneMatch(h -> h.startsWith("_fbp="));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} refused cookies")
+    // 199 plus the consent cookie: Tomcat itself answers 400 to a request with more than 200 cookies (maxCookieCount).
+    @org.junit.jupiter.params.provider.ValueSource(ints = {50, 199})
+    void tomcatAnswersABrowserHoldingManyRefusedCookiesAndExpiresThemInBatches(int count) throws Exception {
+        String consent = consentCookie(send("POST", "/consent/choices", "{\"all\":\"deny\"}", "Content-Type", "application/json"));
+        java.util.List<String> browser = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            browser.add("_ga_" + i);
+        }
+        for (int requests = 0; !browser.isEmpty(); requests++) {
+            assertThat(requests).isLessThan(count);
+            String cookies = String.join("; ", browser.stream().map(n -> n + "=1").toList()) + "; " + consent;
+
+            HttpResponse<String> response = send("GET", "/hello", null, "Cookie", cookies);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            java.util.List<String> expiries = response.headers().allValues("Set-Cookie").stream()
+                    .filter(h -> h.contains("Max-Age=0")).toList();
+            assertThat(expiries).isNotEmpty().hasSizeLessThanOrEqualTo(dev.consent4j.servlet.ConsentFilter.DEFAULT_MAX_EXPIRY_HEADERS);
+            browser.removeAll(expiries.stream().map(h -> h.substring(0, h.indexOf('='))).toList());
+        }
+    }
+
     @Test
     void theGuardKeepsAHandlerFromRunningWithoutConsent() throws Exception {
         HttpResponse<String> refused = send("POST", "/ads/audience", null);

@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Micrometer meters: {@code consent.choices} (per topic, action and source), {@code consent.unsubscribes},
- * {@code consent.cookies.dropped} and {@code consent.cookies.expired} (per category) and
- * {@code consent.cookies.undeclared}. Topic tags come from the policy, so their number is bounded.
+ * {@code consent.cookies.dropped} and {@code consent.cookies.expired} (per category),
+ * {@code consent.cookies.expiries.deferred} (refused cookies left for a later response by the
+ * expiry limits) and {@code consent.cookies.undeclared}. Topic tags come from the policy, so their number is bounded.
  */
 public final class ConsentMetrics implements EnforcementListener {
 
@@ -65,6 +66,11 @@ public final class ConsentMetrics implements EnforcementListener {
     @Override
     public void cookieExpired(String cookieName, String categoryId) {
         registry.counter("consent.cookies.expired", "category", categoryId).increment();
+    }
+
+    @Override
+    public void expiriesDeferred(int count) {
+        registry.counter("consent.cookies.expiries.deferred").increment(count);
     }
 
     @Override
