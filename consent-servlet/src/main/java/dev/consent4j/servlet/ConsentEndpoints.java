@@ -95,7 +95,7 @@ public final class ConsentEndpoints extends HttpServlet {
     private ConsentEndpoints(Builder builder) {
         this.consents = builder.consents;
         this.tokens = builder.tokens;
-        this.cspReports = new CspReports(consents.policy(), consents.clock(), 500, 50);
+        this.cspReports = new CspReports(consents.policy(), consents.clock(), 500, 50, 10);
         this.operator = builder.operator;
         this.gpcLastUpdate = builder.gpcLastUpdate != null ? builder.gpcLastUpdate : consents.policy().effectiveDate();
         this.requests = builder.requests;
@@ -707,6 +707,12 @@ public final class ConsentEndpoints extends HttpServlet {
     }
 
     private void cspReport(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Reports are collected only where the filter sends a CSP: otherwise no browser sends them
+        // and anything posted here is noise someone made up.
+        ConsentContext context = ConsentContext.find(request).orElse(null);
+        if (context == null || context.cspMode() == CspMode.OFF) {
+            throw new Problem(404, "Not found", "this shop sends no Content-Security-Policy, so it takes no reports");
+        }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/csp-report") && !type.startsWith("application/reports+json")
                 && !type.startsWith("application/json")) {
@@ -720,7 +726,8 @@ public final class ConsentEndpoints extends HttpServlet {
             throw Problem.badRequest("malformed report");
         }
         if (report != null) {
-            cspReports.accept(report);
+            // Limited per client network: IPv4 /24, IPv6 /48, never the full address.
+            cspReports.accept(report, dev.consent4j.event.Evidence.truncateIp(request.getRemoteAddr()));
         }
         response.setStatus(204);
     }
