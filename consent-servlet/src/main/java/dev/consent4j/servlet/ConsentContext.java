@@ -30,6 +30,7 @@ public final class ConsentContext {
     private volatile ConsentCookie cookieToIssue;
     private SubjectId newVisitor;
     private ConsentResponse response;
+    private volatile CspMode cspMode = CspMode.OFF;
 
     ConsentContext(Signals signals, SubjectId customer, boolean secureRequest, ConsentCookie cookie,
             ConsentState state, ConsentCookie cookieToIssue) {
@@ -64,6 +65,15 @@ public final class ConsentContext {
     /** The decisions in force for this request; after a choice in this request, the new ones. */
     public ConsentState state() {
         return state;
+    }
+
+    /** Whether the filter sends a Content-Security-Policy on this request, and which. */
+    CspMode cspMode() {
+        return cspMode;
+    }
+
+    void cspMode(CspMode mode) {
+        this.cspMode = mode;
     }
 
     public Signals signals() {

@@ -84,12 +84,18 @@ public final class ConsentEndpoints extends HttpServlet {
     private final transient Predicate<HttpServletRequest> operator;
     private final LocalDate gpcLastUpdate;
     private final transient PersonalRequests requests;
-    private final transient Map<String, byte[]> policyBodies = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * {@code /policy} bodies by what they are built from: not the jurisdiction code the client
+     * sent (there are millions) but the rules that code selects, so every jurisdiction with the
+     * same rules shares one body. Capped as a backstop; past the cap, bodies are built per request.
+     */
+    private final transient Map<PolicyBodyKey, byte[]> policyBodies = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_POLICY_BODIES = 256;
 
     private ConsentEndpoints(Builder builder) {
         this.consents = builder.consents;
         this.tokens = builder.tokens;
-        this.cspReports = new CspReports(consents.policy(), consents.clock(), 500, 50);
+        this.cspReports = new CspReports(consents.policy(), consents.clock(), 500, 50, 10);
         this.operator = builder.operator;
         this.gpcLastUpdate = builder.gpcLastUpdate != null ? builder.gpcLastUpdate : consents.policy().effectiveDate();
         this.requests = builder.requests;
@@ -208,9 +214,14 @@ public final class ConsentEndpoints extends HttpServlet {
         String language = Languages.choose(request, policy);
         Jurisdiction jurisdiction = context(request).signals().jurisdiction();
         String base = request.getContextPath() + request.getServletPath();
-        String key = language + "|" + jurisdiction.code() + "|" + base;
-        byte[] body = policyBodies.computeIfAbsent(key,
-                k -> JsonIo.bytes(Views.policy(policy, language, jurisdiction, base)));
+        PolicyBodyKey key = PolicyBodyKey.of(policy, language, jurisdiction, base);
+        byte[] body = policyBodies.get(key);
+        if (body == null) {
+            body = JsonIo.bytes(Views.policy(policy, language, jurisdiction, base));
+            if (policyBodies.size() < MAX_POLICY_BODIES) {
+                policyBodies.putIfAbsent(key, body);
+            }
+        }
         String etag = "\"" + sha256(body).substring(0, 32) + "\"";
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", "public, max-age=300");
@@ -226,6 +237,44 @@ public final class ConsentEndpoints extends HttpServlet {
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
+        }
+    }
+
+    /** How many {@code /policy} bodies are cached, for tests. */
+    int cachedPolicyBodies() {
+        return policyBodies.size();
+    }
+
+    /**
+     * Everything {@link Views#policy} reads that can differ between requests: the policy (by
+     * identity, so a new policy never gets an old body), the language, the base path, and for the
+     * jurisdiction only what it changes: the basis of each cookie category and each purpose there.
+     * Consent Mode defaults list every region and do not depend on the caller's jurisdiction; GPC
+     * is not part of the body.
+     */
+    private record PolicyBodyKey(Policy policy, String language, String base, String bases) {
+
+        static PolicyBodyKey of(Policy policy, String language, Jurisdiction jurisdiction, String base) {
+            StringBuilder bases = new StringBuilder();
+            for (CookieCategory category : policy.cookieCategories()) {
+                bases.append(category.basis().in(jurisdiction).ordinal()).append(',');
+            }
+            bases.append('|');
+            for (Purpose purpose : policy.purposes()) {
+                bases.append(purpose.basis().in(jurisdiction).ordinal()).append(',');
+            }
+            return new PolicyBodyKey(policy, language, base, bases.toString());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PolicyBodyKey key && key.policy == policy && key.language.equals(language)
+                    && key.base.equals(base) && key.bases.equals(bases);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(System.identityHashCode(policy), language, base, bases);
         }
     }
 
@@ -658,6 +707,12 @@ public final class ConsentEndpoints extends HttpServlet {
     }
 
     private void cspReport(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Reports are collected only where the filter sends a CSP: otherwise no browser sends them
+        // and anything posted here is noise someone made up.
+        ConsentContext context = ConsentContext.find(request).orElse(null);
+        if (context == null || context.cspMode() == CspMode.OFF) {
+            throw new Problem(404, "Not found", "this shop sends no Content-Security-Policy, so it takes no reports");
+        }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/csp-report") && !type.startsWith("application/reports+json")
                 && !type.startsWith("application/json")) {
@@ -671,7 +726,8 @@ public final class ConsentEndpoints extends HttpServlet {
             throw Problem.badRequest("malformed report");
         }
         if (report != null) {
-            cspReports.accept(report);
+            // Limited per client network: IPv4 /24, IPv6 /48, never the full address.
+            cspReports.accept(report, dev.consent4j.event.Evidence.truncateIp(request.getRemoteAddr()));
         }
         response.setStatus(204);
     }

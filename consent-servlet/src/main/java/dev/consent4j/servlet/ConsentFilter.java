@@ -127,6 +127,7 @@ public final class ConsentFilter implements Filter {
         ConsentContext context = ConsentContext.find(request).orElse(null);
         if (context == null) {
             context = resolve(request);
+            context.cspMode(csp.mode());
             request.setAttribute(ConsentContext.ATTRIBUTE, context);
         }
         ConsentResponse wrapped = new ConsentResponse(request, response, context, this);

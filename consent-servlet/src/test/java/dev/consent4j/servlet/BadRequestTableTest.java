@@ -35,7 +35,9 @@ class BadRequestTableTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ConsentFilter filter = SHOP.filter().jurisdictions(JurisdictionResolver.fixed(Jurisdiction.JP)).build();
+        // CSP on, so that the CSP report endpoint takes reports and the rows about them reach it.
+        ConsentFilter filter = SHOP.filter().jurisdictions(JurisdictionResolver.fixed(Jurisdiction.JP))
+                .contentSecurityPolicy(CspMode.REPORT_ONLY, "default-src 'self'").cspReportPath("/consent/csp-report").build();
         ConsentEndpoints endpoints = ConsentEndpoints.builder(SHOP.consents, TOKENS).build();
         server = new JettyShop().filter(filter, "/*").servlet(endpoints, "/consent/*").start();
     }

@@ -199,7 +199,8 @@ class ConsentEndpointsTest {
     @Test
     void cspReportsInBothFormatsFeedTheUndeclaredHostsList() throws Exception {
         ConsentEndpoints endpoints = ConsentEndpoints.builder(shop.consents, tokens).build();
-        try (JettyShop other = new JettyShop().filter(shop.filter().build(), "/*").servlet(endpoints, "/consent/*").start()) {
+        try (JettyShop other = new JettyShop().filter(shop.filter()
+                .contentSecurityPolicy(CspMode.REPORT_ONLY, "default-src 'self'").cspReportPath("/consent/csp-report").build(), "/*").servlet(endpoints, "/consent/*").start()) {
             HttpResponse<String> legacy = other.post("/consent/csp-report", "application/csp-report",
                     "{\"csp-report\":{\"document-uri\":\"https://shop.test/\",\"blocked-uri\":\"https://sneaky.example/t.js\"}}");
             HttpResponse<String> modern = other.post("/consent/csp-report", "application/reports+json",

@@ -3,42 +3,73 @@ package dev.consent4j.servlet.endpoint;
 import dev.consent4j.policy.Policy;
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps the hosts that CSP violation reports name but the policy does not declare: trackers the
  * shop embeds without having told its customers (Japan's external-transmission notice must list
- * them). Bounded in memory and in rate, since anyone can post reports.
+ * them). Anyone can post reports, so everything is bounded: reports a second overall, reports a
+ * minute per client network (IPv4 /24, IPv6 /48), networks tracked a minute, hosts taken from one
+ * report, and hosts kept. When the list is full a new host replaces the least-reported one (the
+ * longest unseen among equals), so a flood of made-up hosts from a few networks churns among
+ * itself and cannot push out a host that browsers on many networks keep reporting.
  */
 public final class CspReports {
+
+    /** Hosts taken from one report body; the rest of a longer list is ignored. */
+    public static final int MAX_HOSTS_PER_REPORT = 20;
+    /** Networks tracked within a minute; reports from further networks share one allowance. */
+    public static final int MAX_NETWORKS = 4096;
+    private static final String OTHER_NETWORKS = "*";
 
     private final Policy policy;
     private final Clock clock;
     private final int maxHosts;
     private final int maxReportsPerSecond;
-    private final Map<String, AtomicLong> undeclared = new ConcurrentHashMap<>();
+    private final int maxReportsPerNetworkPerMinute;
+    private final Map<String, Sighting> undeclared = new HashMap<>();
+    private final Map<String, Integer> byNetwork = new HashMap<>();
     private long windowSecond;
     private int inWindow;
+    private long networkMinute;
 
-    public CspReports(Policy policy, Clock clock, int maxHosts, int maxReportsPerSecond) {
+    /** How often a host was reported, and when last. */
+    private static final class Sighting {
+        long count;
+        long lastSeen;
+    }
+
+    public CspReports(Policy policy, Clock clock, int maxHosts, int maxReportsPerSecond, int maxReportsPerNetworkPerMinute) {
         this.policy = policy;
         this.clock = clock;
         this.maxHosts = maxHosts;
         this.maxReportsPerSecond = maxReportsPerSecond;
+        this.maxReportsPerNetworkPerMinute = maxReportsPerNetworkPerMinute;
     }
 
-    /** Takes a report body in either format (report-uri's {@code csp-report} or the Reporting API's list). */
-    public void accept(JsonNode body) {
-        if (!admit()) {
-            return;
+    /**
+     * Takes a report body in either format (report-uri's {@code csp-report} or the Reporting API's
+     * list).
+     *
+     * @param network the sender's truncated network ({@code 203.0.113.0/24}), or {@code null} when
+     *                the address is not an IP literal; such senders share one allowance
+     * @return whether the report was admitted (not over a rate limit)
+     */
+    public boolean accept(JsonNode body, String network) {
+        if (!admit(network == null ? OTHER_NETWORKS : network)) {
+            return false;
         }
         if (body.isArray()) {
+            int taken = 0;
             for (JsonNode report : body) {
+                if (taken++ >= MAX_HOSTS_PER_REPORT) {
+                    break;
+                }
                 JsonNode inner = report.get("body");
                 if (inner != null && inner.isObject()) {
                     record(text(inner, "blockedURL"));
@@ -50,22 +81,43 @@ public final class CspReports {
                 record(text(inner, "blocked-uri"));
             }
         }
+        return true;
     }
 
     /** Undeclared hosts and how often each was reported, for the operator. */
-    public Map<String, Long> undeclaredHosts() {
+    public synchronized Map<String, Long> undeclaredHosts() {
         Map<String, Long> copy = new TreeMap<>();
-        undeclared.forEach((host, count) -> copy.put(host, count.get()));
+        undeclared.forEach((host, sighting) -> copy.put(host, sighting.count));
         return copy;
     }
 
-    private synchronized boolean admit() {
+    /** How many networks the per-network limiter tracks now (at most {@link #MAX_NETWORKS} + 1). */
+    public synchronized int trackedNetworks() {
+        return byNetwork.size();
+    }
+
+    private synchronized boolean admit(String network) {
         long second = clock.instant().getEpochSecond();
         if (second != windowSecond) {
             windowSecond = second;
             inWindow = 0;
         }
-        return ++inWindow <= maxReportsPerSecond;
+        long minute = Math.floorDiv(second, 60);
+        if (minute != networkMinute) {
+            networkMinute = minute;
+            byNetwork.clear();
+        }
+        if (inWindow >= maxReportsPerSecond) {
+            return false;
+        }
+        String key = byNetwork.containsKey(network) || byNetwork.size() < MAX_NETWORKS ? network : OTHER_NETWORKS;
+        int seen = byNetwork.getOrDefault(key, 0);
+        if (seen >= maxReportsPerNetworkPerMinute) {
+            return false;
+        }
+        byNetwork.put(key, seen + 1);
+        inWindow++;
+        return true;
     }
 
     private void record(String blocked) {
@@ -87,11 +139,37 @@ public final class CspReports {
         if (policy.trackerOfHost(host).isPresent() || declaredByRecipient(host)) {
             return;
         }
-        AtomicLong count = undeclared.get(host);
-        if (count == null && undeclared.size() >= maxHosts) {
-            return;
+        see(host);
+    }
+
+    private synchronized void see(String host) {
+        Sighting sighting = undeclared.get(host);
+        if (sighting == null) {
+            if (undeclared.size() >= maxHosts) {
+                evictLeastSeen();
+            }
+            sighting = new Sighting();
+            undeclared.put(host, sighting);
         }
-        undeclared.computeIfAbsent(host, h -> new AtomicLong()).incrementAndGet();
+        sighting.count++;
+        sighting.lastSeen = clock.millis();
+    }
+
+    private void evictLeastSeen() {
+        Iterator<Map.Entry<String, Sighting>> entries = undeclared.entrySet().iterator();
+        String victim = null;
+        Sighting least = null;
+        while (entries.hasNext()) {
+            Map.Entry<String, Sighting> entry = entries.next();
+            Sighting s = entry.getValue();
+            if (least == null || s.count < least.count || s.count == least.count && s.lastSeen < least.lastSeen) {
+                victim = entry.getKey();
+                least = s;
+            }
+        }
+        if (victim != null) {
+            undeclared.remove(victim);
+        }
     }
 
     private boolean declaredByRecipient(String host) {

@@ -38,6 +38,7 @@ public final class JettyShop implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private ServerConnector connector;
+    private boolean trustForwarded;
 
     public JettyShop() {
         context.addFilter(new FilterHolder(new TestLogin()), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -73,8 +74,23 @@ public final class JettyShop implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Takes the client address from {@code X-Forwarded-For}, as a shop behind a proxy configures its
+     * container to; lets a test speak from many networks.
+     */
+    public JettyShop trustForwardedHeaders() {
+        this.trustForwarded = true;
+        return this;
+    }
+
     public JettyShop start() throws Exception {
-        connector = new ServerConnector(server);
+        if (trustForwarded) {
+            org.eclipse.jetty.server.HttpConfiguration config = new org.eclipse.jetty.server.HttpConfiguration();
+            config.addCustomizer(new org.eclipse.jetty.server.ForwardedRequestCustomizer());
+            connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(config));
+        } else {
+            connector = new ServerConnector(server);
+        }
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
