@@ -41,7 +41,7 @@ class ConsentEndpointsPolicyCacheTest {
     @BeforeEach
     void start() throws Exception {
         ConsentFilter filter = ConsentFilter.builder(consents, shop.keys)
-                .jurisdictions(JurisdictionResolver.cdnHeaders(Jurisdiction.JP)).build();
+                .jurisdictions(JurisdictionResolver.cloudfront(Jurisdiction.JP)).build();
         endpoints = ConsentEndpoints.builder(consents, new UnsubscribeTokens(shop.keys, shop.clock)).build();
         server = new JettyShop().filter(filter, "/*").servlet(endpoints, "/consent/*").start();
     }
