@@ -18,6 +18,10 @@ public record CookieCategory(
         List<CookieDeclaration> cookies,
         List<String> consentModeTypes) {
 
+    /** The Google Consent Mode v2 types, in the order Google lists them; {@code consentModeTypes} names some of these. */
+    public static final List<String> CONSENT_MODE_TYPES = List.of("ad_storage", "ad_user_data", "ad_personalization",
+            "analytics_storage", "functionality_storage", "personalization_storage", "security_storage");
+
     public CookieCategory {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

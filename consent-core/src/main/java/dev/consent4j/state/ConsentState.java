@@ -8,7 +8,6 @@ import dev.consent4j.policy.Purpose;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -156,19 +155,15 @@ public final class ConsentState {
         return false;
     }
 
-    /** The Google Consent Mode v2 types, in the order {@link #consentMode()} gives them. */
-    public static final List<String> CONSENT_MODE_TYPES = List.of("ad_storage", "ad_user_data", "ad_personalization",
-            "analytics_storage", "functionality_storage", "personalization_storage", "security_storage");
-
     /**
-     * The Google Consent Mode signal for each of {@link #CONSENT_MODE_TYPES}, derived from these
+     * The Google Consent Mode signal for each of {@link CookieCategory#CONSENT_MODE_TYPES}, derived from these
      * decisions: a type is granted when at least one cookie category names it and every category
      * that names it is allowed; {@code ad_personalization} also needs every targeted-advertising
      * purpose, and {@code ad_user_data} every sale or sharing purpose, to be allowed.
      */
     public Map<String, Boolean> consentMode() {
         Map<String, Boolean> signals = new LinkedHashMap<>();
-        for (String type : CONSENT_MODE_TYPES) {
+        for (String type : CookieCategory.CONSENT_MODE_TYPES) {
             boolean named = false;
             boolean granted = true;
             for (CookieCategory category : policy.cookieCategories()) {

@@ -15,7 +15,6 @@ import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Relation;
 import dev.consent4j.policy.Revision;
-import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Signals;
 import java.time.LocalDate;
 import java.time.Period;
@@ -160,7 +159,7 @@ record Scenario(List<Policy> policies, List<Step> steps, Signals signals, int da
     private static List<Policy> policies(Random random) {
         int categoryCount = 1 + random.nextInt(4);
         List<CookieCategory> categories = new ArrayList<>();
-        List<String> types = ConsentState.CONSENT_MODE_TYPES;
+        List<String> types = CookieCategory.CONSENT_MODE_TYPES;
         for (int i = 0; i < categoryCount; i++) {
             BasisRule basis = i == 0 ? BasisRule.of(Basis.NECESSARY) : basis(random, false);
             List<String> modes = new ArrayList<>();

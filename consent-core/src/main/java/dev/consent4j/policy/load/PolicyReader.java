@@ -76,8 +76,6 @@ final class PolicyReader {
             "requests", "cookies", "sends", "site-purpose", "recipient-purpose");
     private static final Set<String> REVISION_KEYS = Set.of("version", "effective-date", "changed");
     private static final Set<String> MINOR_KEYS = Set.of("jurisdiction", "guardian-below-age", "purposes");
-    private static final Set<String> CONSENT_MODE_TYPES = Set.of("ad_storage", "ad_user_data", "ad_personalization",
-            "analytics_storage", "functionality_storage", "personalization_storage", "security_storage");
 
     private final Problems problems;
 
@@ -359,9 +357,9 @@ final class PolicyReader {
         }
         List<String> consentMode = f.texts("consent-mode");
         for (int i = 0; i < consentMode.size(); i++) {
-            if (!CONSENT_MODE_TYPES.contains(consentMode.get(i))) {
+            if (!CookieCategory.CONSENT_MODE_TYPES.contains(consentMode.get(i))) {
                 problems.error(PathNames.item(f.path("consent-mode"), i), f.at("consent-mode"), "'" + consentMode.get(i)
-                        + "' is not a Google Consent Mode type; use one of " + CONSENT_MODE_TYPES.stream().sorted().toList());
+                        + "' is not a Google Consent Mode type; use one of " + CookieCategory.CONSENT_MODE_TYPES.stream().sorted().toList());
             }
         }
         if (id == null || title == null || basis == null) {
