@@ -262,10 +262,10 @@ public final class ConsentManager {
     private void decide(Collection<SubjectId> subjects, String purposeId, String channel, Jurisdiction jurisdiction,
             BiConsumer<SubjectId, Decision> sink) {
         Purpose purpose = policy.purpose(purposeId).orElseThrow(
-                () -> new InvalidChoiceException(Topic.purpose(purposeId), "the policy declares no purpose '" + purposeId + "'"));
+                () -> new InvalidChoiceException(Topic.purpose(purposeId), "the policy declares no purpose " + LogSafe.quote(purposeId)));
         if (channel != null && !purpose.channels().contains(channel)) {
             throw new InvalidChoiceException(Topic.contact(purposeId, channel),
-                    "purpose '" + purposeId + "' declares no channel '" + channel + "'");
+                    "purpose " + LogSafe.quote(purposeId) + " declares no channel " + LogSafe.quote(channel));
         }
         Topic topic = channel == null ? Topic.purpose(purposeId) : Topic.contact(purposeId, channel);
         Map<SubjectId, List<ConsentEvent>> latest = store.latestEvents(subjects, folder.topicsBearingOn(topic));
@@ -294,18 +294,18 @@ public final class ConsentManager {
         boolean necessary;
         if (topic.kind() == Topic.Kind.CATEGORY) {
             necessary = policy.cookieCategory(topic.id()).orElseThrow(() -> new InvalidChoiceException(topic,
-                    "the policy declares no cookie category '" + topic.id() + "'")).basis().alwaysNecessary();
+                    "the policy declares no cookie category " + LogSafe.quote(topic.id()))).basis().alwaysNecessary();
         } else {
             Purpose purpose = policy.purpose(topic.id()).orElseThrow(() -> new InvalidChoiceException(topic,
-                    "the policy declares no purpose '" + topic.id() + "'"));
+                    "the policy declares no purpose " + LogSafe.quote(topic.id())));
             if (topic.channel() != null && !purpose.channels().contains(topic.channel())) {
-                throw new InvalidChoiceException(topic, "purpose '" + topic.id() + "' declares no channel '"
-                        + topic.channel() + "'; its channels are " + purpose.channels());
+                throw new InvalidChoiceException(topic, "purpose " + LogSafe.quote(topic.id()) + " declares no channel "
+                        + LogSafe.quote(topic.channel()) + "; its channels are " + purpose.channels());
             }
             necessary = purpose.basis().alwaysNecessary();
         }
         if (necessary && action != Action.GRANT) {
-            throw new InvalidChoiceException(topic, "'" + topic + "' is necessary and cannot be refused");
+            throw new InvalidChoiceException(topic, LogSafe.quote(topic) + " is necessary and cannot be refused");
         }
     }
 

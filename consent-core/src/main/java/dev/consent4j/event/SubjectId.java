@@ -1,5 +1,6 @@
 package dev.consent4j.event;
 
+import dev.consent4j.LogSafe;
 import java.security.SecureRandom;
 import java.util.Objects;
 
@@ -30,11 +31,11 @@ public record SubjectId(Kind kind, String value) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(value, "value");
         if (kind == Kind.VISITOR && !isVisitorId(value)) {
-            throw new IllegalArgumentException("a visitor id is 32 lower-case hex digits, but was '" + value + "'");
+            throw new IllegalArgumentException("a visitor id is 32 lower-case hex digits, but was " + LogSafe.quote(value));
         }
         if (kind == Kind.CUSTOMER && (value.isEmpty() || value.length() > MAX_CUSTOMER_ID_LENGTH || hasControl(value))) {
             throw new IllegalArgumentException(
-                    "a customer id is 1 to " + MAX_CUSTOMER_ID_LENGTH + " printable characters, but was '" + value + "'");
+                    "a customer id is 1 to " + MAX_CUSTOMER_ID_LENGTH + " printable characters, but was " + LogSafe.quote(value));
         }
     }
 
@@ -65,7 +66,7 @@ public record SubjectId(Kind kind, String value) {
                     break;
             }
         }
-        throw new IllegalArgumentException("a subject id looks like 'v:<hex>' or 'c:<id>', but was '" + text + "'");
+        throw new IllegalArgumentException("a subject id looks like 'v:<hex>' or 'c:<id>', but was " + LogSafe.quote(text));
     }
 
     public boolean isVisitor() {

@@ -1,5 +1,6 @@
 package dev.consent4j.event;
 
+import dev.consent4j.LogSafe;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,7 @@ public record Topic(Kind kind, String id, String channel) {
         if (kind == Kind.CONTACT) {
             requireId(channel, "channel");
         } else if (channel != null) {
-            throw new IllegalArgumentException("only a contact topic has a channel, but " + kind + " had '" + channel + "'");
+            throw new IllegalArgumentException("only a contact topic has a channel, but " + kind + " had " + LogSafe.quote(channel));
         }
     }
 
@@ -58,7 +59,7 @@ public record Topic(Kind kind, String id, String channel) {
             return category(parts[1]);
         }
         throw new IllegalArgumentException(
-                "a topic looks like 'purpose:<id>', 'purpose:<id>:<channel>' or 'category:<id>', but was '" + text + "'");
+                "a topic looks like 'purpose:<id>', 'purpose:<id>:<channel>' or 'category:<id>', but was " + LogSafe.quote(text));
     }
 
     /** For a contact topic, the purpose it belongs to; otherwise this topic. */
@@ -84,7 +85,7 @@ public record Topic(Kind kind, String id, String channel) {
     private static void requireId(String value, String name) {
         if (value == null || value.isEmpty() || value.length() > 64 || !allIdChars(value)) {
             throw new IllegalArgumentException(
-                    name + " must be 1 to 64 characters of a-z, 0-9, '-', '_' or '.', but was '" + value + "'");
+                    name + " must be 1 to 64 characters of a-z, 0-9, '-', '_' or '.', but was " + LogSafe.quote(value));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.consent4j.policy;
 
+import dev.consent4j.LogSafe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public record Jurisdiction(String code) {
         Objects.requireNonNull(code, "code");
         if (!CODE.matcher(code).matches()) {
             throw new IllegalArgumentException(
-                    "jurisdiction must be an ISO 3166 code such as JP, US-CA or EU, but was '" + code + "'");
+                    "jurisdiction must be an ISO 3166 code such as JP, US-CA or EU, but was " + LogSafe.quote(code));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.consent4j.policy;
 
+import dev.consent4j.LogSafe;
 import dev.consent4j.policy.match.HostMatcher;
 import dev.consent4j.policy.match.NameMatcher;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ public final class Policy {
         for (Purpose purpose : purposes.values()) {
             for (String category : purpose.cookieCategories()) {
                 if (!cookieCategories.containsKey(category)) {
-                    throw new IllegalArgumentException("purpose '" + purpose.id() + "' is carried out through cookie category '"
+                    throw new IllegalArgumentException("purpose " + LogSafe.quote(purpose.id()) + " is carried out through cookie category '"
                             + category + "', which the policy does not declare");
                 }
                 byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(purpose);
@@ -281,7 +282,7 @@ public final class Policy {
 
     private static String requireText(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank, but was '" + value + "'");
+            throw new IllegalArgumentException(name + " must not be blank, but was " + LogSafe.quote(value));
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package dev.consent4j.request;
 
+import dev.consent4j.LogSafe;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.ConsentManager;
@@ -271,9 +272,9 @@ public final class PersonalRequests {
                 }
                 for (String id : targets) {
                     Purpose purpose = policy.purpose(id).orElseThrow(
-                            () -> new IllegalArgumentException("the policy declares no purpose '" + id + "'"));
+                            () -> new IllegalArgumentException("the policy declares no purpose " + LogSafe.quote(id)));
                     if (purpose.basis().alwaysNecessary()) {
-                        throw new IllegalArgumentException("purpose '" + id + "' is necessary for the service;"
+                        throw new IllegalArgumentException("purpose " + LogSafe.quote(id) + " is necessary for the service;"
                                 + " its use can only end with an erasure request or by closing the account");
                     }
                 }
@@ -281,9 +282,9 @@ public final class PersonalRequests {
             case STOP_PROVISION -> {
                 for (String id : targets) {
                     Recipient recipient = policy.recipient(id).orElseThrow(
-                            () -> new IllegalArgumentException("the policy declares no recipient '" + id + "'"));
+                            () -> new IllegalArgumentException("the policy declares no recipient " + LogSafe.quote(id)));
                     if (recipient.relation() != Relation.THIRD_PARTY) {
-                        throw new IllegalArgumentException("recipient '" + id + "' is a " + recipient.relation().id()
+                        throw new IllegalArgumentException("recipient " + LogSafe.quote(id) + " is a " + recipient.relation().id()
                                 + ", not a third party; nothing is provided to it");
                     }
                 }

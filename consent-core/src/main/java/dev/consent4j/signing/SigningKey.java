@@ -1,5 +1,6 @@
 package dev.consent4j.signing;
 
+import dev.consent4j.LogSafe;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -26,10 +27,10 @@ public final class SigningKey {
         Objects.requireNonNull(secret, "secret");
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException(
-                    "a signing key id is 1 to 16 letters, digits, '-' or '_', but was '" + id + "'");
+                    "a signing key id is 1 to 16 letters, digits, '-' or '_', but was " + LogSafe.quote(id));
         }
         if (secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("signing key '" + id + "' has " + secret.length
+            throw new IllegalArgumentException("signing key " + LogSafe.quote(id) + " has " + secret.length
                     + " bytes; it needs at least " + MIN_SECRET_BYTES);
         }
         this.id = id;
@@ -51,7 +52,7 @@ public final class SigningKey {
                     : Base64.getDecoder().decode(trimmed);
         } catch (IllegalArgumentException e) {
             // The message of the decoder quotes parts of the input, which is a secret.
-            throw new IllegalArgumentException("signing key '" + id + "' is not valid Base64", null);
+            throw new IllegalArgumentException("signing key " + LogSafe.quote(id) + " is not valid Base64", null);
         }
         return new SigningKey(id, secret);
     }

@@ -1,5 +1,6 @@
 package dev.consent4j.unsubscribe;
 
+import dev.consent4j.LogSafe;
 import dev.consent4j.event.SubjectId;
 import java.net.URI;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public final class UnsubscribeLinks {
         this.endpoint = (path.endsWith("/") ? path : path + "/") + "unsubscribe/";
         if (mailto != null && (mailto.indexOf('>') >= 0 || mailto.indexOf('\r') >= 0 || mailto.indexOf('\n') >= 0
                 || mailto.indexOf('@') < 0)) {
-            throw new IllegalArgumentException("mailto must be a plain e-mail address, but was '" + mailto + "'");
+            throw new IllegalArgumentException("mailto must be a plain e-mail address, but was " + LogSafe.quote(mailto));
         }
         this.mailto = mailto;
     }

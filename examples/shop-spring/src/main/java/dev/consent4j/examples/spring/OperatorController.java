@@ -2,6 +2,7 @@ package dev.consent4j.examples.spring;
 
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.ConsentManager;
+import dev.consent4j.LogSafe;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.provision.ProvisionGate;
@@ -96,19 +97,41 @@ class OperatorController {
     @PostMapping("/operator/requests/{id}")
     String moveRequest(@PathVariable UUID id, @RequestParam String action, @RequestParam(required = false) String text,
             Principal operator) {
+        // An id from an old page or a forged form: a 400 for the operator, not a server error.
+        if (requests.find(id).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no request " + id);
+        }
+        try {
+            move(id, action, text, operator);
+        } catch (IllegalStateException e) {
+            // Already verified, completed or refused, perhaps by another operator.
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return "redirect:/operator";
+    }
+
+    private void move(UUID id, String action, String text, Principal operator) {
         switch (action) {
             case "verify" -> requests.verify(id, Verification.byOperator(text == null || text.isBlank()
                     ? "identity checked by the operator" : text, operator.getName()));
             case "complete" -> requests.complete(id, operator.getName());
             case "refuse" -> requests.refuse(id, operator.getName(), text == null || text.isBlank() ? "refused" : text);
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action " + action);
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action " + LogSafe.quote(action));
         }
-        return "redirect:/operator";
     }
 
     @GetMapping("/operator/history")
     String history(@RequestParam String customer, Model model, HttpServletRequest request) {
-        ConsentHistory history = consents.history(SubjectId.customer(customer), Signals.of(Jurisdiction.JP));
+        SubjectId subject;
+        try {
+            subject = SubjectId.customer(customer);
+        } catch (IllegalArgumentException e) {
+            // Too long or with control characters: no customer has such an id. The message quotes it escaped.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        ConsentHistory history = consents.history(subject, Signals.of(Jurisdiction.JP));
         model.addAttribute("historyCustomer", customer);
         model.addAttribute("history", history);
         return operator(model, request);

@@ -2,6 +2,8 @@ package dev.consent4j.examples.spring;
 
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentManager;
+import dev.consent4j.InvalidChoiceException;
+import dev.consent4j.LogSafe;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
@@ -118,12 +120,29 @@ class ShopController {
     @PostMapping("/account/preferences")
     String savePreferences(@RequestParam String purpose, @RequestParam(required = false) String channel,
             @RequestParam String choice, Principal principal, HttpServletRequest request) {
-        Topic topic = channel == null || channel.isBlank() ? Topic.purpose(purpose) : Topic.contact(purpose, channel);
+        // The form offers only the policy's purposes and channels and these two choices; anything else
+        // is a stale or forged form, answered with a 400 before anything is recorded.
+        Purpose declared = consents.policy().purpose(purpose).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.BAD_REQUEST, "the policy declares no purpose " + LogSafe.quote(purpose)));
+        boolean noChannel = channel == null || channel.isBlank();
+        if (!noChannel && !declared.channels().contains(channel)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "purpose " + LogSafe.quote(purpose) + " declares no channel " + LogSafe.quote(channel));
+        }
+        if (!"grant".equals(choice) && !"withdraw".equals(choice)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a choice is grant or withdraw, not " + LogSafe.quote(choice));
+        }
+        Topic topic = noChannel ? Topic.purpose(purpose) : Topic.contact(purpose, channel);
         ConsentContext context = ConsentContext.of(request);
-        consents.record(new ChoiceRequest(SubjectId.customer(principal.getName()),
-                Map.of(topic, "grant".equals(choice) ? Action.GRANT : Action.WITHDRAW), Source.ACCOUNT_PAGE,
-                dev.consent4j.event.Actor.SELF, context.signals().jurisdiction(),
-                RequestEvidence.of(request, consents.policy().version(), null), null));
+        try {
+            consents.record(new ChoiceRequest(SubjectId.customer(principal.getName()),
+                    Map.of(topic, "grant".equals(choice) ? Action.GRANT : Action.WITHDRAW), Source.ACCOUNT_PAGE,
+                    dev.consent4j.event.Actor.SELF, context.signals().jurisdiction(),
+                    RequestEvidence.of(request, consents.policy().version(), null), null));
+        } catch (InvalidChoiceException e) {
+            // A necessary purpose, say: the library refuses it and records nothing.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
         return "redirect:/account";
     }
 }

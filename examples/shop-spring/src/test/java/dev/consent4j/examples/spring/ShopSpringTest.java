@@ -2,7 +2,13 @@ package dev.consent4j.examples.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consent4j.ConsentManager;
+import dev.consent4j.event.SubjectId;
 import dev.consent4j.examples.shop.StubTrackers;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.request.PersonalRequest;
+import dev.consent4j.request.PersonalRequests;
+import dev.consent4j.state.Signals;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,6 +34,12 @@ class ShopSpringTest {
 
     @Autowired
     StubTrackers trackers;
+
+    @Autowired
+    ConsentManager consents;
+
+    @Autowired
+    PersonalRequests requests;
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -152,6 +165,57 @@ class ShopSpringTest {
 
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(account.body()).contains("Newsletter", "email", "no (NO_CONSENT)");
+    }
+
+    @Test
+    void aHistoryLookupWithAnImpossibleCustomerIdIsABadRequest() throws Exception {
+        HttpResponse<String> forged = send("GET", "/operator/history?customer=c-1001%0D%0AINFO%20forged", null, null,
+                "Authorization", basic("operator"));
+        HttpResponse<String> control = send("GET", "/operator/history?customer=%1B%5B31m", null, null,
+                "Authorization", basic("operator"));
+        HttpResponse<String> tooLong = send("GET", "/operator/history?customer=" + "x".repeat(129), null, null,
+                "Authorization", basic("operator"));
+        HttpResponse<String> fine = send("GET", "/operator/history?customer=" + "x".repeat(128), null, null,
+                "Authorization", basic("operator"));
+
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(control.statusCode()).isEqualTo(400);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(fine.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void movingAnUnknownRequestIsABadRequest() throws Exception {
+        UUID unknown = UUID.randomUUID();
+        List<PersonalRequest> before = requests.open();
+
+        HttpResponse<String> complete = formPost("/operator", "/operator/requests/" + unknown, "action=complete", "operator");
+        HttpResponse<String> verify = formPost("/operator", "/operator/requests/" + unknown, "action=verify", "operator");
+        HttpResponse<String> refuse = formPost("/operator", "/operator/requests/" + unknown, "action=refuse&text=no", "operator");
+
+        assertThat(complete.statusCode()).isEqualTo(400);
+        assertThat(verify.statusCode()).isEqualTo(400);
+        assertThat(refuse.statusCode()).isEqualTo(400);
+        assertThat(requests.find(unknown)).isEmpty();
+        assertThat(requests.open()).isEqualTo(before);
+    }
+
+    @Test
+    void aPreferenceForAnUnknownPurposeIsABadRequestAndRecordsNothing() throws Exception {
+        SubjectId hanako = SubjectId.customer("hanako");
+        int before = consents.history(hanako, Signals.of(Jurisdiction.JP)).events().size();
+
+        HttpResponse<String> unknown = formPost("/account", "/account/preferences", "purpose=no-such-purpose&choice=grant", "hanako");
+        HttpResponse<String> malformed = formPost("/account", "/account/preferences", "purpose=News%0D%0Aletter&choice=grant", "hanako");
+        HttpResponse<String> badChannel = formPost("/account", "/account/preferences",
+                "purpose=newsletter&channel=carrier-pigeon&choice=grant", "hanako");
+        HttpResponse<String> badChoice = formPost("/account", "/account/preferences", "purpose=newsletter&choice=maybe", "hanako");
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(badChannel.statusCode()).isEqualTo(400);
+        assertThat(badChoice.statusCode()).isEqualTo(400);
+        assertThat(consents.history(hanako, Signals.of(Jurisdiction.JP)).events()).hasSize(before);
     }
 
     @Test
