@@ -68,19 +68,21 @@ class PostgresInvalidationsTest {
         JdbcConsentStore nodeB = node();
         CountDownLatch forgotten = new CountDownLatch(1);
         // Node A's own append notifies too, and that notice may arrive after A cached the subject
-        // again: only an eviction once B's append is committed proves A will read it.
-        AtomicBoolean appendedOnB = new AtomicBoolean();
+        // again: only an eviction after A cached it counts. The flag is set before B appends,
+        // since B's notice can be handled before B's append call even returns; an eviction counted
+        // while B appends still empties A's cache, and A reads it again only after B committed.
+        AtomicBoolean cachedOnA = new AtomicBoolean();
         listening = new PostgresInvalidations(dataSource, CHANNEL, subject -> {
             nodeA.evict(subject);
-            if (appendedOnB.get()) {
+            if (cachedOnA.get()) {
                 forgotten.countDown();
             }
         }, nodeA::evictAll);
 
         nodeA.append(List.of(event(Action.GRANT, 0)));
         assertThat(nodeA.events(ALICE)).hasSize(1);
+        cachedOnA.set(true);
         nodeB.append(List.of(event(Action.WITHDRAW, 1)));
-        appendedOnB.set(true);
 
         assertThat(forgotten.await(10, TimeUnit.SECONDS)).as("node A was notified").isTrue();
         assertThat(nodeA.events(ALICE)).extracting(ConsentEvent::action).containsExactly(Action.GRANT, Action.WITHDRAW);
