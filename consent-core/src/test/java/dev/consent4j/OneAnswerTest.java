@@ -19,11 +19,11 @@ import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import dev.consent4j.state.Signals;
 import dev.consent4j.store.memory.InMemoryConsentStore;
+import dev.consent4j.testing.JitteryClock;
 import dev.consent4j.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -75,22 +74,7 @@ class OneAnswerTest {
     void sixteenWritersOnOneSubjectWithClocksThatDisagreeGetOneAnswer() throws Exception {
         // Each thread's clock is a few seconds off, so chain order and time order disagree.
         Instant base = Instant.parse("2026-06-01T00:00:00Z");
-        Clock jittery = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return base.plusMillis(ThreadLocalRandom.current().nextLong(-5_000, 5_000));
-            }
-        };
+        Clock jittery = new JitteryClock(base, Duration.ofSeconds(5));
         ConsentManager writers = ConsentManager.builder(POLICY, store).clock(jittery).build();
         List<Topic> topics = List.of(Topic.purpose("targeted-ads"), Topic.category("advertising"),
                 Topic.purpose("newsletter"), Topic.contact("newsletter", "email"), Topic.category("analytics"));

@@ -9,12 +9,16 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One shop and one set of tracker stubs per test class; a fresh browser profile (a new visitor)
  * per test.
  */
 abstract class BrowserTestSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrowserTestSupport.class);
 
     static final String BAR = ".c4j-bar";
     static final String PREFS = ".c4j-prefs";
@@ -31,7 +35,7 @@ abstract class BrowserTestSupport {
         if (missingBrowser != null) {
             if (!toldOfSkip) {
                 toldOfSkip = true;
-                System.err.println("[consent4j] browser tests skipped: " + missingBrowser);
+                LOG.warn("browser tests skipped: {}", missingBrowser);
             }
             return;
         }

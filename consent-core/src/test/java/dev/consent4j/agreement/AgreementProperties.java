@@ -32,11 +32,11 @@ import dev.consent4j.state.Reason;
 import dev.consent4j.state.Signals;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.memory.InMemoryLedgerStore;
+import dev.consent4j.testing.JitteryClock;
 import dev.consent4j.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,7 +51,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -108,22 +107,7 @@ abstract class AgreementProperties {
         Policy policy = scenario.current();
         Instant base = Instant.parse("2026-03-01T00:00:00Z");
         // Every writer's clock is up to five seconds off, so chain order and time order disagree.
-        Clock jittery = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return base.plusSeconds(ThreadLocalRandom.current().nextLong(-5, 6));
-            }
-        };
+        Clock jittery = new JitteryClock(base, Duration.ofSeconds(5));
         ConsentManager writer = ConsentManager.builder(policy, store).clock(jittery).build();
         List<Topic> topics = topics(policy);
         SubjectId shared = SubjectId.customer("shared-" + UUID.randomUUID());

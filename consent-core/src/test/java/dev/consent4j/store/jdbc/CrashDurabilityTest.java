@@ -1,6 +1,7 @@
 package dev.consent4j.store.jdbc;
 
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventChain;
@@ -16,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,8 +31,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * "A store acknowledges only what is on disk": a child JVM ({@link CrashingRecorder}) records
@@ -44,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * spreads the 16 threads over fewer or more subjects (fewer: more threads share a chain).
  */
 class CrashDurabilityTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrashDurabilityTest.class);
 
     private static final long SEED = Long.getLong("consent4j.crash.seed", 20_260_801L);
     private static final int THREADS = 16;
@@ -158,18 +165,20 @@ class CrashDurabilityTest {
             long startedAt = System.nanoTime();
             Process child = start(childSeed, holdConnection, output);
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (newLines.count() < killAfter) {
-                    if (!child.isAlive()) {
-                        fail("%s round %d (seed %d): the recorder exited with %d before acknowledging %d events:%n%s",
-                                name, round, SEED, child.exitValue(), killAfter, Files.readString(output));
-                    }
-                    if (System.nanoTime() > deadline) {
-                        fail("%s round %d (seed %d): %d events acknowledged after 60 s, waiting for %d:%n%s", name,
-                                round, SEED, newLines.count(), killAfter, Files.readString(output));
-                    }
-                    Thread.sleep(5);
+                try {
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> {
+                        if (!child.isAlive()) {
+                            fail("%s round %d (seed %d): the recorder exited with %d before acknowledging %d events:%n%s",
+                                    name, round, SEED, child.exitValue(), killAfter, Files.readString(output));
+                        }
+                        return newLines.count() >= killAfter;
+                    });
+                } catch (ConditionTimeoutException e) {
+                    fail("%s round %d (seed %d): %d events acknowledged after 60 s, waiting for %d:%n%s", name,
+                            round, SEED, newLines.count(), killAfter, Files.readString(output));
                 }
+                // Not a wait for anything: the kill is meant to land at a moment no acknowledgement
+                // marks, in the middle of whatever the writers are doing then.
                 Thread.sleep(extraMillis);
             } finally {
                 killedAt = System.nanoTime();
@@ -290,7 +299,7 @@ class CrashDurabilityTest {
         }
 
         private void log(String format, Object... arguments) {
-            System.out.println("[crash " + name + "] " + String.format(format, arguments));
+            LOG.info("[crash {}] {}", name, String.format(format, arguments));
         }
     }
 

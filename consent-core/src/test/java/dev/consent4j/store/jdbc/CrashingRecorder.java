@@ -29,6 +29,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The process {@link CrashDurabilityTest} kills: records choices through a {@link ConsentManager}
@@ -45,6 +47,8 @@ import javax.sql.DataSource;
  * some threads share a chain.
  */
 public final class CrashingRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrashingRecorder.class);
 
     static final Policy POLICY = PolicyLoader.loadResource("dev/consent4j/state/decisions-policy.yaml",
             CrashingRecorder.class.getClassLoader());
@@ -100,9 +104,8 @@ public final class CrashingRecorder {
         CapturingStore store = new CapturingStore(jdbc, attempted);
         ConsentManager consents = ConsentManager.builder(POLICY, store).build();
         AtomicLong failures = new AtomicLong();
-        System.out.println(STARTED + " with " + threads + " threads over " + subjects + " subjects, seed " + seed
-                + (held != null ? ", one connection held open" : ""));
-        System.out.flush();
+        LOG.info("{} with {} threads over {} subjects, seed {}{}", STARTED, threads, subjects, seed,
+                held != null ? ", one connection held open" : "");
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread worker = new Thread(() -> {
@@ -120,7 +123,7 @@ public final class CrashingRecorder {
                     } catch (RuntimeException e) {
                         // Not acknowledged, so nothing is promised; say so and go on.
                         if (failures.incrementAndGet() <= 5) {
-                            e.printStackTrace();
+                            LOG.warn("a choice was not recorded", e);
                         }
                         continue;
                     }

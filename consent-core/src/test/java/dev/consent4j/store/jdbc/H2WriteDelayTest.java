@@ -91,7 +91,7 @@ class H2WriteDelayTest {
         DataSource admin = TestDatabases.at(fileUrl());
         try (Connection open = admin.getConnection(); Statement statement = open.createStatement()) {
             statement.execute("CREATE USER shop PASSWORD 'secret'");
-            DataSource shop = new UserDataSource(fileUrl(), "shop", "secret");
+            DataSource shop = asShop(fileUrl());
             assertThatThrownBy(() -> JdbcConsentStore.builder(shop).dialect(JdbcDialect.H2).build())
                     .isInstanceOf(ConsentStoreException.class)
                     .hasMessageContaining("WRITE_DELAY=500")
@@ -110,8 +110,13 @@ class H2WriteDelayTest {
             statement.execute("CREATE USER shop PASSWORD 'secret'");
             assertThat(writeDelays(open)).containsOnly(0);
             // A user without ADMIN rights, who could not set it.
-            JdbcConsentStore.builder(new UserDataSource(url, "shop", "secret")).dialect(JdbcDialect.H2).build();
+            JdbcConsentStore.builder(asShop(url)).dialect(JdbcDialect.H2).build();
         }
+    }
+
+    /** Connects as the user {@code shop}, not as the URL's own (none: H2's admin). */
+    private static DataSource asShop(String url) {
+        return TestDatabases.at(url + ";USER=shop;PASSWORD=secret");
     }
 
     private static ConsentEvent event() {
@@ -128,51 +133,5 @@ class H2WriteDelayTest {
             }
         }
         return delays;
-    }
-
-    /** Connects as a given user; the test data source connects with the URL's user (none: H2's admin). */
-    private record UserDataSource(String url, String user, String password) implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            return java.sql.DriverManager.getConnection(url, user, password);
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return java.sql.DriverManager.getConnection(url, username, password);
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() {
-            return java.util.logging.Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
     }
 }
