@@ -39,6 +39,12 @@ public record SubjectId(Kind kind, String value) {
         }
     }
 
+    /**
+     * Stands for a visitor who has no consent cookie yet, so has chosen nothing: what the filter
+     * and the banner's defaults decide for. Never stored.
+     */
+    public static final SubjectId UNDECIDED_VISITOR = visitor("00000000000000000000000000000000");
+
     /** A new random visitor id (128 bits from {@link SecureRandom}). */
     public static SubjectId newVisitor() {
         byte[] bytes = new byte[16];

@@ -217,7 +217,7 @@ public final class ConsentEndpoints extends HttpServlet {
         PolicyBodyKey key = PolicyBodyKey.of(policy, language, jurisdiction, base);
         byte[] body = policyBodies.get(key);
         if (body == null) {
-            body = JsonIo.bytes(Views.policy(policy, language, jurisdiction, base));
+            body = JsonIo.bytes(Views.policy(consents.folder(), consents.clock().instant(), language, jurisdiction, base));
             if (policyBodies.size() < MAX_POLICY_BODIES) {
                 policyBodies.putIfAbsent(key, body);
             }

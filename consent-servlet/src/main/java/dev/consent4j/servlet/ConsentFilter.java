@@ -154,7 +154,7 @@ public final class ConsentFilter implements Filter {
             if (known == null) {
                 ConsentCookieCodec.Result read = readCookie(cookieValue, now);
                 ConsentCookie cookie = read == null ? null : read.cookie();
-                SubjectId visitor = cookie != null ? cookie.visitor() : ANONYMOUS;
+                SubjectId visitor = cookie != null ? cookie.visitor() : SubjectId.UNDECIDED_VISITOR;
                 List<dev.consent4j.state.Choice> choices = cookie != null ? cookie.asChoices() : List.of();
                 known = new VisitorState(read, consents.folder().fold(visitor, choices, signals, now));
                 if (cookieValue == null || read != null) { // a rejected cookie is checked (and logged) every time
@@ -231,9 +231,6 @@ public final class ConsentFilter implements Filter {
             }
         }
     }
-
-    /** Stands for an anonymous visitor who has no consent cookie yet; never stored. */
-    static final SubjectId ANONYMOUS = SubjectId.visitor("00000000000000000000000000000000");
 
     private ConsentCookieCodec.Result readCookie(String value, Instant now) {
         if (value == null) {

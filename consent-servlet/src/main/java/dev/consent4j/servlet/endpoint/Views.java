@@ -2,6 +2,8 @@ package dev.consent4j.servlet.endpoint;
 
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.CookieDeclaration;
@@ -17,6 +19,10 @@ import dev.consent4j.request.PersonalRequest;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
+import dev.consent4j.state.Reason;
+import dev.consent4j.state.Signals;
+import dev.consent4j.state.fold.StateFolder;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +41,9 @@ public final class Views {
     }
 
     /** What the banner needs, in {@code language}, for a shopper in {@code jurisdiction}. */
-    public static Map<String, Object> policy(Policy policy, String language, Jurisdiction jurisdiction, String base) {
+    public static Map<String, Object> policy(StateFolder folder, Instant now, String language, Jurisdiction jurisdiction,
+            String base) {
+        Policy policy = folder.policy();
         String fallback = policy.defaultLanguage();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("policyId", policy.id());
@@ -98,7 +106,7 @@ public final class Views {
             purposes.add(p);
         }
         view.put("purposes", purposes);
-        view.put("consentMode", Map.of("defaults", consentModeDefaults(policy)));
+        view.put("consentMode", Map.of("defaults", consentModeDefaults(folder, now)));
         view.put("links", Map.of("state", base + "/state", "choices", base + "/choices",
                 "disclosure", base + "/disclosure", "doNotSell", base + "/do-not-sell"));
         return view;
@@ -114,32 +122,34 @@ public final class Views {
     }
 
     /**
-     * Google Consent Mode {@code default} entries: the global one (empty region list) and one per
-     * jurisdiction a category's basis names. A type is granted by default only where every category
-     * mapped to it is opt-out or necessary there; globally only when every one is necessary.
+     * Google Consent Mode {@code default} entries, from the decisions on a visitor who has not
+     * chosen yet: one per jurisdiction a category's basis names, with that jurisdiction's
+     * {@link ConsentState#consentMode()}, and the global one (empty region list) that grants a type
+     * only where the decisions on everything it depends on are necessary, since the region of a
+     * visitor there is not known.
      */
-    static List<Map<String, Object>> consentModeDefaults(Policy policy) {
-        Map<String, List<CookieCategory>> byType = new LinkedHashMap<>();
+    static List<Map<String, Object>> consentModeDefaults(StateFolder folder, Instant now) {
+        Policy policy = folder.policy();
         Set<String> regions = new TreeSet<>();
         for (CookieCategory category : policy.cookieCategories()) {
-            for (String type : category.consentModeTypes()) {
-                byType.computeIfAbsent(type, t -> new ArrayList<>()).add(category);
-            }
             regions.addAll(category.basis().overrides().keySet());
         }
         List<Map<String, Object>> defaults = new ArrayList<>();
+        ConsentState anywhere = undecided(folder, Jurisdiction.UNKNOWN, now);
         List<String> globallyGranted = new ArrayList<>();
-        byType.forEach((type, categories) -> {
-            if (categories.stream().allMatch(c -> c.basis().byDefault() == Basis.NECESSARY)) {
+        anywhere.consentMode().forEach((type, granted) -> {
+            if (granted && anywhere.decisions().values().stream()
+                    .filter(d -> d.topic().kind() == Topic.Kind.CATEGORY
+                            && policy.cookieCategory(d.topic().id()).orElseThrow().consentModeTypes().contains(type))
+                    .allMatch(d -> d.reason() == Reason.NECESSARY)) {
                 globallyGranted.add(type);
             }
         });
         defaults.add(Map.of("region", List.of(), "granted", globallyGranted));
         for (String region : regions) {
-            Jurisdiction jurisdiction = Jurisdiction.of(region);
             List<String> granted = new ArrayList<>();
-            byType.forEach((type, categories) -> {
-                if (categories.stream().allMatch(c -> c.basis().in(jurisdiction) != Basis.OPT_IN)) {
+            undecided(folder, Jurisdiction.of(region), now).consentMode().forEach((type, allowed) -> {
+                if (allowed) {
                     granted.add(type);
                 }
             });
@@ -148,6 +158,11 @@ public final class Views {
             defaults.add(Map.of("region", codes, "granted", granted));
         }
         return defaults;
+    }
+
+    /** The decisions on a visitor who has made no choice, in {@code jurisdiction}. */
+    private static ConsentState undecided(StateFolder folder, Jurisdiction jurisdiction, Instant now) {
+        return folder.fold(SubjectId.UNDECIDED_VISITOR, List.of(), Signals.of(jurisdiction), now);
     }
 
     /** The caller's decisions with reasons. */
