@@ -29,6 +29,7 @@ import dev.consent4j.servlet.endpoint.JsonIo;
 import dev.consent4j.servlet.endpoint.Languages;
 import dev.consent4j.servlet.endpoint.OneClickBody;
 import dev.consent4j.servlet.endpoint.Problem;
+import dev.consent4j.servlet.endpoint.RequestPaths;
 import dev.consent4j.servlet.endpoint.UiTexts;
 import dev.consent4j.servlet.endpoint.Views;
 import dev.consent4j.servlet.request.RequestEvidence;
@@ -144,6 +145,9 @@ public final class ConsentEndpoints extends HttpServlet {
     }
 
     private void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!RequestPaths.canonical(request)) {
+            throw Problem.badRequest(RequestPaths.NOT_PLAIN);
+        }
         if ("/.well-known/gpc.json".equals(request.getServletPath())) {
             requireMethod(request, "GET");
             gpcJson(response);
@@ -409,8 +413,11 @@ public final class ConsentEndpoints extends HttpServlet {
     private void doNotSell(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CrossSiteCheck.requireSameOrigin(request);
         ConsentContext context = context(request);
-        if (request.getContentLengthLong() > 0 || request.getContentType() != null) {
-            JsonIo.readJson(request); // an optional empty object; anything else is refused
+        if (request.getContentLengthLong() > 0 || JsonIo.contentType(request) != null) {
+            // An optional empty object; anything else is refused.
+            if (!JsonIo.readJson(request).isEmpty()) {
+                throw Problem.badRequest("do-not-sell takes no fields: send {} or no body");
+            }
         }
         Map<Topic, Action> choices = new LinkedHashMap<>();
         for (Purpose purpose : consents.policy().purposes()) {
@@ -497,7 +504,7 @@ public final class ConsentEndpoints extends HttpServlet {
             return;
         }
         byte[] body = JsonIo.readBody(request);
-        if (!OneClickBody.isOneClick(request.getContentType(), body)) {
+        if (!OneClickBody.isOneClick(JsonIo.contentType(request), body)) {
             throw Problem.badRequest("the body must be List-Unsubscribe=One-Click (urlencoded or multipart)");
         }
         Jurisdiction jurisdiction = consents.settings().defaultJurisdiction();
@@ -713,7 +720,7 @@ public final class ConsentEndpoints extends HttpServlet {
         if (context == null || context.cspMode() == CspMode.OFF) {
             throw new Problem(404, "Not found", "this shop sends no Content-Security-Policy, so it takes no reports");
         }
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        String type = JsonIo.contentType(request) == null ? "" : JsonIo.contentType(request).toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/csp-report") && !type.startsWith("application/reports+json")
                 && !type.startsWith("application/json")) {
             throw new Problem(415, "Unsupported media type", "send application/csp-report or application/reports+json");

@@ -34,11 +34,29 @@ public final class JsonIo {
     private JsonIo() {
     }
 
-    /** The request's JSON body: 415 unless it is JSON, 413 when too large, 400 when malformed. */
+    /**
+     * The request's {@code Content-Type} as sent. Not {@code getContentType()}: Jetty's throws for a
+     * charset the JVM does not know, which would make a client's typo a 500.
+     */
+    public static String contentType(HttpServletRequest request) {
+        return request.getHeader("Content-Type");
+    }
+
+    /**
+     * The request's JSON body: 415 unless it is JSON in UTF-8 (a {@code charset} other than
+     * {@code utf-8} is refused, not guessed at), 413 when too large, 400 when malformed.
+     */
     public static JsonNode readJson(HttpServletRequest request) throws IOException {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].trim().equals("application/json")) {
+        String type = contentType(request);
+        String[] parts = type == null ? new String[] {""} : type.toLowerCase(Locale.ROOT).split(";");
+        if (!parts[0].trim().equals("application/json")) {
             throw new Problem(415, "Unsupported media type", "send the body as application/json");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            if (parameter.startsWith("charset=") && !parameter.substring("charset=".length()).replace("\"", "").trim().equals("utf-8")) {
+                throw new Problem(415, "Unsupported media type", "send the body as UTF-8 JSON; it has no other charset");
+            }
         }
         byte[] body = readBody(request);
         if (body.length == 0) {

@@ -3,15 +3,11 @@ package dev.consent4j.servlet.testing;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpFilter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.Principal;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,7 +25,7 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class JettyShop implements AutoCloseable {
 
-    public static final String TEST_USER_HEADER = "X-Test-User";
+    public static final String TEST_USER_HEADER = TestLogin.USER_HEADER;
 
     private final Server server = new Server();
     private final ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
@@ -97,6 +93,10 @@ public final class JettyShop implements AutoCloseable {
         server.setHandler(context);
         server.start();
         return this;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
     }
 
     public URI uri(String path) {
@@ -172,30 +172,5 @@ public final class JettyShop implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
-    }
-
-    /** Gives requests with {@code X-Test-User} that user as their principal. */
-    private static final class TestLogin extends HttpFilter {
-        @Override
-        protected void doFilter(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                jakarta.servlet.FilterChain chain) throws IOException, jakarta.servlet.ServletException {
-            String user = request.getHeader(TEST_USER_HEADER);
-            if (user == null) {
-                chain.doFilter(request, response);
-                return;
-            }
-            Principal principal = () -> user;
-            chain.doFilter(new HttpServletRequestWrapper(request) {
-                @Override
-                public Principal getUserPrincipal() {
-                    return principal;
-                }
-
-                @Override
-                public String getRemoteUser() {
-                    return user;
-                }
-            }, response);
-        }
     }
 }

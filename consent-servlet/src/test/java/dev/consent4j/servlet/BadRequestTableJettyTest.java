@@ -1,0 +1,53 @@
+package dev.consent4j.servlet;
+
+import dev.consent4j.servlet.badrequests.BadRequest.Caller;
+import dev.consent4j.servlet.badrequests.BadRequestTableContract;
+import dev.consent4j.servlet.badrequests.Server;
+import dev.consent4j.servlet.badrequests.Target;
+import dev.consent4j.servlet.testing.JettyShop;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The bad-request table on Jetty 12. */
+class BadRequestTableJettyTest extends BadRequestTableContract {
+
+    private static final BadRequestShop SHOP = new BadRequestShop();
+    private static JettyShop server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new JettyShop().filter(SHOP.filter, "/*").servlet(SHOP.endpoints, "/consent/*")
+                .servlet(SHOP.endpoints, "/.well-known/gpc.json").start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Override
+    protected Server server() {
+        return Server.JETTY;
+    }
+
+    @Override
+    protected int port() {
+        return server.port();
+    }
+
+    @Override
+    protected Target target() {
+        return SHOP.target();
+    }
+
+    @Override
+    protected List<String> signIn(Caller caller) {
+        return BadRequestShop.signIn(caller);
+    }
+
+    @Override
+    protected long storedState() {
+        return SHOP.storedState();
+    }
+}
