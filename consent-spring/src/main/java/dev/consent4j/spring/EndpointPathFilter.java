@@ -7,8 +7,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * In front of the {@link dev.consent4j.servlet.ConsentEndpoints} servlet, ahead of every other
@@ -30,6 +35,32 @@ final class EndpointPathFilter extends HttpFilter {
             JsonIo.problem(response, Problem.badRequest(RequestPaths.NOT_PLAIN));
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(localeSafe(request), response);
+    }
+
+    /**
+     * The request, or, when the container cannot parse its {@code Accept-Language} (Tomcat throws
+     * from {@code getLocale()} past {@code maxLocaleCount}, 10 languages), the request with the
+     * server's default locale: Spring's {@code RequestContextFilter} asks every request for its
+     * locale and would turn the exception into a 500. The endpoints choose their language from the
+     * header themselves.
+     */
+    static HttpServletRequest localeSafe(HttpServletRequest request) {
+        try {
+            request.getLocale();
+            return request;
+        } catch (IllegalArgumentException e) {
+            return new HttpServletRequestWrapper(request) {
+                @Override
+                public Locale getLocale() {
+                    return Locale.getDefault();
+                }
+
+                @Override
+                public Enumeration<Locale> getLocales() {
+                    return Collections.enumeration(List.of(Locale.getDefault()));
+                }
+            };
+        }
     }
 }

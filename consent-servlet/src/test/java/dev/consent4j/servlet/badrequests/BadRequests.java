@@ -201,9 +201,11 @@ public final class BadRequests {
                 .header("Origin", "http://127.0.0.1:{port}@evil.test").problem(403);
         postJson("choices: origin that is not a URI", choices, valid).header("Origin", "http://exa mple.test").problem(403);
         // Methods.
-        for (String method : List.of("GET", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND")) {
+        for (String method : List.of("GET", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS")) {
             row("choices: " + method, method, choices).problem(405);
         }
+        row("choices: PROPFIND", "PROPFIND", choices).problem(405)
+                .refusedBy(Server.SPRING, "Spring Security's firewall refuses methods outside its list with 400");
         row("choices: TRACE", "TRACE", choices).problem(405)
                 .refusedByAll("containers answer TRACE themselves (Tomcat refuses it with 405, Jetty's servlet default too)");
     }
@@ -374,7 +376,9 @@ public final class BadRequests {
             }
         }
         for (String method : List.of("POST", "DELETE")) {
-            row("gpc.json: " + method, method, "/.well-known/gpc.json").problem(405);
+            row("gpc.json: " + method, method, "/.well-known/gpc.json").problem(405).refusedBy(Server.SPRING,
+                    "Spring Security's CSRF protection refuses a " + method + " without a token (403) before the servlet:"
+                            + " the test app exempts only /consent/**, as a shop would");
         }
         String policy = BASE + "/policy";
         get("policy: header injection in lang", policy + "?lang=ja%0d%0aSet-Cookie:%20x=1");
@@ -386,6 +390,8 @@ public final class BadRequests {
         get("policy: forged cookie is ignored", policy).header("Cookie", "consent=" + forgedSignature()).served();
         get("policy: overlong Accept-Language is ignored", policy).header("Accept-Language", "ja;q=0.1, ".repeat(80) + "en")
                 .served();
+        get("state: more languages than Tomcat parses (maxLocaleCount)", BASE + "/state")
+                .header("Accept-Language", "ja, en, fr, de, es, it, pt, nl, sv, da, fi, no, ko, zh").servedUndecided();
         String disclosure = BASE + "/disclosure";
         get("disclosure: unknown format", disclosure + "?format=xml");
         get("disclosure: format in capitals", disclosure + "?format=JSON");

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A small shop on the real stack: Spring Security with one customer, consent4j auto-configured. */
+/** A small shop on the real stack: Spring Security with one customer and one operator, consent4j auto-configured. */
 @SpringBootApplication
 public class TestShopApplication {
 
@@ -31,7 +31,8 @@ public class TestShopApplication {
 
     @Bean
     UserDetailsService users() {
-        return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}secret").roles("CUSTOMER").build());
+        return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}secret").roles("CUSTOMER").build(),
+                User.withUsername("olga").password("{noop}secret").roles("CONSENT_OPERATOR").build());
     }
 
     @RestController
