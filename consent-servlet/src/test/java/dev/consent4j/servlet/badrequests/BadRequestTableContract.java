@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public abstract class BadRequestTableContract {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BadRequestTableContract.class);
+
     /** The bar: the table covers every endpoint and the filter in at least this many rows. */
     public static final int MINIMUM_ROWS = 150;
 
@@ -91,6 +93,7 @@ public abstract class BadRequestTableContract {
         String refusal = row.refusals().get(server());
         if (refusal != null && response.status() >= 400 && !problem) {
             assertThat(response.status()).as("refused by the container (%s): %s", refusal, response).isBetween(400, 499);
+            LOG.info("{} refused '{}' itself: {}", server(), row.name(), response.status());
         } else {
             expect(row, response, problem, undecided);
         }
