@@ -79,7 +79,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
     @Override
     protected void beforeCommit() {
         rewriteCookies();
-        ConsentState state = context.state();
+        ConsentState state = context.enforced();
         String cspHeader = filter.csp().headerName();
         if (cspHeader != null) {
             setHeader(cspHeader, filter.csp().headerValue(state));
@@ -145,7 +145,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
             if (setNames.contains(name)) {
                 continue;
             }
-            CookieDeclaration declaration = context.state().policy().declarationOfCookieOrNull(name);
+            CookieDeclaration declaration = context.enforced().policy().declarationOfCookieOrNull(name);
             if (declaration == null || declaration.setBy() == CookieDeclaration.SetBy.THIRD_PARTY_DOMAIN) {
                 continue;
             }
@@ -176,7 +176,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
                 }
             }
             filter.listener().cookieExpired(candidate.name(),
-                    context.state().policy().categoryOfCookieOrNull(candidate.name()).id());
+                    context.enforced().policy().categoryOfCookieOrNull(candidate.name()).id());
             kept.addAll(variants);
             expiryHeaders += variants.size();
             expiryBytes += bytes;
@@ -237,8 +237,8 @@ final class ConsentResponse extends OnCommitResponseWrapper {
         }
         Set<String> refused = new HashSet<>();
         for (String name : RequestHeaders.cookieNames(request)) {
-            CookieCategory category = context.state().policy().categoryOfCookieOrNull(name);
-            if (category != null && !context.state().categoryAllowed(category.id())) {
+            CookieCategory category = context.enforced().policy().categoryOfCookieOrNull(name);
+            if (category != null && !context.enforced().categoryAllowed(category.id())) {
                 refused.add(name);
             }
         }
@@ -252,7 +252,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
         if (cookieName.equals(filter.cookieSettings().nameFor(context.secureRequest()))) {
             return true;
         }
-        ConsentState state = context.state();
+        ConsentState state = context.enforced();
         CookieCategory category = state.policy().categoryOfCookieOrNull(cookieName);
         if (category == null) {
             return filter.undeclaredCookie(cookieName);

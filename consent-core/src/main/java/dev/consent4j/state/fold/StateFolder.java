@@ -1,5 +1,7 @@
 package dev.consent4j.state.fold;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
@@ -20,6 +22,7 @@ import dev.consent4j.state.Signals;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,6 +67,15 @@ public final class StateFolder {
     private final ConsentSettings settings;
     private final Period maxAge;
     private final List<Topic> topics;
+    /*
+     * States of visitors' cookies by choice pattern (see foldShared). Shops have few patterns (which
+     * categories were granted, under which version) across millions of visitors; the bound keeps a
+     * flood of odd ones from growing it.
+     */
+    private final Cache<Pattern, ConsentState> shared = Caffeine.newBuilder().maximumSize(SHARED_STATES).build();
+
+    /** How many choice patterns {@link #foldShared} keeps. */
+    static final int SHARED_STATES = 10_000;
 
     public StateFolder(Policy policy, ConsentSettings settings) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -106,6 +118,75 @@ public final class StateFolder {
             decisions.put(topic, evaluation.decide(topic));
         }
         return new ConsentState(policy, subject, signals, now, decisions);
+    }
+
+    /**
+     * A state whose every decision is allowed or refused, for the same reason, exactly as in
+     * {@link #fold} of the same choices, signals and time, but shared by every fold of the same
+     * <em>choice pattern</em>: choices on the same topics with the same actions, actors and policy
+     * versions, expired or not alike at {@code now}, under the same signals. Who made them and
+     * when (within the consent validity) play no part in those answers, so a filter enforcing
+     * millions of visitors' cookies folds once per pattern, not once per request.
+     *
+     * <p>What the shared state says beyond allowed and reason is its first fold's: its subject is
+     * {@link SubjectId#UNDECIDED_VISITOR} and its decisions' times and policy versions are those of
+     * the choices that pattern was first folded from. Show a person their own state with {@link #fold}.
+     *
+     * @param choices at most one choice per topic, as a consent cookie holds them
+     * @throws IllegalArgumentException when two choices are on one topic
+     */
+    public ConsentState foldShared(Collection<Choice> choices, Signals signals, Instant now) {
+        Pattern pattern = Pattern.of(this, choices, signals, now);
+        ConsentState state = shared.getIfPresent(pattern);
+        if (state == null) {
+            state = fold(SubjectId.UNDECIDED_VISITOR, choices, signals, now);
+            shared.put(pattern, state);
+        }
+        return state;
+    }
+
+    /** What a fold's allowed flags and reasons depend on; see {@link #foldShared}. */
+    private record Pattern(Signals signals, Object[] parts) {
+
+        private static final int PER_CHOICE = 5;
+
+        static Pattern of(StateFolder folder, Collection<Choice> choices, Signals signals, Instant now) {
+            Object[] parts = new Object[choices.size() * PER_CHOICE];
+            int i = 0;
+            for (Choice choice : choices) {
+                for (int j = 0; j < i; j += PER_CHOICE) {
+                    if (parts[j].equals(choice.topic())) {
+                        throw new IllegalArgumentException("two choices on " + choice.topic() + " in one pattern");
+                    }
+                }
+                parts[i++] = choice.topic();
+                parts[i++] = choice.action();
+                parts[i++] = choice.actor();
+                parts[i++] = choice.policyVersion();
+                parts[i++] = folder.outlived(choice, now);
+            }
+            return new Pattern(signals, parts);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Pattern p && p.signals.equals(signals) && Arrays.equals(p.parts, parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return signals.hashCode() * 31 + Arrays.hashCode(parts);
+        }
+
+        @Override
+        public String toString() {
+            return "Pattern" + Arrays.toString(parts) + " " + signals;
+        }
+    }
+
+    /** Whether {@code choice} was made longer than the consent validity before {@code now}, so a grant no longer counts. */
+    boolean outlived(Choice choice, Instant now) {
+        return !choice.at().atOffset(ZoneOffset.UTC).plus(maxAge).toInstant().isAfter(now);
     }
 
     /** Folds stored events in chain order: {@link #latestChoices} and then {@link #fold}. */
@@ -296,7 +377,7 @@ public final class StateFolder {
                 if (policy.changedSince(choice.policyVersion(), topic.id())) {
                     return made(topic, false, Reason.STALE_POLICY, choice);
                 }
-                if (!choice.at().atOffset(ZoneOffset.UTC).plus(maxAge).toInstant().isAfter(now)) {
+                if (outlived(choice, now)) {
                     return made(topic, false, Reason.EXPIRED, choice);
                 }
             }
