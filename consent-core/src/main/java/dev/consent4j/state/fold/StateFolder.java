@@ -20,8 +20,8 @@ import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import dev.consent4j.state.Signals;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 
 /**
@@ -74,6 +75,9 @@ public final class StateFolder {
      */
     private final Cache<Pattern, ConsentState> shared = Caffeine.newBuilder().maximumSize(SHARED_STATES).build();
 
+    private static final long SECONDS_PER_DAY = 86_400;
+    private final ExpiryDays expiryDays;
+
     /** How many choice patterns {@link #foldShared} keeps. */
     static final int SHARED_STATES = 10_000;
 
@@ -81,6 +85,7 @@ public final class StateFolder {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.maxAge = settings.maxAge() != null ? settings.maxAge() : policy.consentValidity();
+        this.expiryDays = new ExpiryDays(maxAge);
         List<Topic> all = new java.util.ArrayList<>();
         for (Purpose purpose : policy.purposes()) {
             all.add(Topic.purpose(purpose.id()));
@@ -145,6 +150,38 @@ public final class StateFolder {
         return state;
     }
 
+    /**
+     * The day a grant made on a given day (both in UTC epoch days) expires, remembered for recent
+     * days: the calendar arithmetic of a {@link Period} costs several objects, and every visitor
+     * request asks it for each choice in the cookie.
+     */
+    private static final class ExpiryDays {
+        private static final int SLOTS = 1024;
+        private final Period validity;
+        /** Per slot, a day and its expiry day packed in one long (so a reader never sees half of one); 0 for none. */
+        private final AtomicLongArray slots = new AtomicLongArray(SLOTS);
+
+        ExpiryDays(Period validity) {
+            this.validity = validity;
+        }
+
+        long of(long day) {
+            if (day < 1 || day > Integer.MAX_VALUE) {
+                return LocalDate.ofEpochDay(day).plus(validity).toEpochDay(); // outside what is remembered
+            }
+            int slot = (int) (day & (SLOTS - 1));
+            long packed = slots.get(slot);
+            if (packed >>> 32 == day) {
+                return (int) packed;
+            }
+            long expiry = LocalDate.ofEpochDay(day).plus(validity).toEpochDay();
+            if (expiry > 0 && expiry <= Integer.MAX_VALUE) {
+                slots.set(slot, day << 32 | expiry);
+            }
+            return expiry;
+        }
+    }
+
     /** What a fold's allowed flags and reasons depend on; see {@link #foldShared}. */
     private record Pattern(Signals signals, Object[] parts) {
 
@@ -184,9 +221,16 @@ public final class StateFolder {
         }
     }
 
-    /** Whether {@code choice} was made longer than the consent validity before {@code now}, so a grant no longer counts. */
+    /**
+     * Whether {@code choice} was made longer than the consent validity before {@code now}, so a
+     * grant no longer counts: whether {@code now} has reached the choice's time with the validity
+     * added to its date in UTC (a calendar period: a month after 31 January is 28 or 29 February).
+     */
     boolean outlived(Choice choice, Instant now) {
-        return !choice.at().atOffset(ZoneOffset.UTC).plus(maxAge).toInstant().isAfter(now);
+        Instant at = choice.at();
+        long day = Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY);
+        long expirySecond = expiryDays.of(day) * SECONDS_PER_DAY + Math.floorMod(at.getEpochSecond(), SECONDS_PER_DAY);
+        return expirySecond < now.getEpochSecond() || expirySecond == now.getEpochSecond() && at.getNano() <= now.getNano();
     }
 
     /** Folds stored events in chain order: {@link #latestChoices} and then {@link #fold}. */
