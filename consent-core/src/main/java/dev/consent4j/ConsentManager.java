@@ -18,7 +18,9 @@ import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Signals;
 import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.store.AudienceQueries;
 import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.CustomerQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +30,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The one object a shop's code talks to: records choices as evidence and answers "may I do this
@@ -259,15 +263,62 @@ public final class ConsentManager {
         return decisions;
     }
 
-    private void decide(Collection<SubjectId> subjects, String purposeId, String channel, Jurisdiction jurisdiction,
-            BiConsumer<SubjectId, Decision> sink) {
+    /**
+     * The bulk audience filter over customers the database selects: those of {@code customers} who
+     * may be contacted for the purpose on the channel ({@code null} for the purpose alone) in
+     * {@code jurisdiction}, given to {@code sink} as they are read, in no particular order. The
+     * database joins the shop's customer table with the store's tables: nothing is sent per
+     * customer, only the columns a decision needs come back, and customers without choices (who
+     * follow the basis) are streamed by the database without being folded.
+     *
+     * @throws UnsupportedOperationException when the store cannot run queries (only the JDBC store
+     *         and decorators of it can; use {@link #audience(Collection, String, String, Jurisdiction)})
+     */
+    public void audience(CustomerQuery customers, String purposeId, String channel, Jurisdiction jurisdiction,
+            Consumer<SubjectId> sink) {
+        Objects.requireNonNull(customers, "customers");
+        AudienceQueries queries = store.audienceQueries().orElseThrow(() -> new UnsupportedOperationException(
+                "the store " + store.getClass().getSimpleName() + " cannot select customers by SQL; pass the customers instead"));
+        Topic topic = declaredTopic(purposeId, channel);
+        Set<Topic> bearing = folder.topicsBearingOn(topic);
+        Signals signals = Signals.of(jurisdiction);
+        Instant now = clock.instant();
+        Map<Topic, Choice> byTopic = new HashMap<>();
+        queries.latestChoices(customers, bearing, (subject, choices) -> {
+            byTopic.clear();
+            for (Choice choice : choices) {
+                byTopic.put(choice.topic(), choice);
+            }
+            if (folder.decide(topic, byTopic::get, signals, now).allowed()) {
+                sink.accept(subject);
+            }
+        });
+        if (folder.decide(topic, t -> null, signals, now).allowed()) {
+            queries.withoutChoices(customers, bearing, sink);
+        }
+    }
+
+    /** {@link #audience(CustomerQuery, String, String, Jurisdiction, Consumer)}, collected in a list. */
+    public List<SubjectId> audience(CustomerQuery customers, String purposeId, String channel, Jurisdiction jurisdiction) {
+        List<SubjectId> audience = new ArrayList<>();
+        audience(customers, purposeId, channel, jurisdiction, audience::add);
+        return audience;
+    }
+
+    /** The purpose's topic, or its channel's; refused with a clear message when the policy declares neither. */
+    private Topic declaredTopic(String purposeId, String channel) {
         Purpose purpose = policy.purpose(purposeId).orElseThrow(
                 () -> new InvalidChoiceException(Topic.purpose(purposeId), "the policy declares no purpose " + LogSafe.quote(purposeId)));
         if (channel != null && !purpose.channels().contains(channel)) {
             throw new InvalidChoiceException(Topic.contact(purposeId, channel),
                     "purpose " + LogSafe.quote(purposeId) + " declares no channel " + LogSafe.quote(channel));
         }
-        Topic topic = channel == null ? Topic.purpose(purposeId) : Topic.contact(purposeId, channel);
+        return channel == null ? Topic.purpose(purposeId) : Topic.contact(purposeId, channel);
+    }
+
+    private void decide(Collection<SubjectId> subjects, String purposeId, String channel, Jurisdiction jurisdiction,
+            BiConsumer<SubjectId, Decision> sink) {
+        Topic topic = declaredTopic(purposeId, channel);
         Map<SubjectId, List<ConsentEvent>> latest = store.latestEvents(subjects, folder.topicsBearingOn(topic));
         Signals signals = Signals.of(jurisdiction);
         Instant now = clock.instant();

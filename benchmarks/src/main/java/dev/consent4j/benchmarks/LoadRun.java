@@ -26,6 +26,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +50,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The filter's cost on a real server: one Jetty on 127.0.0.1 serving the same small page three
  * ways — with no filter, behind a filter that only passes the request on, and behind the consent
- * filter (a valid consent cookie, response wrapping, CSP on) — loaded in turn by {@code wrk}
+ * filter (valid consent cookies, response wrapping, CSP on) — loaded in turn by {@code wrk}
  * (one thread, bounded duration) over several rounds, so that drift hits every variant alike.
+ * Each variant runs twice: with one consent cookie on every request, and with a different one on
+ * each request, drawn in turn from a pool of {@value #POOL} cookies with random choices (a Lua
+ * script; the baselines get the same script and cookies, so both sides pay the same client cost).
  *
  * <p>Prints requests per second (median over the rounds), the ratio to no filter, latency and the
  * bytes the server allocated per request (all threads, from the JVM's own counters). Arguments:
@@ -61,7 +66,33 @@ public final class LoadRun {
     private static final byte[] PAGE = ("<!DOCTYPE html><html lang=\"en\"><head><title>hello</title></head>"
             + "<body><h1>Hello</h1><p>A small page, as cheap to render as a page can be.</p></body></html>")
             .getBytes(StandardCharsets.UTF_8);
-    private static final List<String> VARIANTS = List.of("none", "pass-through", "consent");
+    private static final List<String> FILTERS = List.of("none", "pass-through", "consent");
+    /** How many distinct cookies the "different cookie on each request" runs draw from. */
+    static final int POOL = 100_000;
+    private static final String LUA = """
+            local cookies = {}
+            local count = 0
+            local next = 0
+            function init(args)
+              for line in io.lines(args[1]) do
+                count = count + 1
+                cookies[count] = line
+              end
+              next = math.random(count)
+            end
+            function request()
+              next = next % count + 1
+              return wrk.format(nil, nil, { ["Cookie"] = cookies[next] })
+            end
+            """;
+
+    /** One load: a filter, and whether every request brings the same cookie or a different one. */
+    private record Variant(String filter, boolean distinctCookies) {
+        @Override
+        public String toString() {
+            return filter + (distinctCookies ? " (distinct)" : " (one)");
+        }
+    }
 
     private LoadRun() {
     }
@@ -83,9 +114,19 @@ public final class LoadRun {
         for (CookieCategory category : policy.cookieCategories()) {
             choices.put(Topic.category(category.id()), Action.GRANT);
         }
-        String cookie = "consent=" + new ConsentCookieCodec(keys, Duration.ofDays(365))
-                .encode(ConsentCookie.of(SubjectId.newVisitor(), policy.version(), Instant.now(), choices, false));
+        ConsentCookieCodec codec = new ConsentCookieCodec(keys, Duration.ofDays(365));
+        String cookie = "consent=" + codec.encode(ConsentCookie.of(SubjectId.newVisitor(), policy.version(), Instant.now(),
+                choices, false));
+        Path work = Files.createTempDirectory("consent4j-load");
+        Path cookieFile = work.resolve("cookies.txt");
+        Path script = work.resolve("distinct-cookies.lua");
+        Files.write(cookieFile, cookiePool(codec, policy, POOL));
+        Files.writeString(script, LUA);
 
+        List<Variant> variants = new ArrayList<>();
+        for (boolean distinct : new boolean[] {false, true}) {
+            FILTERS.forEach(filter -> variants.add(new Variant(filter, distinct)));
+        }
         QueuedThreadPool threads = new QueuedThreadPool(16, 4);
         threads.setName("load");
         Server server = new Server(threads);
@@ -98,40 +139,68 @@ public final class LoadRun {
         server.start();
         int port = connector.getLocalPort();
         try {
-            Map<String, List<Run>> runs = new LinkedHashMap<>();
-            VARIANTS.forEach(v -> runs.put(v, new ArrayList<>()));
-            for (String variant : VARIANTS) {
-                wrk(wrkCpus, connections, seconds, url(port, variant), cookie); // warm-up, not counted
+            Map<Variant, List<Run>> runs = new LinkedHashMap<>();
+            variants.forEach(v -> runs.put(v, new ArrayList<>()));
+            for (Variant variant : variants) {
+                wrk(wrkCpus, connections, seconds, port, variant, cookie, script, cookieFile); // warm-up, not counted
             }
             for (int round = 1; round <= rounds; round++) {
                 // Rotate the order each round so no variant always runs first or last.
-                for (int i = 0; i < VARIANTS.size(); i++) {
-                    String variant = VARIANTS.get((i + round) % VARIANTS.size());
+                for (int i = 0; i < variants.size(); i++) {
+                    Variant variant = variants.get((i + round) % variants.size());
                     long allocatedBefore = allocatedBytes();
-                    Run run = wrk(wrkCpus, connections, seconds, url(port, variant), cookie);
+                    Run run = wrk(wrkCpus, connections, seconds, port, variant, cookie, script, cookieFile);
                     long allocated = allocatedBytes() - allocatedBefore;
                     runs.get(variant).add(run.withAllocation(allocated / Math.max(1, run.requests())));
-                    System.out.printf(Locale.ROOT, "round %d %-13s %10.0f req/s  p50 %s  p99 %s  %,d B/req%n", round, variant,
+                    System.out.printf(Locale.ROOT, "round %d %-26s %10.0f req/s  p50 %s  p99 %s  %,d B/req%n", round, variant,
                             run.requestsPerSecond(), run.p50(), run.p99(), allocated / Math.max(1, run.requests()));
                 }
             }
-            double baseline = median(runs.get("none"), Run::requestsPerSecond);
             System.out.println();
-            System.out.println("| variant | requests/s (median) | ratio to no filter | p50 | p99 | allocated B/request |");
-            System.out.println("|---|---|---|---|---|---|");
-            for (String variant : VARIANTS) {
+            System.out.println("| cookies | variant | requests/s (median) | ratio to no filter | p50 | p99 | allocated B/request |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (Variant variant : variants) {
+                double baseline = median(runs.get(new Variant("none", variant.distinctCookies())), Run::requestsPerSecond);
                 List<Run> list = runs.get(variant);
                 double rps = median(list, Run::requestsPerSecond);
                 Run middle = list.stream().sorted((a, b) -> Double.compare(a.requestsPerSecond(), b.requestsPerSecond()))
                         .toList().get(list.size() / 2);
-                System.out.printf(Locale.ROOT, "| %s | %.0f | %.3f | %s | %s | %.0f |%n", variant, rps, rps / baseline,
-                        middle.p50(), middle.p99(), median(list, r -> (double) r.allocatedPerRequest()));
+                System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.3f | %s | %s | %.0f |%n",
+                        variant.distinctCookies() ? "a different one per request (pool of " + POOL + ")" : "one for all requests",
+                        variant.filter(), rps, rps / baseline, middle.p50(), middle.p99(),
+                        median(list, r -> (double) r.allocatedPerRequest()));
             }
             System.out.printf(Locale.ROOT, "%nrounds %d x %d s, wrk -t1 -c%d, %d cores, Java %s%n", rounds, seconds, connections,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         } finally {
             server.stop();
+            Files.deleteIfExists(cookieFile);
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(work);
         }
+    }
+
+    /**
+     * {@code count} valid consent cookies of distinct visitors, each with its own random choices and
+     * time (within the last 30 days), as {@code Cookie} header values, one per line.
+     */
+    static List<String> cookiePool(ConsentCookieCodec codec, Policy policy, int count) {
+        java.util.Random random = new java.util.Random(20261130);
+        Instant now = Instant.now();
+        List<String> lines = new ArrayList<>(count);
+        Action[] actions = {Action.GRANT, Action.DENY};
+        for (int i = 0; i < count; i++) {
+            Map<Topic, Action> choices = new LinkedHashMap<>();
+            for (CookieCategory category : policy.cookieCategories()) {
+                if (category.basis().alwaysNecessary()) {
+                    continue;
+                }
+                choices.put(Topic.category(category.id()), actions[random.nextInt(actions.length)]);
+            }
+            Instant madeAt = now.minusSeconds(random.nextInt(30 * 24 * 3600));
+            lines.add("consent=" + codec.encode(ConsentCookie.of(SubjectId.newVisitor(), policy.version(), madeAt, choices, false)));
+        }
+        return lines;
     }
 
     private static ServletContextHandler context(String path, Filter filter) {
@@ -144,8 +213,8 @@ public final class LoadRun {
         return context;
     }
 
-    private static String url(int port, String variant) {
-        return "http://127.0.0.1:" + port + "/" + variant + "/hello";
+    private static String url(int port, String filter) {
+        return "http://127.0.0.1:" + port + "/" + filter + "/hello";
     }
 
     private static long allocatedBytes() {
@@ -157,14 +226,18 @@ public final class LoadRun {
         return total;
     }
 
-    private static Run wrk(String cpus, int connections, int seconds, String url, String cookie)
-            throws IOException, InterruptedException {
+    private static Run wrk(String cpus, int connections, int seconds, int port, Variant variant, String cookie, Path script,
+            Path cookieFile) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (!cpus.isBlank()) {
             command.addAll(List.of("taskset", "-c", cpus));
         }
-        command.addAll(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
-                "-H", "Cookie: " + cookie, url));
+        command.addAll(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency"));
+        if (variant.distinctCookies()) {
+            command.addAll(List.of("-s", script.toString(), url(port, variant.filter()), "--", cookieFile.toString()));
+        } else {
+            command.addAll(List.of("-H", "Cookie: " + cookie, url(port, variant.filter())));
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {

@@ -39,8 +39,14 @@ public record ConsentCookie(SubjectId visitor, Instant madeAt, List<Choice> choi
     static final int MAX_CHOICES = 255;
 
     /** The order choices are kept and written in: categories, then purposes, each by id. */
-    static final Comparator<Topic> ORDER = Comparator.comparing((Topic topic) -> topic.kind() == Topic.Kind.CATEGORY ? 0 : 1)
-            .thenComparing(Topic::id);
+    static final Comparator<Topic> ORDER = (a, b) -> {
+        int byKind = Integer.compare(rank(a), rank(b));
+        return byKind != 0 ? byKind : a.id().compareTo(b.id());
+    };
+
+    private static int rank(Topic topic) {
+        return topic.kind() == Topic.Kind.CATEGORY ? 0 : 1;
+    }
 
     public ConsentCookie {
         Objects.requireNonNull(visitor, "visitor");
@@ -52,7 +58,10 @@ public record ConsentCookie(SubjectId visitor, Instant madeAt, List<Choice> choi
         if (choices.size() > MAX_CHOICES) {
             throw new IllegalArgumentException("a consent cookie holds at most " + MAX_CHOICES + " choices");
         }
-        List<Choice> kept = new ArrayList<>(choices.size());
+        // Choices already in order, each to the second and without an event (as the codec reads
+        // them), are kept as given; anything else is normalised first.
+        boolean asGiven = true;
+        Topic previous = null;
         for (Choice choice : choices) {
             Topic topic = Objects.requireNonNull(choice, "choice").topic();
             if (topic.channel() != null) {
@@ -63,8 +72,19 @@ public record ConsentCookie(SubjectId visitor, Instant madeAt, List<Choice> choi
                 throw new IllegalArgumentException("the choice on " + topic + " was made at " + at
                         + ", after the cookie's time " + madeAt);
             }
+            asGiven &= choice.event() == null && at.equals(choice.at())
+                    && (previous == null || ORDER.compare(previous, topic) < 0);
+            previous = topic;
+        }
+        choices = asGiven ? List.copyOf(choices) : normalised(choices);
+    }
+
+    private static List<Choice> normalised(List<Choice> choices) {
+        List<Choice> kept = new ArrayList<>(choices.size());
+        for (Choice choice : choices) {
+            Instant at = choice.at().truncatedTo(ChronoUnit.SECONDS);
             kept.add(choice.event() == null && at.equals(choice.at()) ? choice
-                    : new Choice(topic, choice.action(), at, choice.policyVersion(), choice.actor(), null));
+                    : new Choice(choice.topic(), choice.action(), at, choice.policyVersion(), choice.actor(), null));
         }
         kept.sort(Comparator.comparing(Choice::topic, ORDER));
         for (int i = 1; i < kept.size(); i++) {
@@ -72,7 +92,7 @@ public record ConsentCookie(SubjectId visitor, Instant madeAt, List<Choice> choi
                 throw new IllegalArgumentException("two choices on " + kept.get(i).topic() + " in one consent cookie");
             }
         }
-        choices = List.copyOf(kept);
+        return List.copyOf(kept);
     }
 
     /**

@@ -177,8 +177,8 @@ public final class ConsentCookieCodec {
     private ConsentCookie read(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
-            byte[] visitor = new byte[16];
-            in.get(visitor);
+            SubjectId visitor = visitor(bytes);
+            in.position(16);
             Instant madeAt = Instant.ofEpochSecond(in.getLong());
             int flags = in.get() & 0xff;
             if ((flags & ~FLAG_LINKED) != 0) {
@@ -197,7 +197,7 @@ public final class ConsentCookieCodec {
             if (versionCount > count) {
                 return null; // some version would go unused
             }
-            List<Choice> choices = new ArrayList<>(count);
+            Choice[] choices = new Choice[count];
             int versionsUsed = 0;
             Topic previous = null;
             for (int i = 0; i < count; i++) {
@@ -219,18 +219,18 @@ public final class ConsentCookieCodec {
                 if (age < 0) {
                     return null;
                 }
-                Topic topic = topic(kind, text(in));
+                Topic topic = topic(kind, in);
                 if (previous != null && ConsentCookie.ORDER.compare(previous, topic) >= 0) {
                     return null; // out of order, or the same topic twice
                 }
                 previous = topic;
-                choices.add(new Choice(topic, ACTIONS[action], madeAt.minusSeconds(age), versions[version],
-                        ACTORS[actor], null));
+                choices[i] = new Choice(topic, ACTIONS[action], age == 0 ? madeAt : madeAt.minusSeconds(age),
+                        versions[version], ACTORS[actor], null);
             }
             if (in.hasRemaining() || versionsUsed != versionCount) {
                 return null;
             }
-            return new ConsentCookie(visitor(visitor), madeAt, choices, (flags & FLAG_LINKED) != 0);
+            return new ConsentCookie(visitor, madeAt, Arrays.asList(choices), (flags & FLAG_LINKED) != 0);
         } catch (RuntimeException e) {
             // Buffer underflow, an id the Topic record refuses, a time out of range.
             return null;
@@ -241,8 +241,8 @@ public final class ConsentCookieCodec {
     private ConsentCookie readFormat1(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
-            byte[] visitor = new byte[16];
-            in.get(visitor);
+            SubjectId visitor = visitor(bytes);
+            in.position(16);
             long madeAt = in.getLong();
             byte flags = in.get();
             String version = text(in);
@@ -261,7 +261,7 @@ public final class ConsentCookieCodec {
             if (in.hasRemaining()) {
                 return null;
             }
-            return ConsentCookie.of(visitor(visitor), version, Instant.ofEpochSecond(madeAt), choices,
+            return ConsentCookie.of(visitor, version, Instant.ofEpochSecond(madeAt), choices,
                     (flags & FLAG_LINKED) != 0);
         } catch (RuntimeException e) {
             // Buffer underflow, an id the Topic record refuses, a time out of range.
@@ -274,8 +274,17 @@ public final class ConsentCookieCodec {
                 : purposes.computeIfAbsent(id, Topic::purpose);
     }
 
-    private static SubjectId visitor(byte[] id) {
-        return SubjectId.visitor(HexFormat.of().formatHex(id));
+    /** The topic whose id comes next in {@code in} (1-byte length + UTF-8), read in place. */
+    private Topic topic(int kind, ByteBuffer in) {
+        int length = in.get() & 0xff;
+        int at = in.position();
+        in.position(at + length); // throws past the end, before any text is made
+        return topic(kind, new String(in.array(), at, length, StandardCharsets.UTF_8));
+    }
+
+    /** The visitor id: the payload's first 16 bytes in lower-case hex. */
+    private static SubjectId visitor(byte[] payload) {
+        return SubjectId.visitor(HexFormat.of().formatHex(payload, 0, 16));
     }
 
     private static String text(ByteBuffer in) {
@@ -288,10 +297,18 @@ public final class ConsentCookieCodec {
     /** UTF-8 text that encodes back to the same bytes, else {@code null}. */
     private static String strictText(ByteBuffer in) {
         int length = in.get() & 0xff;
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        return Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes) ? text : null;
+        int at = in.position();
+        in.position(at + length); // throws past the end, before any text is made
+        byte[] bytes = in.array();
+        boolean ascii = true;
+        for (int i = at; i < at + length && ascii; i++) {
+            ascii = bytes[i] >= 0;
+        }
+        if (ascii) {
+            return new String(bytes, at, length, StandardCharsets.US_ASCII); // ASCII has one spelling
+        }
+        String text = new String(bytes, at, length, StandardCharsets.UTF_8);
+        return Arrays.equals(text.getBytes(StandardCharsets.UTF_8), 0, length, bytes, at, at + length) ? text : null;
     }
 
     /** Writes a non-negative number in 7-bit groups, lowest first; the high bit says more follow. */

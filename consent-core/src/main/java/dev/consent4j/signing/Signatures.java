@@ -2,7 +2,9 @@ package dev.consent4j.signing;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,16 +24,24 @@ public final class Signatures {
 
     private final SigningKeys keys;
     private final Map<String, ThreadLocal<Mac>> macs;
+    /** The key ids and their {@code Mac}s in the order of {@link SigningKeys#all()}, newest first. */
+    private final String[] ids;
+    private final List<ThreadLocal<Mac>> macsInOrder;
 
     public Signatures(SigningKeys keys) {
         this.keys = keys;
         Map<String, ThreadLocal<Mac>> byId = new HashMap<>();
+        List<ThreadLocal<Mac>> inOrder = new ArrayList<>();
         for (SigningKey key : keys.all()) {
             SecretKeySpec spec = new SecretKeySpec(key.secret(), ALGORITHM);
             newMac(spec); // fails now, at construction, if the platform lacks HmacSHA256
-            byId.put(key.id(), ThreadLocal.withInitial(() -> newMac(spec)));
+            ThreadLocal<Mac> mac = ThreadLocal.withInitial(() -> newMac(spec));
+            byId.put(key.id(), mac);
+            inOrder.add(mac);
         }
         this.macs = Map.copyOf(byId);
+        this.macsInOrder = List.copyOf(inOrder);
+        this.ids = keys.all().stream().map(SigningKey::id).toArray(String[]::new);
     }
 
     public SigningKeys keys() {
@@ -58,6 +68,27 @@ public final class Signatures {
             return false;
         }
         return MessageDigest.isEqual(mac.get().doFinal(data), signature);
+    }
+
+    /**
+     * The position, newest first, of the key whose id is {@code text[from, to)}, or -1 for none:
+     * the id is compared where it lies, without cutting it out of the text.
+     */
+    int keyIndex(String text, int from, int to) {
+        int length = to - from;
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i].length() == length && text.regionMatches(from, ids[i], 0, length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code signature} is the signature of {@code data[0, length)} under the key at {@code keyIndex}. */
+    boolean verify(int keyIndex, byte[] data, int length, byte[] signature) {
+        Mac mac = macsInOrder.get(keyIndex).get();
+        mac.update(data, 0, length);
+        return MessageDigest.isEqual(mac.doFinal(), signature);
     }
 
     public boolean knows(String keyId) {

@@ -16,7 +16,6 @@ import java.util.Objects;
 public final class SignedValues {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final Signatures signatures;
 
@@ -53,77 +52,26 @@ public final class SignedValues {
         if (keyEnd < 0 || payloadEnd < 0 || value.indexOf('.', payloadEnd + 1) >= 0) {
             return Opened.rejected(Rejection.MALFORMED);
         }
-        String keyId = value.substring(2, keyEnd);
-        if (!signatures.knows(keyId)) {
+        int key = signatures.keyIndex(value, 2, keyEnd);
+        if (key < 0) {
             return Opened.rejected(Rejection.UNKNOWN_KEY);
         }
-        byte[] signed = new byte[payloadEnd];
-        for (int i = 0; i < payloadEnd; i++) {
-            char c = value.charAt(i);
-            if (c > 0x7f) {
-                return Opened.rejected(Rejection.MALFORMED);
-            }
-            signed[i] = (byte) c;
-        }
-        // One value, one spelling: padding or set unused bits in a last character would decode to the
-        // same bytes, so a signed value could be written several ways that all verify.
-        if (!canonical(value, keyEnd + 1, payloadEnd) || !canonical(value, payloadEnd + 1, value.length())) {
+        /*
+         * One copy of the value as bytes, and everything after works on it. The format character, the
+         * dots and the key id are checked above and the decoder refuses any byte outside the Base64
+         * alphabet, so the bytes signed are exactly the ASCII the value was written in (a character
+         * beyond Latin-1 becomes '?' in this copy, which the decoder refuses).
+         */
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] payload = Base64Url.decode(bytes, keyEnd + 1, payloadEnd);
+        byte[] signature = Base64Url.decode(bytes, payloadEnd + 1, bytes.length);
+        if (payload == null || signature == null) {
             return Opened.rejected(Rejection.MALFORMED);
         }
-        byte[] signature;
-        byte[] payload;
-        try {
-            signature = DECODER.decode(value.substring(payloadEnd + 1));
-            payload = DECODER.decode(value.substring(keyEnd + 1, payloadEnd));
-        } catch (IllegalArgumentException e) {
-            return Opened.rejected(Rejection.MALFORMED);
-        }
-        if (signature.length != Signatures.LENGTH || !signatures.verify(keyId, signed, signature)) {
+        if (signature.length != Signatures.LENGTH || !signatures.verify(key, bytes, payloadEnd, signature)) {
             return Opened.rejected(Rejection.BAD_SIGNATURE);
         }
-        return new Opened(payload, null, !keyId.equals(signatures.currentKeyId()));
-    }
-
-    /**
-     * Whether {@code value[from, to)} is URL-safe Base64 as {@link #ENCODER} writes it: no padding,
-     * a length the encoder can produce, and zero unused bits in the last character. Characters
-     * outside the alphabet are left to the decoder.
-     */
-    private static boolean canonical(String value, int from, int to) {
-        int length = to - from;
-        if (length == 0) {
-            return true;
-        }
-        int unusedBits = switch (length % 4) {
-            case 0 -> 0;
-            case 2 -> 4;
-            case 3 -> 2;
-            default -> -1;
-        };
-        if (unusedBits < 0) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            if (value.charAt(i) == '=') {
-                return false;
-            }
-        }
-        int last = sextet(value.charAt(to - 1));
-        return last >= 0 && (last & ((1 << unusedBits) - 1)) == 0;
-    }
-
-    /** The 6-bit value of a URL-safe Base64 character, or -1. */
-    private static int sextet(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : c == '_' ? 63 : -1;
+        return new Opened(payload, null, key != 0);
     }
 
     /**

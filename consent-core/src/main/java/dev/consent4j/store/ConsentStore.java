@@ -38,6 +38,14 @@ public interface ConsentStore {
      */
     Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics);
 
+    /**
+     * The store's way of reading latest choices for customers the database selects itself, when
+     * it has one (the JDBC store; decorators pass it on): see {@link AudienceQueries}.
+     */
+    default java.util.Optional<AudienceQueries> audienceQueries() {
+        return java.util.Optional.empty();
+    }
+
     /** Verifies a subject's chain: no event was changed, removed or reordered after it was stored. */
     default EventChain.Verification verify(SubjectId subject) {
         return EventChain.verify(events(subject));

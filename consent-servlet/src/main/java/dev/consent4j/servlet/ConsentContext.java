@@ -7,6 +7,7 @@ import dev.consent4j.state.Signals;
 import jakarta.servlet.ServletRequest;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the {@link ConsentFilter} learned about a request: its consent state, the signals it
@@ -26,7 +27,11 @@ public final class ConsentContext {
     private final SubjectId customer;
     private final boolean secureRequest;
     private final ConsentCookie cookie;
+    /** The request's own state; for a visitor folded when first asked for, from {@link #ownState}. */
     private volatile ConsentState state;
+    private final Supplier<ConsentState> ownState;
+    /** What the response enforces: the same allowed flags and reasons as {@link #state}, possibly shared with other requests. */
+    private volatile ConsentState enforced;
     private volatile ConsentCookie cookieToIssue;
     private SubjectId newVisitor;
     private ConsentResponse response;
@@ -34,11 +39,22 @@ public final class ConsentContext {
 
     ConsentContext(Signals signals, SubjectId customer, boolean secureRequest, ConsentCookie cookie,
             ConsentState state, ConsentCookie cookieToIssue) {
+        this(signals, customer, secureRequest, cookie, state, () -> state, cookieToIssue);
+    }
+
+    /**
+     * @param enforced a state with the same allowed flags and reasons as {@code ownState} gives
+     *                 ({@link dev.consent4j.state.fold.StateFolder#foldShared}), which the response enforces
+     * @param ownState the request's own state, made only if something asks for it
+     */
+    ConsentContext(Signals signals, SubjectId customer, boolean secureRequest, ConsentCookie cookie,
+            ConsentState enforced, Supplier<ConsentState> ownState, ConsentCookie cookieToIssue) {
         this.signals = signals;
         this.customer = customer;
         this.secureRequest = secureRequest;
         this.cookie = cookie;
-        this.state = state;
+        this.enforced = Objects.requireNonNull(enforced, "enforced");
+        this.ownState = ownState;
         this.cookieToIssue = cookieToIssue;
     }
 
@@ -64,7 +80,17 @@ public final class ConsentContext {
 
     /** The decisions in force for this request; after a choice in this request, the new ones. */
     public ConsentState state() {
-        return state;
+        ConsentState own = state;
+        if (own == null) {
+            own = ownState.get(); // two threads may both fold; they get equal states
+            state = own;
+        }
+        return own;
+    }
+
+    /** The decisions the response enforces: allowed or refused, and why, as in {@link #state()}. */
+    ConsentState enforced() {
+        return enforced;
     }
 
     /** Whether the filter sends a Content-Security-Policy on this request, and which. */
@@ -129,6 +155,7 @@ public final class ConsentContext {
      */
     public void update(ConsentState newState, ConsentCookie newCookie) {
         this.state = Objects.requireNonNull(newState, "newState");
+        this.enforced = newState;
         if (newCookie != null) {
             this.cookieToIssue = newCookie;
         }

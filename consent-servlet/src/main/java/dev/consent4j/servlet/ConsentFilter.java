@@ -12,6 +12,7 @@ import dev.consent4j.servlet.csp.ContentSecurityPolicies;
 import dev.consent4j.servlet.request.RequestEvidence;
 import dev.consent4j.servlet.request.RequestHeaders;
 import dev.consent4j.state.ConsentState;
+import dev.consent4j.state.fold.StateFolder;
 import dev.consent4j.state.Signals;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -94,7 +95,6 @@ public final class ConsentFilter implements Filter {
     private final EnforcementListener listener;
     private final int maxExpiryHeaders;
     private final int maxExpiryBytes;
-    private final VisitorStates visitors = new VisitorStates(10_000);
 
     private ConsentFilter(Builder builder) {
         this.consents = builder.consents;
@@ -149,22 +149,18 @@ public final class ConsentFilter implements Filter {
         SubjectId customer = customer(request);
         String cookieValue = RequestHeaders.cookie(request, cookieSettings.nameFor(secure));
         if (customer == null) {
-            VisitorKey key = new VisitorKey(cookieValue, signals, now.getEpochSecond());
-            VisitorState known = visitors.get(key);
-            if (known == null) {
-                ConsentCookieCodec.Result read = readCookie(cookieValue, now);
-                ConsentCookie cookie = read == null ? null : read.cookie();
-                SubjectId visitor = cookie != null ? cookie.visitor() : SubjectId.UNDECIDED_VISITOR;
-                List<dev.consent4j.state.Choice> choices = cookie != null ? cookie.asChoices() : List.of();
-                known = new VisitorState(read, consents.folder().fold(visitor, choices, signals, now));
-                if (cookieValue == null || read != null) { // a rejected cookie is checked (and logged) every time
-                    visitors.put(key, known);
-                }
-            }
-            ConsentCookie cookie = known.read() == null ? null : known.read().cookie();
+            ConsentCookieCodec.Result read = readCookie(cookieValue, now);
+            ConsentCookie cookie = read == null ? null : read.cookie();
+            SubjectId visitor = cookie != null ? cookie.visitor() : SubjectId.UNDECIDED_VISITOR;
+            List<dev.consent4j.state.Choice> choices = cookie != null ? cookie.asChoices() : List.of();
+            // Enforcement needs only what is allowed and why, which visitors with the same choice
+            // pattern share; the visitor's own state is folded only if the application asks for it.
+            StateFolder folder = consents.folder();
+            ConsentState enforced = folder.foldShared(choices, signals, now);
             // A cookie signed with an older key is re-issued under the newest, so old keys can be retired.
-            ConsentCookie toIssue = known.read() != null && known.read().signedWithOlderKey() ? cookie : null;
-            return new ConsentContext(signals, null, secure, cookie, known.state(), toIssue);
+            ConsentCookie toIssue = read != null && read.signedWithOlderKey() ? cookie : null;
+            return new ConsentContext(signals, null, secure, cookie, enforced,
+                    () -> folder.fold(visitor, choices, signals, now), toIssue);
         }
         ConsentCookieCodec.Result read = readCookie(cookieValue, now);
         ConsentCookie cookie = read == null ? null : read.cookie();
@@ -182,54 +178,6 @@ public final class ConsentFilter implements Filter {
         }
         ConsentState state = consents.state(customer, signals);
         return new ConsentContext(signals, customer, secure, cookie, state, toIssue);
-    }
-
-    /**
-     * A page load sends many requests with the same cookie within a second (the page, its scripts,
-     * styles, images, API calls). They share the verified cookie and the folded state until the
-     * consent clock's second changes, so an answer is at most a second old; a new cookie value,
-     * jurisdiction or GPC signal is a new key. Rejected cookies are never kept: they are checked,
-     * and logged, every time.
-     */
-    private record VisitorKey(String cookieValue, Signals signals, long epochSecond) {
-    }
-
-    private record VisitorState(ConsentCookieCodec.Result read, ConsentState state) {
-    }
-
-    /** The visitor states of the current second only; a new second starts an empty map. */
-    private static final class VisitorStates {
-        private final int capacity;
-        private volatile Second current = new Second(Long.MIN_VALUE);
-
-        VisitorStates(int capacity) {
-            this.capacity = capacity;
-        }
-
-        VisitorState get(VisitorKey key) {
-            Second second = current;
-            return second.epochSecond() == key.epochSecond() ? second.states().get(key) : null;
-        }
-
-        void put(VisitorKey key, VisitorState state) {
-            Second second = current;
-            if (second.epochSecond() != key.epochSecond()) {
-                if (key.epochSecond() < second.epochSecond()) {
-                    return; // a request that started in a second already gone
-                }
-                second = new Second(key.epochSecond());
-                current = second; // racing threads may each start one; the loser's entries are refolded
-            }
-            if (second.states().size() < capacity) {
-                second.states().put(key, state);
-            }
-        }
-
-        private record Second(long epochSecond, java.util.concurrent.ConcurrentHashMap<VisitorKey, VisitorState> states) {
-            Second(long epochSecond) {
-                this(epochSecond, new java.util.concurrent.ConcurrentHashMap<>());
-            }
-        }
     }
 
     private ConsentCookieCodec.Result readCookie(String value, Instant now) {

@@ -79,7 +79,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
     @Override
     protected void beforeCommit() {
         rewriteCookies();
-        ConsentState state = context.state();
+        ConsentState state = context.enforced();
         String cspHeader = filter.csp().headerName();
         if (cspHeader != null) {
             setHeader(cspHeader, filter.csp().headerValue(state));
@@ -145,13 +145,13 @@ final class ConsentResponse extends OnCommitResponseWrapper {
             if (setNames.contains(name)) {
                 continue;
             }
-            CookieDeclaration declaration = context.state().policy().declarationOfCookieOrNull(name);
+            CookieDeclaration declaration = context.enforced().policy().declarationOfCookieOrNull(name);
             if (declaration == null || declaration.setBy() == CookieDeclaration.SetBy.THIRD_PARTY_DOMAIN) {
                 continue;
             }
             candidates.add(new Expiry(name, declaration));
         }
-        candidates.sort(Comparator.comparing((Expiry e) -> e.declaration().isPattern()).thenComparing(Expiry::name));
+        candidates.sort(EXPIRY_ORDER);
         boolean added = false;
         int deferred = 0;
         for (Expiry candidate : candidates) {
@@ -176,7 +176,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
                 }
             }
             filter.listener().cookieExpired(candidate.name(),
-                    context.state().policy().categoryOfCookieOrNull(candidate.name()).id());
+                    context.enforced().policy().categoryOfCookieOrNull(candidate.name()).id());
             kept.addAll(variants);
             expiryHeaders += variants.size();
             expiryBytes += bytes;
@@ -218,6 +218,10 @@ final class ConsentResponse extends OnCommitResponseWrapper {
         return total;
     }
 
+    /** Cookies declared by exact name first, then glob matches, each in name order. */
+    private static final Comparator<Expiry> EXPIRY_ORDER = Comparator.comparing((Expiry e) -> e.declaration().isPattern())
+            .thenComparing(Expiry::name);
+
     /** A refused cookie to expire, with the declaration that says where it may have been set. */
     private record Expiry(String name, CookieDeclaration declaration) {
         /** The request does not say which domain and path the cookie was set on: every variant. */
@@ -231,18 +235,29 @@ final class ConsentResponse extends OnCommitResponseWrapper {
         }
     }
 
-    private Set<String> refusedCookiesSent() {
-        if (request.getHeader("Cookie") == null) {
-            return Set.of();
+    /** The names of the cookies the browser sent whose category is refused, each once, in the order sent. */
+    private List<String> refusedCookiesSent() {
+        ConsentState state = context.enforced();
+        if (!anyCategoryRefused(state) || request.getHeader("Cookie") == null) {
+            return List.of();
         }
-        Set<String> refused = new HashSet<>();
+        List<String> refused = new ArrayList<>();
         for (String name : RequestHeaders.cookieNames(request)) {
-            CookieCategory category = context.state().policy().categoryOfCookieOrNull(name);
-            if (category != null && !context.state().categoryAllowed(category.id())) {
+            CookieCategory category = state.policy().categoryOfCookieOrNull(name);
+            if (category != null && !state.categoryAllowed(category.id()) && !refused.contains(name)) {
                 refused.add(name);
             }
         }
         return refused;
+    }
+
+    private static boolean anyCategoryRefused(ConsentState state) {
+        for (CookieCategory category : state.policy().cookieCategories()) {
+            if (!state.categoryAllowed(category.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean allowed(String cookieName) {
@@ -252,7 +267,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
         if (cookieName.equals(filter.cookieSettings().nameFor(context.secureRequest()))) {
             return true;
         }
-        ConsentState state = context.state();
+        ConsentState state = context.enforced();
         CookieCategory category = state.policy().categoryOfCookieOrNull(cookieName);
         if (category == null) {
             return filter.undeclaredCookie(cookieName);

@@ -118,6 +118,11 @@ public final class ConsentStoreAutoConfiguration {
         }
 
         @Override
+        public java.util.Optional<dev.consent4j.store.AudienceQueries> audienceQueries() {
+            return cache.audienceQueries();
+        }
+
+        @Override
         public void close() {
             invalidations.close();
         }

@@ -1,5 +1,7 @@
 package dev.consent4j.state.fold;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
@@ -18,8 +20,9 @@ import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import dev.consent4j.state.Signals;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 
 /**
@@ -64,11 +68,24 @@ public final class StateFolder {
     private final ConsentSettings settings;
     private final Period maxAge;
     private final List<Topic> topics;
+    /*
+     * States of visitors' cookies by choice pattern (see foldShared). Shops have few patterns (which
+     * categories were granted, under which version) across millions of visitors; the bound keeps a
+     * flood of odd ones from growing it.
+     */
+    private final Cache<Pattern, ConsentState> shared = Caffeine.newBuilder().maximumSize(SHARED_STATES).build();
+
+    private static final long SECONDS_PER_DAY = 86_400;
+    private final ExpiryDays expiryDays;
+
+    /** How many choice patterns {@link #foldShared} keeps. */
+    static final int SHARED_STATES = 10_000;
 
     public StateFolder(Policy policy, ConsentSettings settings) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.maxAge = settings.maxAge() != null ? settings.maxAge() : policy.consentValidity();
+        this.expiryDays = new ExpiryDays(maxAge);
         List<Topic> all = new java.util.ArrayList<>();
         for (Purpose purpose : policy.purposes()) {
             all.add(Topic.purpose(purpose.id()));
@@ -106,6 +123,114 @@ public final class StateFolder {
             decisions.put(topic, evaluation.decide(topic));
         }
         return new ConsentState(policy, subject, signals, now, decisions);
+    }
+
+    /**
+     * A state whose every decision is allowed or refused, for the same reason, exactly as in
+     * {@link #fold} of the same choices, signals and time, but shared by every fold of the same
+     * <em>choice pattern</em>: choices on the same topics with the same actions, actors and policy
+     * versions, expired or not alike at {@code now}, under the same signals. Who made them and
+     * when (within the consent validity) play no part in those answers, so a filter enforcing
+     * millions of visitors' cookies folds once per pattern, not once per request.
+     *
+     * <p>What the shared state says beyond allowed and reason is its first fold's: its subject is
+     * {@link SubjectId#UNDECIDED_VISITOR} and its decisions' times and policy versions are those of
+     * the choices that pattern was first folded from. Show a person their own state with {@link #fold}.
+     *
+     * @param choices at most one choice per topic, as a consent cookie holds them
+     * @throws IllegalArgumentException when two choices are on one topic
+     */
+    public ConsentState foldShared(Collection<Choice> choices, Signals signals, Instant now) {
+        Pattern pattern = Pattern.of(this, choices, signals, now);
+        ConsentState state = shared.getIfPresent(pattern);
+        if (state == null) {
+            state = fold(SubjectId.UNDECIDED_VISITOR, choices, signals, now);
+            shared.put(pattern, state);
+        }
+        return state;
+    }
+
+    /**
+     * The day a grant made on a given day (both in UTC epoch days) expires, remembered for recent
+     * days: the calendar arithmetic of a {@link Period} costs several objects, and every visitor
+     * request asks it for each choice in the cookie.
+     */
+    private static final class ExpiryDays {
+        private static final int SLOTS = 1024;
+        private final Period validity;
+        /** Per slot, a day and its expiry day packed in one long (so a reader never sees half of one); 0 for none. */
+        private final AtomicLongArray slots = new AtomicLongArray(SLOTS);
+
+        ExpiryDays(Period validity) {
+            this.validity = validity;
+        }
+
+        long of(long day) {
+            if (day < 1 || day > Integer.MAX_VALUE) {
+                return LocalDate.ofEpochDay(day).plus(validity).toEpochDay(); // outside what is remembered
+            }
+            int slot = (int) (day & (SLOTS - 1));
+            long packed = slots.get(slot);
+            if (packed >>> 32 == day) {
+                return (int) packed;
+            }
+            long expiry = LocalDate.ofEpochDay(day).plus(validity).toEpochDay();
+            if (expiry > 0 && expiry <= Integer.MAX_VALUE) {
+                slots.set(slot, day << 32 | expiry);
+            }
+            return expiry;
+        }
+    }
+
+    /** What a fold's allowed flags and reasons depend on; see {@link #foldShared}. */
+    private record Pattern(Signals signals, Object[] parts) {
+
+        private static final int PER_CHOICE = 5;
+
+        static Pattern of(StateFolder folder, Collection<Choice> choices, Signals signals, Instant now) {
+            Object[] parts = new Object[choices.size() * PER_CHOICE];
+            int i = 0;
+            for (Choice choice : choices) {
+                for (int j = 0; j < i; j += PER_CHOICE) {
+                    if (parts[j].equals(choice.topic())) {
+                        throw new IllegalArgumentException("two choices on " + choice.topic() + " in one pattern");
+                    }
+                }
+                parts[i++] = choice.topic();
+                parts[i++] = choice.action();
+                parts[i++] = choice.actor();
+                parts[i++] = choice.policyVersion();
+                parts[i++] = folder.outlived(choice, now);
+            }
+            return new Pattern(signals, parts);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Pattern p && p.signals.equals(signals) && Arrays.equals(p.parts, parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return signals.hashCode() * 31 + Arrays.hashCode(parts);
+        }
+
+        @Override
+        public String toString() {
+            return "Pattern" + Arrays.toString(parts) + " " + signals;
+        }
+    }
+
+    /**
+     * Whether {@code choice} was made longer than the consent validity before {@code now}, so a
+     * grant no longer counts: whether {@code now} has reached the choice's time with the validity
+     * added to its date in UTC (a calendar period: a month after 31 January is 28 or 29 February).
+     */
+    boolean outlived(Choice choice, Instant now) {
+        Instant at = choice.at();
+        long day = Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY);
+        long expirySecond = expiryDays.of(day) * SECONDS_PER_DAY + Math.floorMod(at.getEpochSecond(), SECONDS_PER_DAY);
+        return expirySecond < now.getEpochSecond() || expirySecond == now.getEpochSecond() && at.getNano() <= now.getNano();
     }
 
     /** Folds stored events in chain order: {@link #latestChoices} and then {@link #fold}. */
@@ -296,7 +421,7 @@ public final class StateFolder {
                 if (policy.changedSince(choice.policyVersion(), topic.id())) {
                     return made(topic, false, Reason.STALE_POLICY, choice);
                 }
-                if (!choice.at().atOffset(ZoneOffset.UTC).plus(maxAge).toInstant().isAfter(now)) {
+                if (outlived(choice, now)) {
                     return made(topic, false, Reason.EXPIRED, choice);
                 }
             }

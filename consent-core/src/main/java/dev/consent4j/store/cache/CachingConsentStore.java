@@ -66,6 +66,12 @@ public final class CachingConsentStore implements ConsentStore {
         return store.latestEvents(subjects, topics);
     }
 
+    /** The store's own: audiences always read the store, like {@link #latestEvents}. */
+    @Override
+    public java.util.Optional<dev.consent4j.store.AudienceQueries> audienceQueries() {
+        return store.audienceQueries();
+    }
+
     /** Forgets a subject, e.g. because another node appended to its chain. */
     public void evict(SubjectId subject) {
         cache.invalidate(subject);

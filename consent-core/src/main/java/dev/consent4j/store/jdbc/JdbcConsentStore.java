@@ -9,8 +9,11 @@ import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.state.Choice;
+import dev.consent4j.store.AudienceQueries;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreException;
+import dev.consent4j.store.CustomerQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,9 +28,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -49,7 +55,7 @@ import javax.sql.DataSource;
  * pause. A latest-event table, written in the same transaction, answers the bulk audience filter
  * without scanning chains.
  */
-public final class JdbcConsentStore implements ConsentStore {
+public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
 
     /** Format of the stored rows; the hash chain's format is {@link EventChain#FORMAT}. */
     public static final int FORMAT = EventChain.FORMAT;
@@ -360,6 +366,82 @@ public final class JdbcConsentStore implements ConsentStore {
                 }
             }
         }
+    }
+
+    @Override
+    public Optional<AudienceQueries> audienceQueries() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public void latestChoices(CustomerQuery customers, Collection<Topic> topics, BiConsumer<SubjectId, List<Choice>> sink) {
+        List<String> topicKeys = topics.stream().map(Topic::toString).distinct().toList();
+        if (topicKeys.isEmpty()) {
+            return;
+        }
+        String sql = "SELECT l.subject, e.topic, e.action, e.policy_version, e.time_seconds, e.time_nanos, e.actor, e.seq FROM "
+                + prefix + "latest l JOIN " + prefix + "event e ON e.id = l.event_id WHERE l.topic IN ("
+                + placeholders(topicKeys.size()) + ") AND l.subject IN (SELECT " + customerSubject(customers) + " FROM ("
+                + customers.select() + ") q) ORDER BY l.subject";
+        Transactions.inTransaction(dataSource, "read the latest choices of the customers a query selects", connection -> {
+            dialect.prepareBulkRead(connection);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(10_000);
+                for (int i = 0; i < topicKeys.size(); i++) {
+                    statement.setString(i + 1, topicKeys.get(i));
+                }
+                Map<String, Topic> parsed = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    String current = null;
+                    List<Choice> choices = new ArrayList<>();
+                    while (rows.next()) {
+                        String subject = rows.getString(1);
+                        if (!subject.equals(current)) {
+                            if (current != null) {
+                                sink.accept(SubjectId.parse(current), choices);
+                                choices = new ArrayList<>();
+                            }
+                            current = subject;
+                        }
+                        choices.add(new Choice(parsed.computeIfAbsent(rows.getString(2), Topic::parse),
+                                Action.valueOf(rows.getString(3)), Instant.ofEpochSecond(rows.getLong(5), rows.getInt(6)),
+                                rows.getString(4), Actor.Kind.valueOf(rows.getString(7)), null, rows.getLong(8)));
+                    }
+                    if (current != null) {
+                        sink.accept(SubjectId.parse(current), choices);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void withoutChoices(CustomerQuery customers, Collection<Topic> topics, Consumer<SubjectId> sink) {
+        List<String> topicKeys = topics.stream().map(Topic::toString).distinct().toList();
+        String sql = "SELECT q." + customers.idColumn() + " FROM (" + customers.select() + ") q"
+                + (topicKeys.isEmpty() ? "" : " WHERE NOT EXISTS (SELECT 1 FROM " + prefix + "latest l WHERE l.subject = "
+                        + customerSubject(customers) + " AND l.topic IN (" + placeholders(topicKeys.size()) + "))");
+        Transactions.inTransaction(dataSource, "read the customers a query selects", connection -> {
+            dialect.prepareBulkRead(connection);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(10_000);
+                for (int i = 0; i < topicKeys.size(); i++) {
+                    statement.setString(i + 1, topicKeys.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(SubjectId.customer(rows.getString(1)));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The subject key, as the store's tables hold it ({@link SubjectId#toString()}: {@code c:<id>}), of the customer in a row {@code q}. */
+    private static String customerSubject(CustomerQuery customers) {
+        return "CONCAT('c:', q." + customers.idColumn() + ")";
     }
 
     private static ConsentEvent read(ResultSet rows) throws SQLException {

@@ -3,19 +3,29 @@ package dev.consent4j.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.consent4j.ChoiceRequest;
+import dev.consent4j.ConsentManager;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.Source;
 import dev.consent4j.event.Topic;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.load.PolicyLoader;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreContract;
+import dev.consent4j.store.CustomerQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -114,5 +124,57 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
     void tablePrefixIsChecked() {
         assertThatThrownBy(() -> JdbcConsentStore.builder(dataSource).tablePrefix("x; DROP TABLE y"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tablePrefix");
+    }
+
+    @Test
+    void anAudienceOfCustomersTheDatabaseSelectsIsTheAudienceOfThoseCustomersPassedIn() throws Exception {
+        Policy policy = PolicyLoader.loadResource("dev/consent4j/state/decisions-policy.yaml", getClass().getClassLoader());
+        ConsentManager consents = ConsentManager.builder(policy, store).build();
+        String table = PREFIX + "customer";
+        List<SubjectId> everyone = new ArrayList<>();
+        List<SubjectId> north = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + table);
+            statement.execute("CREATE TABLE " + table + " (id VARCHAR(64) NOT NULL PRIMARY KEY, region VARCHAR(8) NOT NULL)");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (id, region) VALUES (?, ?)")) {
+                for (int i = 0; i < 60; i++) {
+                    insert.setString(1, "cust-" + i);
+                    insert.setString(2, i % 3 == 0 ? "north" : "south");
+                    insert.executeUpdate();
+                    everyone.add(SubjectId.customer("cust-" + i));
+                    if (i % 3 == 0) {
+                        north.add(SubjectId.customer("cust-" + i));
+                    }
+                }
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+        Random random = new Random(20261201);
+        List<Topic> topics = List.of(Topic.contact("catalogue", "post"), Topic.purpose("catalogue"), Topic.contact("newsletter", "email"),
+                Topic.purpose("data-sale"), Topic.purpose("targeted-ads"), Topic.category("advertising"));
+        Action[] actions = {Action.GRANT, Action.DENY, Action.WITHDRAW, Action.OBJECT};
+        // Choices for most customers in the table, and for one who is not in it.
+        for (int i = 0; i <= 60; i++) {
+            SubjectId customer = SubjectId.customer(i == 60 ? "not-a-customer" : "cust-" + i);
+            for (int n = random.nextInt(4); n > 0; n--) {
+                consents.record(ChoiceRequest.of(customer, topics.get(random.nextInt(topics.size())),
+                        actions[random.nextInt(actions.length)], Source.API, Jurisdiction.JP));
+            }
+        }
+
+        for (String[] question : new String[][] {{"catalogue", "post", "JP"}, {"catalogue", "post", "FR"}, {"catalogue", null, "JP"},
+                {"newsletter", "email", "JP"}, {"data-sale", null, "US-CA"}, {"targeted-ads", null, "JP"}}) {
+            Jurisdiction jurisdiction = Jurisdiction.of(question[2]);
+            List<SubjectId> fromTable = consents.audience(CustomerQuery.table(table, "id"), question[0], question[1], jurisdiction);
+            List<SubjectId> fromQuery = consents.audience(CustomerQuery.select("SELECT id FROM " + table + " WHERE region = 'north'", "id"),
+                    question[0], question[1], jurisdiction);
+
+            assertThat(fromTable).as(String.join(" ", Arrays.asList(question)))
+                    .containsExactlyInAnyOrderElementsOf(consents.audience(everyone, question[0], question[1], jurisdiction));
+            assertThat(fromQuery).as(String.join(" ", Arrays.asList(question)))
+                    .containsExactlyInAnyOrderElementsOf(consents.audience(north, question[0], question[1], jurisdiction));
+        }
     }
 }

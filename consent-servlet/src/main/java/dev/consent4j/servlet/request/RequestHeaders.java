@@ -57,12 +57,27 @@ public final class RequestHeaders {
         Enumeration<String> headers = request.getHeaders("Cookie");
         while (headers != null && headers.hasMoreElements()) {
             String header = headers.nextElement();
-            for (String pair : header.split(";")) {
-                int equals = pair.indexOf('=');
-                String name = (equals < 0 ? pair : pair.substring(0, equals)).trim();
-                if (!name.isEmpty()) {
-                    names.add(name);
+            int length = header.length();
+            int start = 0;
+            while (start < length) {
+                int end = header.indexOf(';', start);
+                if (end < 0) {
+                    end = length;
                 }
+                int equals = header.indexOf('=', start);
+                int nameEnd = equals >= 0 && equals < end ? equals : end;
+                int from = start;
+                while (from < nameEnd && header.charAt(from) <= ' ') {
+                    from++;
+                }
+                int to = nameEnd;
+                while (to > from && header.charAt(to - 1) <= ' ') {
+                    to--;
+                }
+                if (to > from) {
+                    names.add(header.substring(from, to));
+                }
+                start = end + 1;
             }
         }
         return names;
