@@ -44,8 +44,9 @@ record Outline(
                     tracker.recipientPurpose()));
         }
         return new Outline(document.language(), labels.title(), labels.operator(), party(document.operator(), labels),
-                labels.policyVersion() + " " + document.version() + labels.listSeparator() + labels.effectiveDate()
-                        + " " + document.effectiveDate(),
+                String.join(labels.listSeparator(), labels.policy() + " " + document.policyId(),
+                        labels.version() + " " + document.version(),
+                        labels.effectiveDate() + " " + document.effectiveDate()),
                 labels.transmission(),
                 List.of(labels.service(), labels.recipient(), labels.category(), labels.hosts(), labels.sentData(),
                         labels.sitePurpose(), labels.recipientPurpose()),
