@@ -150,6 +150,11 @@ record Labels(
         };
     }
 
+    /** A label narrowed to one part of it: {@code Responsible party (Name)}. */
+    String part(String label, String part) {
+        return this == JA ? label + "（" + part + "）" : label + " (" + part + ")";
+    }
+
     String yes() {
         return this == JA ? "はい" : "Yes";
     }

@@ -77,7 +77,7 @@ record Outline(
             add(fields, labels.jointUsePurposes(), recipient.jointUse().purposes());
             PartyEntry responsible = recipient.jointUse().responsible();
             for (Field field : party(responsible, labels)) {
-                fields.add(new Field(labels.responsible() + " (" + field.label() + ")", field.value(), null));
+                fields.add(new Field(labels.part(labels.responsible(), field.label()), field.value(), null));
             }
         }
         if (recipient.foreignTransfer() != null) {

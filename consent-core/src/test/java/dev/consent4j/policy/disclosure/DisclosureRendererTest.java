@@ -80,7 +80,7 @@ class DisclosureRendererTest {
         assertThat(markdown).startsWith("# 外部送信と個人データの提供について\n")
                 .contains("- **関係**: 共同利用者\n")
                 .contains("- **提供の根拠**: オプトアウト手続による第三者提供\n")
-                .contains("- **管理について責任を有する者 (代表者)**: 代表取締役 架空 一郎\n")
+                .contains("- **管理について責任を有する者（代表者）**: 代表取締役 架空 一郎\n")
                 .contains("| サービス | 送信先 | Cookieの種類 |");
     }
 
