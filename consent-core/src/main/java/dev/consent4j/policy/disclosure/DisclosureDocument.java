@@ -1,0 +1,175 @@
+package dev.consent4j.policy.disclosure;
+
+import dev.consent4j.policy.DataItem;
+import dev.consent4j.policy.LocalizedText;
+import dev.consent4j.policy.Party;
+import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.Purpose;
+import dev.consent4j.policy.Recipient;
+import dev.consent4j.policy.Relation;
+import dev.consent4j.policy.Tracker;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The public disclosure a policy yields, in one language: the external-transmission notice (one
+ * entry per tracker: what is sent, to whom, why) and every recipient of personal data with its
+ * relation, country, data items and purposes, and, where the policy declares them, the items Japan's
+ * APPI asks to be announced for joint use, foreign transfers and an opt-out route. Every text is
+ * already resolved to the document's language, with ids replaced by their titles.
+ *
+ * <p>{@link DisclosureRenderer} turns it into HTML or Markdown.
+ *
+ * @param language the policy language the texts are in
+ */
+public record DisclosureDocument(
+        String policyId,
+        String version,
+        LocalDate effectiveDate,
+        String language,
+        PartyEntry operator,
+        List<TrackerEntry> trackers,
+        List<RecipientEntry> recipients) {
+
+    public DisclosureDocument {
+        Objects.requireNonNull(policyId, "policyId");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(effectiveDate, "effectiveDate");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(operator, "operator");
+        trackers = List.copyOf(trackers);
+        recipients = List.copyOf(recipients);
+    }
+
+    /**
+     * The disclosure of {@code policy} in {@code language}, or in the policy's best match for it
+     * ({@link Policy#language(String)}); texts missing in that language fall back to the default one.
+     */
+    public static DisclosureDocument of(Policy policy, String language) {
+        return new Texts(policy, policy.language(language)).document();
+    }
+
+    /** An organisation as the law asks it to be named; a part the policy does not give is {@code ""}. */
+    public record PartyEntry(String name, String address, String representative, String contact) {
+
+        public PartyEntry {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(representative, "representative");
+            Objects.requireNonNull(contact, "contact");
+        }
+    }
+
+    /**
+     * One tag or pixel: the unit of the external-transmission notice.
+     *
+     * @param recipient        the recipient's name
+     * @param category         the title of the cookie category it belongs to
+     * @param sitePurpose      why the shop uses it
+     * @param recipientPurpose what the recipient uses the information for
+     */
+    public record TrackerEntry(String service, String recipient, String category, List<String> hosts,
+            List<String> sentData, String sitePurpose, String recipientPurpose) {
+
+        public TrackerEntry {
+            hosts = List.copyOf(hosts);
+            sentData = List.copyOf(sentData);
+        }
+    }
+
+    /**
+     * One recipient of personal data.
+     *
+     * @param dataItems       titles of the data items it receives
+     * @param purposes        titles of the purposes it receives them for
+     * @param privacyNotice   its own privacy notice, or {@code null}
+     * @param linksToPerson   whether it is expected to link the information to a person
+     * @param jointUse        the joint-use announcement, or {@code null}
+     * @param foreignTransfer what must be told about a transfer abroad, or {@code null}
+     * @param optOutRoute     the filed opt-out route, or {@code null}
+     */
+    public record RecipientEntry(String id, String name, Relation relation, String country, List<String> dataItems,
+            List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUseEntry jointUse,
+            ForeignTransferEntry foreignTransfer, OptOutRouteEntry optOutRoute) {
+
+        public RecipientEntry {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(relation, "relation");
+            Objects.requireNonNull(country, "country");
+            dataItems = List.copyOf(dataItems);
+            purposes = List.copyOf(purposes);
+        }
+    }
+
+    /** What is announced before joint use: data items, joint users, their purposes, the responsible party. */
+    public record JointUseEntry(List<String> dataItems, String jointUsers, String purposes, PartyEntry responsible) {
+
+        public JointUseEntry {
+            dataItems = List.copyOf(dataItems);
+            Objects.requireNonNull(responsible, "responsible");
+        }
+    }
+
+    /** The country's system for protecting personal information and the measures the recipient takes. */
+    public record ForeignTransferEntry(String systemInfo, String recipientMeasures) {
+    }
+
+    /** The items of a filed opt-out route (APPI art. 27(2)). */
+    public record OptOutRouteEntry(String acquisitionMethod, String provisionMethod, String requestMethod,
+            String updateMethod, LocalDate startDate) {
+    }
+
+    /** Resolves a policy's texts and ids in one language. */
+    private record Texts(Policy policy, String language) {
+
+        DisclosureDocument document() {
+            return new DisclosureDocument(policy.id(), policy.version(), policy.effectiveDate(), language,
+                    party(policy.operator()), policy.trackers().stream().map(this::tracker).toList(),
+                    policy.recipients().stream().map(this::recipient).toList());
+        }
+
+        private TrackerEntry tracker(Tracker tracker) {
+            return new TrackerEntry(tracker.serviceName(),
+                    policy.recipient(tracker.recipient()).map(r -> text(r.name())).orElse(tracker.recipient()),
+                    policy.cookieCategory(tracker.category()).map(c -> text(c.title())).orElse(tracker.category()),
+                    tracker.hosts(), tracker.sentData().stream().map(this::text).toList(),
+                    text(tracker.sitePurpose()), text(tracker.recipientPurpose()));
+        }
+
+        private RecipientEntry recipient(Recipient recipient) {
+            JointUseEntry jointUse = recipient.jointUse() == null ? null
+                    : new JointUseEntry(dataItems(recipient.jointUse().dataItems()),
+                            text(recipient.jointUse().jointUsers()), text(recipient.jointUse().purposes()),
+                            party(recipient.jointUse().responsible()));
+            ForeignTransferEntry foreign = recipient.foreignTransfer() == null ? null
+                    : new ForeignTransferEntry(text(recipient.foreignTransfer().systemInfo()),
+                            text(recipient.foreignTransfer().recipientMeasures()));
+            OptOutRouteEntry optOut = recipient.optOutRoute() == null ? null
+                    : new OptOutRouteEntry(text(recipient.optOutRoute().acquisitionMethod()),
+                            text(recipient.optOutRoute().provisionMethod()),
+                            text(recipient.optOutRoute().requestMethod()),
+                            text(recipient.optOutRoute().updateMethod()), recipient.optOutRoute().startDate());
+            List<String> purposes = recipient.purposes().stream()
+                    .map(id -> policy.purpose(id).map(Purpose::title).map(this::text).orElse(id)).toList();
+            return new RecipientEntry(recipient.id(), text(recipient.name()), recipient.relation(),
+                    recipient.country(), dataItems(recipient.dataItems()), purposes, recipient.privacyNotice(),
+                    recipient.linksToPerson(), jointUse, foreign, optOut);
+        }
+
+        private List<String> dataItems(List<String> ids) {
+            return ids.stream().map(id -> policy.dataItem(id).map(DataItem::title).map(this::text).orElse(id)).toList();
+        }
+
+        private PartyEntry party(Party party) {
+            return new PartyEntry(text(party.name()), text(party.address()), text(party.representative()),
+                    text(party.contact()));
+        }
+
+        private String text(LocalizedText text) {
+            return text == null ? "" : text.in(language, policy.defaultLanguage());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.consent4j.policy.disclosure;
+
+import dev.consent4j.policy.disclosure.DisclosureDocument.PartyEntry;
+import dev.consent4j.policy.disclosure.DisclosureDocument.RecipientEntry;
+import dev.consent4j.policy.disclosure.DisclosureDocument.TrackerEntry;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a disclosure shows and in which order, whatever the output format: the HTML and Markdown
+ * writers only lay this out, so the two never disagree on what is disclosed.
+ */
+record Outline(
+        String language,
+        String title,
+        String operatorHeading,
+        List<Field> operator,
+        String versionLine,
+        String transmissionHeading,
+        List<String> trackerColumns,
+        List<List<String>> trackerRows,
+        String noTransmission,
+        String recipientsHeading,
+        List<Section> recipients,
+        String noRecipients) {
+
+    /** A labelled value; {@code link} is set when the value is an address worth linking. */
+    record Field(String label, String value, URI link) {
+    }
+
+    /** One recipient: a heading, an anchor and its fields. */
+    record Section(String anchor, String heading, List<Field> fields) {
+    }
+
+    static Outline of(DisclosureDocument document) {
+        Labels labels = Labels.of(document.language());
+        List<List<String>> rows = new ArrayList<>();
+        for (TrackerEntry tracker : document.trackers()) {
+            rows.add(List.of(tracker.service(), tracker.recipient(), tracker.category(),
+                    String.join(labels.listSeparator(), tracker.hosts()),
+                    String.join(labels.listSeparator(), tracker.sentData()), tracker.sitePurpose(),
+                    tracker.recipientPurpose()));
+        }
+        return new Outline(document.language(), labels.title(), labels.operator(), party(document.operator(), labels),
+                String.join(labels.listSeparator(), labels.policy() + " " + document.policyId(),
+                        labels.version() + " " + document.version(),
+                        labels.effectiveDate() + " " + document.effectiveDate()),
+                labels.transmission(),
+                List.of(labels.service(), labels.recipient(), labels.category(), labels.hosts(), labels.sentData(),
+                        labels.sitePurpose(), labels.recipientPurpose()),
+                rows, labels.noTransmission(), labels.recipients(),
+                document.recipients().stream().map(r -> recipient(r, labels)).toList(), labels.noRecipients());
+    }
+
+    private static Section recipient(RecipientEntry recipient, Labels labels) {
+        String separator = labels.listSeparator();
+        List<Field> fields = new ArrayList<>();
+        add(fields, labels.relation(), labels.relation(recipient.relation()));
+        add(fields, labels.legalBasis(), labels.legalBasis(recipient.relation(), recipient.optOutRoute() != null));
+        add(fields, labels.country(), recipient.country());
+        add(fields, labels.dataItems(), String.join(separator, recipient.dataItems()));
+        add(fields, labels.purposes(), String.join(separator, recipient.purposes()));
+        if (recipient.privacyNotice() != null) {
+            URI notice = recipient.privacyNotice();
+            String scheme = notice.getScheme() == null ? "" : notice.getScheme().toLowerCase(Locale.ROOT);
+            boolean linkable = scheme.equals("https") || scheme.equals("http");
+            fields.add(new Field(labels.privacyNotice(), notice.toString(), linkable ? notice : null));
+        }
+        if (recipient.linksToPerson()) {
+            add(fields, labels.linksToPerson(), labels.yes());
+        }
+        if (recipient.jointUse() != null) {
+            add(fields, labels.jointUseDataItems(), String.join(separator, recipient.jointUse().dataItems()));
+            add(fields, labels.jointUsers(), recipient.jointUse().jointUsers());
+            add(fields, labels.jointUsePurposes(), recipient.jointUse().purposes());
+            PartyEntry responsible = recipient.jointUse().responsible();
+            for (Field field : party(responsible, labels)) {
+                fields.add(new Field(labels.part(labels.responsible(), field.label()), field.value(), null));
+            }
+        }
+        if (recipient.foreignTransfer() != null) {
+            add(fields, labels.foreignSystem(), recipient.foreignTransfer().systemInfo());
+            add(fields, labels.recipientMeasures(), recipient.foreignTransfer().recipientMeasures());
+        }
+        if (recipient.optOutRoute() != null) {
+            add(fields, labels.acquisitionMethod(), recipient.optOutRoute().acquisitionMethod());
+            add(fields, labels.provisionMethod(), recipient.optOutRoute().provisionMethod());
+            add(fields, labels.requestMethod(), recipient.optOutRoute().requestMethod());
+            add(fields, labels.updateMethod(), recipient.optOutRoute().updateMethod());
+            add(fields, labels.startDate(), String.valueOf(recipient.optOutRoute().startDate()));
+        }
+        return new Section("recipient-" + recipient.id(), recipient.name(), fields);
+    }
+
+    private static List<Field> party(PartyEntry party, Labels labels) {
+        List<Field> fields = new ArrayList<>();
+        add(fields, labels.name(), party.name());
+        add(fields, labels.address(), party.address());
+        add(fields, labels.representative(), party.representative());
+        add(fields, labels.contact(), party.contact());
+        return fields;
+    }
+
+    /** Adds the field unless the policy left it empty. */
+    private static void add(List<Field> fields, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            fields.add(new Field(label, value, null));
+        }
+    }
+}
