@@ -128,6 +128,17 @@ public final class PostgresInvalidations implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            listenUntilClosed();
+        } finally {
+            // A connection opened while close() ran would otherwise stay open.
+            Connection last = connection;
+            connection = null;
+            closeQuietly(last);
+        }
+    }
+
+    private void listenUntilClosed() {
         long backoffMillis = FIRST_BACKOFF_MILLIS;
         while (running) {
             try {
