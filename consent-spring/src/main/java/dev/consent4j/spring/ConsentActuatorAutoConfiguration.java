@@ -7,7 +7,10 @@ import dev.consent4j.servlet.ConsentFilter;
 import dev.consent4j.spring.actuate.ConsentActuatorEndpoint;
 import dev.consent4j.spring.actuate.ConsentMetrics;
 import dev.consent4j.spring.actuate.ConsentStoreHealthIndicator;
+import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.cache.PostgresInvalidations;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -60,8 +63,11 @@ public final class ConsentActuatorAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "consentStoreHealthIndicator")
         ConsentStoreHealthIndicator consentStoreHealthIndicator(ObjectProvider<ConsentManager> consents,
-                ObjectProvider<PersonalRequests> requests) {
-            return new ConsentStoreHealthIndicator(consents.getObject(), requests.getIfAvailable());
+                ObjectProvider<PersonalRequests> requests, ObjectProvider<ConsentStore> stores) {
+            Supplier<PostgresInvalidations.Status> invalidations =
+                    stores.getIfUnique() instanceof ConsentStoreAutoConfiguration.ListeningConsentStore listening
+                            ? listening::invalidationStatus : null;
+            return new ConsentStoreHealthIndicator(consents.getObject(), requests.getIfAvailable(), invalidations);
         }
     }
 

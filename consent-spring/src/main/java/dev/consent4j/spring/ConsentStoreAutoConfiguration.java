@@ -102,6 +102,10 @@ public final class ConsentStoreAutoConfiguration {
             return invalidations.running();
         }
 
+        PostgresInvalidations.Status invalidationStatus() {
+            return invalidations.status();
+        }
+
         @Override
         public List<ConsentEvent> append(List<ConsentEvent> events) {
             return cache.append(events);

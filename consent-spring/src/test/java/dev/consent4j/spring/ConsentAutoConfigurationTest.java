@@ -14,6 +14,7 @@ import dev.consent4j.signing.SigningKey;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.cache.PostgresInvalidations;
 import dev.consent4j.store.memory.InMemoryConsentStore;
 import dev.consent4j.unsubscribe.UnsubscribeLinks;
 import java.time.Period;
@@ -307,7 +308,7 @@ class ConsentAutoConfigurationTest {
     }
 
     @Test
-    void onPostgresqlTheCacheListensForOtherNodesAppendsUntilTheContextCloses() throws Exception {
+    void onPostgresqlTheCacheListensForOtherNodesAppendsUntilTheContextClosesAndHealthShowsTheListener() throws Exception {
         javax.sql.DataSource postgres = dev.consent4j.testing.TestDatabases.fromEnvironment(
                 dev.consent4j.testing.TestDatabases.POSTGRES);
         try (java.sql.Connection connection = postgres.getConnection(); java.sql.Statement statement = connection.createStatement()) {
@@ -323,6 +324,22 @@ class ConsentAutoConfigurationTest {
                     assertThat(store[0].listening()).isTrue();
                     assertThat(((dev.consent4j.store.jdbc.JdbcConsentStore) store[0].cache().store()).notifyChannel())
                             .isEqualTo("c4jspring_changes");
+                    dev.consent4j.spring.actuate.ConsentStoreHealthIndicator health =
+                            context.getBean(dev.consent4j.spring.actuate.ConsentStoreHealthIndicator.class);
+                    assertThat(health.health().getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
+                    assertThat(health.health().getDetails().get("invalidations"))
+                            .isInstanceOfSatisfying(PostgresInvalidations.Status.class, status -> {
+                                assertThat(status.state()).isEqualTo(PostgresInvalidations.Status.State.LISTENING);
+                                assertThat(status.reconnects()).isZero();
+                                assertThat(status.lastRoundTrip()).isNotNull();
+                            });
+
+                    store[0].close();
+
+                    assertThat(health.health().getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
+                    assertThat(health.health().getDetails().get("invalidations"))
+                            .isInstanceOfSatisfying(PostgresInvalidations.Status.class, status ->
+                                    assertThat(status.state()).isEqualTo(PostgresInvalidations.Status.State.STOPPED));
                 });
         assertThat(store[0].listening()).isFalse();
     }

@@ -107,7 +107,12 @@ public final class CachingConsentStore implements ConsentStore {
             return this;
         }
 
-        /** The longest an entry is served: how late another node's write may be seen (1 s by default). */
+        /**
+         * The longest an entry is served (1 s by default). With several nodes this is how late a
+         * node may see another node's append, a withdrawal included, unless something tells it
+         * sooner: on PostgreSQL a {@link PostgresInvalidations} does; on H2 and MariaDB nothing
+         * can, so this expiry is the staleness bound there (see docs/stores.md, "The cache").
+         */
         public Builder expireAfterWrite(Duration expireAfterWrite) {
             Objects.requireNonNull(expireAfterWrite, "expireAfterWrite");
             if (expireAfterWrite.isNegative() || expireAfterWrite.isZero()) {

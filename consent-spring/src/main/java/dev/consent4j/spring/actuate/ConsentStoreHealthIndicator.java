@@ -3,6 +3,8 @@ package dev.consent4j.spring.actuate;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.request.PersonalRequests;
+import dev.consent4j.store.cache.PostgresInvalidations;
+import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -10,6 +12,13 @@ import org.springframework.boot.health.contributor.Health;
  * Up when the consent store answers a read; shows the policy version and, when personal requests
  * are set up, how many are open and how many are overdue (overdue requests do not make the
  * application unhealthy: restarting it would not answer them).
+ *
+ * <p>On PostgreSQL with a listening cache, detail {@code invalidations} shows the listener's
+ * {@link PostgresInvalidations.Status}: {@code state} ({@code LISTENING}, {@code RECONNECTING},
+ * {@code STOPPED}), {@code lastRoundTrip}, {@code reconnects} and {@code overdue}. While it
+ * reconnects the health stays up (it recovers by itself, and the cache was cleared when the
+ * connection was lost); a stopped listener makes it down, since other nodes' changes then reach
+ * this node only when its cache entries expire.
  */
 public final class ConsentStoreHealthIndicator extends AbstractHealthIndicator {
 
@@ -18,15 +27,26 @@ public final class ConsentStoreHealthIndicator extends AbstractHealthIndicator {
 
     private final ConsentManager consents;
     private final PersonalRequests requests;
+    private final Supplier<PostgresInvalidations.Status> invalidations;
 
     public ConsentStoreHealthIndicator(ConsentManager consents) {
         this(consents, null);
     }
 
     public ConsentStoreHealthIndicator(ConsentManager consents, PersonalRequests requests) {
+        this(consents, requests, null);
+    }
+
+    /**
+     * @param requests      personal requests, or {@code null}
+     * @param invalidations the cache listener's status, or {@code null} without one
+     */
+    public ConsentStoreHealthIndicator(ConsentManager consents, PersonalRequests requests,
+            Supplier<PostgresInvalidations.Status> invalidations) {
         super("consent store is not reachable");
         this.consents = consents;
         this.requests = requests;
+        this.invalidations = invalidations;
     }
 
     @Override
@@ -35,6 +55,13 @@ public final class ConsentStoreHealthIndicator extends AbstractHealthIndicator {
         builder.up().withDetail("policyVersion", consents.policy().version());
         if (requests != null) {
             builder.withDetail("openRequests", requests.open().size()).withDetail("overdueRequests", requests.overdue().size());
+        }
+        if (invalidations != null) {
+            PostgresInvalidations.Status status = invalidations.get();
+            builder.withDetail("invalidations", status);
+            if (status.state() == PostgresInvalidations.Status.State.STOPPED) {
+                builder.down();
+            }
         }
     }
 }
