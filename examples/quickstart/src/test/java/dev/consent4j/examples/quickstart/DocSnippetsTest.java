@@ -3,6 +3,7 @@ package dev.consent4j.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,6 +94,46 @@ class DocSnippetsTest {
         String policy = Files.readString(MODULE.resolve("src/main/resources/consent-policy.yaml"));
         List<Block> yaml = blocks(ROOT.resolve("README.md"), "yaml");
         assertThat(yaml).extracting(Block::text).contains(policy.stripTrailing());
+    }
+
+    /**
+     * Each key of a {@code ```properties} block in the documents is one consent-spring binds: its
+     * name, up to the first index or map key, is a property of the configuration metadata that the
+     * annotation processor writes from {@code ConsentProperties}.
+     */
+    @Test
+    void everyPropertyKeyTheDocumentsShowIsBound() throws IOException {
+        String metadata;
+        try (InputStream input = getClass().getClassLoader().getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+            assertThat(input).as("consent-spring's configuration metadata").isNotNull();
+            metadata = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Set<String> bound = new HashSet<>();
+        Matcher name = Pattern.compile("\"name\"\\s*:\\s*\"(consent\\.[^\"]+)\"").matcher(metadata);
+        while (name.find()) {
+            bound.add(name.group(1));
+        }
+        assertThat(bound).contains("consent.default-jurisdiction");
+        List<String> unbound = new ArrayList<>();
+        int keys = 0;
+        for (Path document : documents()) {
+            for (Block block : blocks(document, "properties")) {
+                for (String line : block.text().split("\n")) {
+                    if (line.isBlank() || line.startsWith("#") || !line.startsWith("consent.")) {
+                        continue;
+                    }
+                    keys++;
+                    String key = line.substring(0, line.indexOf('=')).strip();
+                    int index = key.indexOf('[');
+                    String property = index < 0 ? key : key.substring(0, index);
+                    if (!bound.contains(property)) {
+                        unbound.add(ROOT.relativize(document) + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(keys).as("property keys found in the documents").isPositive();
+        assertThat(unbound).as("keys ConsentProperties does not bind").isEmpty();
     }
 
     @Test
