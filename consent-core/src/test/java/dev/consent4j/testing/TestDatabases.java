@@ -7,14 +7,12 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * The databases store tests run against. PostgreSQL comes from {@code CONSENT4J_TEST_POSTGRES_URL},
- * or without it from an embedded server the tests start themselves ({@link EmbeddedPostgresServer}),
- * so PostgreSQL tests always run. MariaDB comes from {@code CONSENT4J_TEST_MARIADB_URL}; without it
- * the tests are skipped, unless {@code CONSENT4J_TEST_REQUIRE_DATABASES=true} (as in CI), where a
- * missing URL fails them.
+ * The databases store tests run against. PostgreSQL comes from {@code CONSENT4J_TEST_POSTGRES_URL}
+ * and MariaDB from {@code CONSENT4J_TEST_MARIADB_URL}; without them, from embedded servers the
+ * tests start themselves ({@link EmbeddedPostgresServer}, {@link EmbeddedMariaDbServer}), so the
+ * tests of both always run.
  */
 public final class TestDatabases {
 
@@ -24,28 +22,23 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    /**
-     * A data source for the database in {@code variable}; for PostgreSQL the embedded server without
-     * one, for MariaDB a skip (or a failure, in CI).
-     */
+    /** A data source for the database in {@code variable}, or for the embedded server without one. */
     public static DataSource fromEnvironment(String variable) {
         return new DriverManagerDataSource(urlFromEnvironment(variable));
     }
 
     /**
-     * The JDBC URL in {@code variable}, for a caller that pools its connections; for PostgreSQL the
-     * embedded server's without one, for MariaDB a skip (or a failure, in CI).
+     * The JDBC URL in {@code variable}, for a caller that pools its connections, or the embedded
+     * server's without one.
      */
     public static String urlFromEnvironment(String variable) {
         String url = System.getenv(variable);
         if (url == null || url.isBlank()) {
-            if (POSTGRES.equals(variable)) {
-                return EmbeddedPostgresServer.url();
-            }
-            if (Boolean.parseBoolean(System.getenv("CONSENT4J_TEST_REQUIRE_DATABASES"))) {
-                throw new IllegalStateException(variable + " is not set, but CONSENT4J_TEST_REQUIRE_DATABASES=true");
-            }
-            Assumptions.abort(variable + " is not set; see DEVELOPERS.md");
+            return switch (variable) {
+                case POSTGRES -> EmbeddedPostgresServer.url();
+                case MARIADB -> EmbeddedMariaDbServer.url();
+                default -> throw new IllegalArgumentException("not a database variable: " + variable);
+            };
         }
         return url;
     }

@@ -806,8 +806,10 @@ public final class ConsentEndpoints extends HttpServlet {
         return token.replace("~", "~0").replace("/", "~1");
     }
 
-    private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** For element content and quoted attribute values. */
+    static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private static String sha256(byte[] bytes) {

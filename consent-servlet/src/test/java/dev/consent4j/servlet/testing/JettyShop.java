@@ -64,6 +64,12 @@ public final class JettyShop implements AutoCloseable {
         return this;
     }
 
+    /** Deploys the context under {@code path} (e.g. {@code /shop}), as a WAR is; the root by default. */
+    public JettyShop contextPath(String path) {
+        context.setContextPath(path);
+        return this;
+    }
+
     /** Renames the container's session cookie, e.g. to one the policy does not declare. */
     public JettyShop sessionCookieName(String name) {
         context.getSessionHandler().getSessionCookieConfig().setName(name);

@@ -1,71 +1,80 @@
 package dev.consent4j.examples.quickstart;
 
-import dev.consent4j.policy.CookieCategory;
-import dev.consent4j.policy.CookieDeclaration;
+// tag::servlet-quick-start[]
+import dev.consent4j.ConsentManager;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
-import dev.consent4j.policy.Purpose;
-import dev.consent4j.policy.Recipient;
-import dev.consent4j.policy.Relation;
 import dev.consent4j.policy.load.PolicyLoader;
-import java.io.PrintStream;
-import java.util.List;
-import java.util.stream.Collectors;
+import dev.consent4j.servlet.ConsentEndpoints;
+import dev.consent4j.servlet.ConsentFilter;
+import dev.consent4j.servlet.ConsentTags;
+import dev.consent4j.servlet.JurisdictionResolver;
+import dev.consent4j.signing.SigningKey;
+import dev.consent4j.signing.SigningKeys;
+import dev.consent4j.store.jdbc.JdbcConsentStore;
+import dev.consent4j.unsubscribe.UnsubscribeTokens;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.h2.jdbcx.JdbcDataSource;
 
-/**
- * Loads the example shop's policy ({@code consent-policy.yaml}) and prints what it declares and
- * how its bases differ between Japan, the EU and California.
- */
 public final class QuickStart {
 
-    private static final List<Jurisdiction> PLACES = List.of(Jurisdiction.JP, Jurisdiction.of("DE"), Jurisdiction.of("US-CA"));
-
-    private QuickStart() {
+    public static void main(String[] args) throws Exception {
+        String key = System.getenv("CONSENT_KEY");
+        if (key == null) {
+            throw new IllegalStateException("set CONSENT_KEY to 32 random bytes in Base64: openssl rand -base64 32");
+        }
+        start(8080, key, "jdbc:h2:file:./target/quickstart-db/consent").join();
     }
 
-    public static void main(String[] args) {
+    static Server start(int port, String base64Key, String h2Url) throws Exception {
         Policy policy = PolicyLoader.loadResource("consent-policy.yaml", QuickStart.class.getClassLoader());
-        print(policy, System.out);
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(h2Url);
+        JdbcConsentStore store = JdbcConsentStore.builder(dataSource).build();
+        store.initializeSchema();
+        ConsentManager consents = ConsentManager.builder(policy, store).build();
+
+        SigningKeys keys = SigningKeys.of(SigningKey.fromBase64("k1", base64Key));
+        ConsentFilter filter = ConsentFilter.builder(consents, keys)
+                .jurisdictions(JurisdictionResolver.fixed(Jurisdiction.JP))
+                .build();
+        UnsubscribeTokens tokens = new UnsubscribeTokens(keys, Clock.systemUTC());
+        ConsentEndpoints endpoints = ConsentEndpoints.builder(consents, tokens).build();
+
+        ServletContextHandler context = new ServletContextHandler();
+        FilterHolder consentFilter = new FilterHolder(filter);
+        consentFilter.setAsyncSupported(true);
+        context.addFilter(consentFilter, "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
+        context.addServlet(new ServletHolder(endpoints), "/consent/*");
+        context.addServlet(new ServletHolder(endpoints), "/.well-known/gpc.json");
+        context.addServlet(new ServletHolder(new HomePage()), "/");
+
+        Server server = new Server(port);
+        server.setHandler(context);
+        server.start();
+        return server;
     }
 
-    static void print(Policy policy, PrintStream out) {
-        String en = "en";
-        out.printf("Policy %s, version %s (effective %s), languages %s%n", policy.id(), policy.version(),
-                policy.effectiveDate(), policy.languages());
-        out.printf("Operator: %s%n%n", policy.operator().name().in(en, policy.defaultLanguage()));
-
-        out.printf("%-20s %-10s %-10s %-10s %s%n", "purpose", "JP", "DE (EU)", "US-CA", "channels");
-        for (Purpose purpose : policy.purposes()) {
-            out.printf("%-20s %-10s %-10s %-10s %s%s%n", purpose.id(),
-                    purpose.basis().in(PLACES.get(0)).id(), purpose.basis().in(PLACES.get(1)).id(),
-                    purpose.basis().in(PLACES.get(2)).id(), purpose.channels(),
-                    purpose.coveredByGpc() ? "  (GPC opts out)" : "");
-        }
-        out.println();
-        out.printf("%-20s %-10s %-10s %-10s %s%n", "cookie category", "JP", "DE (EU)", "US-CA", "cookies");
-        for (CookieCategory category : policy.cookieCategories()) {
-            out.printf("%-20s %-10s %-10s %-10s %s%n", category.id(),
-                    category.basis().in(PLACES.get(0)).id(), category.basis().in(PLACES.get(1)).id(),
-                    category.basis().in(PLACES.get(2)).id(),
-                    category.cookies().stream().map(CookieDeclaration::name).collect(Collectors.joining(", ")));
-        }
-        out.println();
-        for (String cookie : List.of("JSESSIONID", "_ga", "_ga_ABC123", "_skyid", "unknown_cookie")) {
-            out.printf("cookie %-16s -> %s%n", cookie,
-                    policy.categoryOfCookie(cookie).map(CookieCategory::id).orElse("(not declared)"));
-        }
-        out.println();
-        for (Relation relation : Relation.values()) {
-            String names = policy.recipients().stream().filter(r -> r.relation() == relation)
-                    .map(r -> r.name().in(en, policy.defaultLanguage()) + " (" + r.country() + ")")
-                    .collect(Collectors.joining(", "));
-            out.printf("%-12s %s%n", relation.id() + ":", names.isEmpty() ? "-" : names);
-        }
-        for (String host : List.of("tag.skyads.example", "eu.pixel.skyads.example", "cdn.example")) {
-            out.printf("host %-26s -> %s%n", host, policy.trackerOfHost(host)
-                    .map(t -> t.id() + " (" + t.category() + ", " + policy.recipient(t.recipient())
-                            .map(Recipient::id).orElse("?") + ")")
-                    .orElse("(no tracker)"));
+    /** Your pages: the banner's two tags go in each page's head, before any Google tag. */
+    static final class HomePage extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<!doctype html><html lang=\"en\"><head><title>My shop</title>\n"
+                    + ConsentTags.head(request)
+                    + "</head><body><h1>My shop</h1><a href=\"#\" data-consent-open>Privacy choices</a></body></html>\n");
         }
     }
 }
+// end::servlet-quick-start[]
