@@ -15,8 +15,9 @@ class CacheInvalidationsSnippet {
         // tag::cache-invalidations[]
         JdbcConsentStore jdbc = JdbcConsentStore.builder(dataSource).notifyChannel("consent_changes").build();
         CachingConsentStore cache = CachingConsentStore.builder(jdbc).expireAfterWrite(Duration.ofMinutes(5)).build();
-        PostgresInvalidations listening = new PostgresInvalidations(dataSource, "consent_changes", cache::evict, cache::evictAll);
-        // listening.close() at shutdown
+        PostgresInvalidations listening = PostgresInvalidations.builder(dataSource, "consent_changes", cache::evict, cache::evictAll)
+                .roundTripEvery(Duration.ofSeconds(5)).roundTripTimeout(Duration.ofSeconds(3)).build();
+        // listening.status() for a health check; listening.close() at shutdown
         // end::cache-invalidations[]
         return listening;
     }
