@@ -143,6 +143,7 @@ public final class JdbcConsentStore implements ConsentStore {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            Exception failure = null;
             try {
                 dialect.requireDurableCommits(connection);
                 dialect.lockChains(connection, subjects);
@@ -154,6 +155,7 @@ public final class JdbcConsentStore implements ConsentStore {
                 connection.commit();
                 return List.copyOf(sealed);
             } catch (SQLException | RuntimeException e) {
+                failure = e;
                 Transactions.rollback(connection, e);
                 if (e instanceof SQLException sql && dialect.isRetryable(sql)) {
                     // A duplicate key is either an event stored before (the caller's mistake) or a
@@ -165,10 +167,10 @@ public final class JdbcConsentStore implements ConsentStore {
                 }
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                SqlFailures.restoreAutoCommit(connection, autoCommit, failure);
             }
         } catch (SQLException e) {
-            throw new ConsentStoreException("could not append " + batch.size() + " consent events: " + e.getMessage(), e);
+            throw SqlFailures.translate("append " + batch.size() + " consent events", e);
         } finally {
             held.close();
         }
@@ -317,7 +319,7 @@ public final class JdbcConsentStore implements ConsentStore {
             }
             return events;
         } catch (SQLException e) {
-            throw new ConsentStoreException("could not read the consent events of " + subject + ": " + e.getMessage(), e);
+            throw SqlFailures.translate("read the consent events of " + subject, e);
         }
     }
 
