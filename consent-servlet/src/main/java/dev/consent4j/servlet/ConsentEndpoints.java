@@ -4,7 +4,6 @@ import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.InvalidChoiceException;
-import dev.consent4j.LogSafe;
 import dev.consent4j.store.ConsentStoreException;
 import dev.consent4j.store.StoreUnavailableException;
 import dev.consent4j.cookie.ConsentCookie;
@@ -149,8 +148,8 @@ public final class ConsentEndpoints extends HttpServlet {
                         e.topic() == null ? "" : "/choices/" + pointer(e.topic().toString()), e.getMessage()))));
             }
         } catch (StoreUnavailableException e) {
-            storeWarnings.warn("store", "a consent endpoint could not reach the store ({}); answered 503 until it is back",
-                    LogSafe.text(e.getMessage()), e);
+            storeWarnings.warn("store", "a consent endpoint could not reach the store; it answers {} until the store is back",
+                    "503", e);
             failed(response, Problem.unavailable(RETRY_AFTER_SECONDS));
         } catch (ConsentStoreException e) {
             // Not the caller's fault, and nothing for their eyes: ids and SQL stay in the log.

@@ -1,7 +1,6 @@
 package dev.consent4j.servlet;
 
 import dev.consent4j.ConsentManager;
-import dev.consent4j.LogSafe;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
 import dev.consent4j.signing.Rejection;
@@ -224,7 +223,7 @@ public final class ConsentFilter implements Filter {
         String why = switch (failed.failure()) {
             case TIMED_OUT -> "no answer within " + storeTimeout.toMillis() + " ms";
             case BUSY -> "every store lookup worker is busy with earlier lookups";
-            case FAILED -> failed.getCause().getClass().getSimpleName() + ": " + LogSafe.text(failed.getCause().getMessage());
+            case FAILED -> "it failed with " + failed.getCause().getClass().getSimpleName() + ", below";
         };
         storeWarnings.warn("store", "the consent store gave no state for a signed-in customer ({}); such requests get"
                 + " the fail-closed state (only their consent cookie's choices count) until it answers again", why,
