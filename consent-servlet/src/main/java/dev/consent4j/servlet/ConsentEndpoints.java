@@ -72,7 +72,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Bad input gets a 4xx {@code application/problem+json} answer and changes nothing; state
  * changes refuse cross-site requests, except the one-click unsubscribe, whose signed token is its
- * authority.
+ * authority. While the store is unavailable ({@link StoreUnavailableException}), whatever reads or
+ * writes it answers 503 problem+json with {@code Retry-After} and acknowledges nothing; another
+ * store failure answers 500 problem+json. Neither body holds ids or SQL: those go to the log.
  */
 public final class ConsentEndpoints extends HttpServlet {
 

@@ -356,6 +356,11 @@ public final class ConsentFilter implements Filter {
         return consents;
     }
 
+    /** How long a request waits for a signed-in customer's stored state; see {@link Builder#storeTimeout}. */
+    public Duration storeTimeout() {
+        return storeTimeout;
+    }
+
     public ConsentCookieCodec codec() {
         return codec;
     }
