@@ -34,5 +34,11 @@ public enum Reason {
      * The purpose would be allowed on its own, but a cookie category it is carried out through is
      * not (see {@link dev.consent4j.policy.Purpose#cookieCategories()}). Not allowed.
      */
-    CATEGORY_NOT_ALLOWED
+    CATEGORY_NOT_ALLOWED,
+    /**
+     * The subject's stored choices could not be read (the store was unavailable or too slow), and
+     * no choice the request itself carried (the visitor's consent cookie) speaks to this topic, so
+     * it is refused for this request — an opt-out default included. Not allowed.
+     */
+    STORE_UNAVAILABLE
 }

@@ -128,6 +128,31 @@ class DecisionTableTest {
         SEEN.add(reason);
     }
 
+    /**
+     * Without the store, only the choices the request carried decide: every other topic that is not
+     * necessary is refused, an opt-out default included, and the carried choices still count.
+     */
+    @org.junit.jupiter.api.Test
+    void whenTheStoreIsUnavailableOnlyCarriedChoicesAllowAnything() {
+        StateFolder folder = new StateFolder(POLICY, ConsentSettings.defaults());
+        Choice carried = new Choice(Topic.parse("category:analytics"), Action.GRANT, NOW.minus(Duration.ofDays(1)), "v2",
+                Actor.Kind.SELF, null, 1);
+        Choice refused = new Choice(Topic.parse("purpose:newsletter"), Action.DENY, NOW.minus(Duration.ofDays(1)), "v2",
+                Actor.Kind.SELF, null, 2);
+        ConsentState state = folder.foldWithoutStore(SUBJECT, List.of(carried, refused), Signals.of(Jurisdiction.JP), NOW);
+
+        assertThat(state.decision(Topic.parse("purpose:catalogue")).reason()).isEqualTo(Reason.STORE_UNAVAILABLE);
+        assertThat(state.decision(Topic.parse("purpose:catalogue")).allowed()).isFalse();
+        assertThat(state.decision(Topic.parse("category:advertising")).reason()).isEqualTo(Reason.STORE_UNAVAILABLE);
+        assertThat(state.decision(Topic.parse("purpose:delivery")).reason()).isEqualTo(Reason.NECESSARY);
+        assertThat(state.decision(Topic.parse("category:analytics")).reason()).isEqualTo(Reason.GRANTED);
+        assertThat(state.decision(Topic.parse("purpose:newsletter")).reason()).isEqualTo(Reason.DENIED);
+        assertThat(folder.fold(SUBJECT, List.of(), Signals.of(Jurisdiction.JP), NOW)
+                .decision(Topic.parse("purpose:catalogue")).reason()).as("with the store, the opt-out default")
+                .isEqualTo(Reason.DEFAULT_OPT_OUT);
+        SEEN.add(Reason.STORE_UNAVAILABLE);
+    }
+
     @AfterAll
     static void everyReasonIsCovered() {
         assertThat(SEEN).containsExactlyInAnyOrder(Reason.values());

@@ -36,10 +36,16 @@ public final class ConsentContext {
     private SubjectId newVisitor;
     private ConsentResponse response;
     private volatile CspMode cspMode = CspMode.OFF;
+    private final boolean storeUnavailable;
 
     ConsentContext(Signals signals, SubjectId customer, boolean secureRequest, ConsentCookie cookie,
             ConsentState state, ConsentCookie cookieToIssue) {
-        this(signals, customer, secureRequest, cookie, state, () -> state, cookieToIssue);
+        this(signals, customer, secureRequest, cookie, state, () -> state, cookieToIssue, false);
+    }
+
+    ConsentContext(Signals signals, SubjectId customer, boolean secureRequest, ConsentCookie cookie,
+            ConsentState state, ConsentCookie cookieToIssue, boolean storeUnavailable) {
+        this(signals, customer, secureRequest, cookie, state, () -> state, cookieToIssue, storeUnavailable);
     }
 
     /**
@@ -48,7 +54,8 @@ public final class ConsentContext {
      * @param ownState the request's own state, made only if something asks for it
      */
     ConsentContext(Signals signals, SubjectId customer, boolean secureRequest, ConsentCookie cookie,
-            ConsentState enforced, Supplier<ConsentState> ownState, ConsentCookie cookieToIssue) {
+            ConsentState enforced, Supplier<ConsentState> ownState, ConsentCookie cookieToIssue, boolean storeUnavailable) {
+        this.storeUnavailable = storeUnavailable;
         this.signals = signals;
         this.customer = customer;
         this.secureRequest = secureRequest;
@@ -91,6 +98,17 @@ public final class ConsentContext {
     /** The decisions the response enforces: allowed or refused, and why, as in {@link #state()}. */
     ConsentState enforced() {
         return enforced;
+    }
+
+    /**
+     * Whether the customer's stored state could not be read for this request (the store failed or
+     * did not answer within the filter's store timeout): {@link #state()} is then the fail-closed
+     * state, in which only the consent cookie's choices allow anything (see
+     * {@link ConsentFilter.Builder#storeTimeout}). Always false for a visitor, whose state comes
+     * from the cookie alone.
+     */
+    public boolean storeUnavailable() {
+        return storeUnavailable;
     }
 
     /** Whether the filter sends a Content-Security-Policy on this request, and which. */

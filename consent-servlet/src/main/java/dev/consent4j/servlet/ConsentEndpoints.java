@@ -4,6 +4,8 @@ import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.InvalidChoiceException;
+import dev.consent4j.store.ConsentStoreException;
+import dev.consent4j.store.StoreUnavailableException;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;
@@ -71,7 +73,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Bad input gets a 4xx {@code application/problem+json} answer and changes nothing; state
  * changes refuse cross-site requests, except the one-click unsubscribe, whose signed token is its
- * authority.
+ * authority. While the store is unavailable ({@link StoreUnavailableException}), whatever reads or
+ * writes it answers 503 problem+json with {@code Retry-After} and acknowledges nothing; another
+ * store failure answers 500 problem+json. Neither body holds ids or SQL: those go to the log.
  */
 public final class ConsentEndpoints extends HttpServlet {
 
@@ -79,12 +83,16 @@ public final class ConsentEndpoints extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ConsentEndpoints.class);
     private static final String ASSETS = "/META-INF/resources/consent4j/";
 
+    /** The {@code Retry-After} of a 503 answered while the store is unavailable. */
+    static final long RETRY_AFTER_SECONDS = 10;
+
     private final transient ConsentManager consents;
     private final transient UnsubscribeTokens tokens;
     private final transient CspReports cspReports;
     private final transient Predicate<HttpServletRequest> operator;
     private final LocalDate gpcLastUpdate;
     private final transient PersonalRequests requests;
+    private final transient RateLimitedLog storeWarnings;
     /**
      * {@code /policy} bodies by what they are built from: not the jurisdiction code the client
      * sent (there are millions) but the rules that code selects, so every jurisdiction with the
@@ -100,6 +108,7 @@ public final class ConsentEndpoints extends HttpServlet {
         this.operator = builder.operator;
         this.gpcLastUpdate = builder.gpcLastUpdate != null ? builder.gpcLastUpdate : consents.policy().effectiveDate();
         this.requests = builder.requests;
+        this.storeWarnings = new RateLimitedLog(LOG, consents.clock(), ConsentFilter.STORE_WARNING_INTERVAL);
     }
 
     /**
@@ -141,6 +150,23 @@ public final class ConsentEndpoints extends HttpServlet {
                 JsonIo.problem(response, Problem.invalid(List.of(new Problem.FieldError(
                         e.topic() == null ? "" : "/choices/" + pointer(e.topic().toString()), e.getMessage()))));
             }
+        } catch (StoreUnavailableException e) {
+            storeWarnings.warn("store", "a consent endpoint could not reach the store; it answers {} until the store is back",
+                    "503", e);
+            failed(response, Problem.unavailable(RETRY_AFTER_SECONDS));
+        } catch (ConsentStoreException e) {
+            // Not the caller's fault, and nothing for their eyes: ids and SQL stay in the log.
+            LOG.error("a consent endpoint failed on a store error", e);
+            failed(response, Problem.internal());
+        }
+    }
+
+    /** Answers {@code problem} in place of anything the endpoint had begun, unless the response is already sent. */
+    private static void failed(HttpServletResponse response, Problem problem) throws IOException {
+        if (!response.isCommitted()) {
+            response.resetBuffer();
+            response.setHeader("Content-Disposition", null);
+            JsonIo.problem(response, problem);
         }
     }
 
@@ -183,7 +209,12 @@ public final class ConsentEndpoints extends HttpServlet {
             case "/state" -> {
                 requireMethod(request, "GET");
                 noStore(response);
-                JsonIo.write(response, 200, Views.state(context(request).state(), consents.settings()));
+                ConsentContext context = context(request);
+                if (context.storeUnavailable()) {
+                    // The fail-closed state is not the customer's: a preference centre must not show it as theirs.
+                    throw Problem.unavailable(RETRY_AFTER_SECONDS);
+                }
+                JsonIo.write(response, 200, Views.state(context.state(), consents.settings()));
             }
             case "/choices" -> {
                 requireMethod(request, "POST");

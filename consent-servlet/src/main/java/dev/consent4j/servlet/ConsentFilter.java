@@ -80,6 +80,21 @@ public final class ConsentFilter implements Filter {
      */
     public static final int DEFAULT_MAX_EXPIRY_BYTES = 4096;
 
+    /**
+     * How long a request waits for a signed-in customer's stored state by default before it gets
+     * the fail-closed state (see {@link Builder#storeTimeout}). A cached state answers in
+     * microseconds and a healthy database in milliseconds; a second is far beyond either and still
+     * short for a page.
+     */
+    public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(1);
+
+    /** At most one warning about an unavailable store per this interval, with the count of those left out. */
+    static final Duration STORE_WARNING_INTERVAL = Duration.ofSeconds(10);
+
+    /** Workers for store lookups, and how many lookups may wait for one; see {@link StoreLookups}. */
+    private static final int LOOKUP_THREADS = 16;
+    private static final int LOOKUP_QUEUE = 256;
+
     private static final Logger LOG = LoggerFactory.getLogger(ConsentFilter.class);
 
     private final ConsentManager consents;
@@ -95,6 +110,9 @@ public final class ConsentFilter implements Filter {
     private final EnforcementListener listener;
     private final int maxExpiryHeaders;
     private final int maxExpiryBytes;
+    private final StoreLookups lookups;
+    private final RateLimitedLog storeWarnings;
+    private final Duration storeTimeout;
 
     private ConsentFilter(Builder builder) {
         this.consents = builder.consents;
@@ -110,6 +128,9 @@ public final class ConsentFilter implements Filter {
         this.listener = builder.listener;
         this.maxExpiryHeaders = builder.maxExpiryHeaders;
         this.maxExpiryBytes = builder.maxExpiryBytes;
+        this.storeTimeout = builder.storeTimeout;
+        this.lookups = new StoreLookups(LOOKUP_THREADS, LOOKUP_QUEUE, builder.storeTimeout);
+        this.storeWarnings = new RateLimitedLog(LOG, consents.clock(), STORE_WARNING_INTERVAL);
     }
 
     public static Builder builder(ConsentManager consents, SigningKeys keys) {
@@ -160,24 +181,55 @@ public final class ConsentFilter implements Filter {
             // A cookie signed with an older key is re-issued under the newest, so old keys can be retired.
             ConsentCookie toIssue = read != null && read.signedWithOlderKey() ? cookie : null;
             return new ConsentContext(signals, null, secure, cookie, enforced,
-                    () -> folder.fold(visitor, choices, signals, now), toIssue);
+                    () -> folder.fold(visitor, choices, signals, now), toIssue, false);
         }
         ConsentCookieCodec.Result read = readCookie(cookieValue, now);
         ConsentCookie cookie = read == null ? null : read.cookie();
         // A cookie signed with an older key is re-issued under the newest, so old keys can be retired.
         ConsentCookie toIssue = read != null && read.signedWithOlderKey() ? cookie : null;
-        Evidence evidence = null;
-        if (cookie != null && !cookie.linkedToCustomer()) {
-            evidence = RequestEvidence.of(request, consents.policy().version(), null);
-            consents.link(cookie.visitor(), customer, signals, evidence);
-            toIssue = cookie.linked();
+        boolean link = cookie != null && !cookie.linkedToCustomer();
+        // Read from the request here, on its own thread; the lookup runs on another.
+        Evidence evidence = link || signals.gpc() ? RequestEvidence.of(request, consents.policy().version(), null) : null;
+        try {
+            CustomerLookup found = lookups.call(() -> {
+                if (link) {
+                    consents.link(cookie.visitor(), customer, signals, evidence);
+                }
+                if (signals.gpc()) {
+                    consents.recordGpc(customer, signals, evidence);
+                }
+                return new CustomerLookup(consents.state(customer, signals), link ? cookie.linked() : null);
+            });
+            return new ConsentContext(signals, customer, secure, cookie, found.state(),
+                    found.linkedCookie() != null ? found.linkedCookie() : toIssue, false);
+        } catch (StoreLookups.LookupFailed failed) {
+            storeUnavailable(failed);
+            // Nothing beyond what this browser's own cookie records: the stored choices are unknown.
+            ConsentState failClosed = consents.folder().foldWithoutStore(customer,
+                    cookie != null ? cookie.asChoices() : List.of(), signals, now);
+            return new ConsentContext(signals, customer, secure, cookie, failClosed, toIssue, true);
         }
-        if (signals.gpc()) {
-            consents.recordGpc(customer, signals,
-                    evidence != null ? evidence : RequestEvidence.of(request, consents.policy().version(), null));
-        }
-        ConsentState state = consents.state(customer, signals);
-        return new ConsentContext(signals, customer, secure, cookie, state, toIssue);
+    }
+
+    private record CustomerLookup(ConsentState state, ConsentCookie linkedCookie) {
+    }
+
+    private void storeUnavailable(StoreLookups.LookupFailed failed) {
+        listener.storeUnavailable();
+        String why = switch (failed.failure()) {
+            case TIMED_OUT -> "no answer within " + storeTimeout.toMillis() + " ms";
+            case BUSY -> "every store lookup worker is busy with earlier lookups";
+            case FAILED -> "it failed with " + failed.getCause().getClass().getSimpleName() + ", below";
+        };
+        storeWarnings.warn("store", "the consent store gave no state for a signed-in customer ({}); such requests get"
+                + " the fail-closed state (only their consent cookie's choices count) until it answers again", why,
+                failed.failure() == StoreLookups.Failure.FAILED ? failed.getCause() : null);
+    }
+
+    /** Stops the store lookup workers; the container calls it when the filter is taken out of service. */
+    @Override
+    public void destroy() {
+        lookups.shutdown();
     }
 
     private ConsentCookieCodec.Result readCookie(String value, Instant now) {
@@ -252,6 +304,11 @@ public final class ConsentFilter implements Filter {
         return consents;
     }
 
+    /** How long a request waits for a signed-in customer's stored state; see {@link Builder#storeTimeout}. */
+    public Duration storeTimeout() {
+        return storeTimeout;
+    }
+
     public ConsentCookieCodec codec() {
         return codec;
     }
@@ -296,6 +353,7 @@ public final class ConsentFilter implements Filter {
         private EnforcementListener listener = EnforcementListener.NONE;
         private int maxExpiryHeaders = DEFAULT_MAX_EXPIRY_HEADERS;
         private int maxExpiryBytes = DEFAULT_MAX_EXPIRY_BYTES;
+        private Duration storeTimeout = DEFAULT_STORE_TIMEOUT;
 
         private Builder(ConsentManager consents, SigningKeys keys) {
             this.consents = Objects.requireNonNull(consents, "consents");
@@ -370,6 +428,27 @@ public final class ConsentFilter implements Filter {
             }
             this.maxExpiryHeaders = maxHeaders;
             this.maxExpiryBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * How long a request waits for a signed-in customer's stored state (and for linking a
+         * visitor's choices at sign-in, and recording a GPC signal), {@link #DEFAULT_STORE_TIMEOUT}
+         * by default. Beyond it, or when the store fails, the request goes on with the fail-closed
+         * state: only the choices its consent cookie records count, and every other topic that is
+         * not necessary is refused ({@link dev.consent4j.state.Reason#STORE_UNAVAILABLE}), and
+         * {@link ConsentContext#storeUnavailable()} is true. The wait holds whatever the
+         * {@code DataSource} does: the lookup runs on a worker of the filter's own and the request
+         * stops waiting for it.
+         *
+         * @throws IllegalArgumentException when not positive, or longer than a minute
+         */
+        public Builder storeTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("storeTimeout must be positive and at most a minute, but was " + timeout);
+            }
+            this.storeTimeout = timeout;
             return this;
         }
 

@@ -28,4 +28,11 @@ public interface EnforcementListener {
      */
     default void expiriesDeferred(int count) {
     }
+
+    /**
+     * A signed-in customer's request got the fail-closed state: the store failed or did not answer
+     * within the filter's store timeout.
+     */
+    default void storeUnavailable() {
+    }
 }

@@ -25,6 +25,11 @@ final class RateLimitedLog {
     }
 
     void warn(String kind, String format, Object argument) {
+        warn(kind, format, argument, null);
+    }
+
+    /** As {@link #warn(String, String, Object)}, with {@code cause}'s stack trace (when not null) on the lines logged. */
+    void warn(String kind, String format, Object argument, Throwable cause) {
         Window window = windows.computeIfAbsent(kind, k -> new Window());
         Instant now = clock.instant();
         long suppressed;
@@ -37,9 +42,9 @@ final class RateLimitedLog {
             suppressed = window.suppressed.getAndSet(0);
         }
         if (suppressed > 0) {
-            log.warn(format + " ({} more like it since the last report)", argument, suppressed);
+            log.warn(format + " ({} more like it since the last report)", argument, suppressed, cause);
         } else {
-            log.warn(format, argument);
+            log.warn(format, argument, cause);
         }
     }
 

@@ -386,11 +386,26 @@ public class ConsentProperties {
         /** AUTO uses JDBC when a DataSource exists; MEMORY only for demos and tests. */
         private Type type = Type.AUTO;
 
+        /**
+         * How long a page waits for a signed-in customer's stored state before it goes on with the
+         * fail-closed state (only the consent cookie's choices count); see the filter's
+         * {@code storeTimeout}. At most a minute.
+         */
+        private Duration timeout = dev.consent4j.servlet.ConsentFilter.DEFAULT_STORE_TIMEOUT;
+
         private final Jdbc jdbc = new Jdbc();
         private final Cache cache = new Cache();
 
         public Type getType() {
             return type;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
         }
 
         public void setType(Type type) {

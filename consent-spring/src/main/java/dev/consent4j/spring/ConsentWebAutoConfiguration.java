@@ -70,6 +70,7 @@ public final class ConsentWebAutoConfiguration {
                 .contentSecurityPolicy(csp.getMode(), csp.getBasePolicy())
                 .cspReportPath(csp.getMode() != CspMode.OFF && csp.isReport() ? basePath(properties) + "/csp-report" : null)
                 .listener(listener.getIfUnique(() -> dev.consent4j.servlet.EnforcementListener.NONE))
+                .storeTimeout(properties.getStore().getTimeout())
                 .build();
     }
 

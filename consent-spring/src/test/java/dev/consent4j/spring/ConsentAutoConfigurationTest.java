@@ -132,6 +132,18 @@ class ConsentAutoConfigurationTest {
     }
 
     @Test
+    void theStoreTimeoutReachesTheFilterAndAnUnboundedOneRefusesToStart() {
+        withMemory.run(context -> assertThat(context.getBean(ConsentFilter.class).storeTimeout())
+                .isEqualTo(ConsentFilter.DEFAULT_STORE_TIMEOUT));
+        withMemory.withPropertyValues("consent.store.timeout=250ms").run(context ->
+                assertThat(context.getBean(ConsentFilter.class).storeTimeout()).isEqualTo(java.time.Duration.ofMillis(250)));
+        withMemory.withPropertyValues("consent.store.timeout=2m").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("storeTimeout").hasMessageContaining("PT2M");
+        });
+    }
+
+    @Test
     void enforcingCspWithStrictDynamicRefusesToStart() {
         withMemory.withPropertyValues("consent.csp.mode=enforce",
                 "consent.csp.base-policy=script-src 'nonce-x' 'strict-dynamic'").run(context -> {

@@ -113,11 +113,27 @@ public final class StateFolder {
      * chain position).
      */
     public ConsentState fold(SubjectId subject, Collection<Choice> latestChoices, Signals signals, Instant now) {
+        return fold(subject, latestChoices, signals, now, false);
+    }
+
+    /**
+     * The fail-closed state for a request whose subject's stored choices could not be read: the
+     * choices the request carried ({@code knownChoices}, a visitor cookie's) are folded as usual,
+     * and every other topic that is not necessary is refused with {@link Reason#STORE_UNAVAILABLE},
+     * opt-out defaults included. Signals and the links between purposes and categories apply as in
+     * {@link #fold}.
+     */
+    public ConsentState foldWithoutStore(SubjectId subject, Collection<Choice> knownChoices, Signals signals, Instant now) {
+        return fold(subject, knownChoices, signals, now, true);
+    }
+
+    private ConsentState fold(SubjectId subject, Collection<Choice> latestChoices, Signals signals, Instant now,
+            boolean storeUnavailable) {
         Map<Topic, Choice> byTopic = new HashMap<>(latestChoices.size() * 2 + 1);
         for (Choice choice : latestChoices) {
             byTopic.merge(choice.topic(), choice, StateFolder::later);
         }
-        Evaluation evaluation = new Evaluation(byTopic::get, signals, now);
+        Evaluation evaluation = new Evaluation(byTopic::get, signals, now, storeUnavailable);
         Map<Topic, Decision> decisions = new LinkedHashMap<>(topics.size() * 2);
         for (Topic topic : topics) {
             decisions.put(topic, evaluation.decide(topic));
@@ -272,7 +288,7 @@ public final class StateFolder {
      */
     public Decision decide(Topic topic, Function<Topic, Choice> choices, Signals signals, Instant now) {
         requireDeclared(topic);
-        return new Evaluation(choices, signals, now).decide(topic);
+        return new Evaluation(choices, signals, now, false).decide(topic);
     }
 
     /**
@@ -318,13 +334,15 @@ public final class StateFolder {
         private final Signals signals;
         private final Instant now;
         private final boolean gpc;
+        private final boolean storeUnavailable;
         private final Map<Topic, Decision> own = new HashMap<>();
 
-        Evaluation(Function<Topic, Choice> choices, Signals signals, Instant now) {
+        Evaluation(Function<Topic, Choice> choices, Signals signals, Instant now, boolean storeUnavailable) {
             this.choices = choices;
             this.signals = signals;
             this.now = now;
             this.gpc = signals.gpc() && settings.honoursGpc(signals.jurisdiction());
+            this.storeUnavailable = storeUnavailable;
         }
 
         Decision decide(Topic topic) {
@@ -398,6 +416,9 @@ public final class StateFolder {
             if (choice == null) {
                 if (guardianNeeded) {
                     return Decision.byDefault(topic, false, Reason.MINOR_WITHOUT_GUARDIAN);
+                }
+                if (storeUnavailable) {
+                    return Decision.byDefault(topic, false, Reason.STORE_UNAVAILABLE);
                 }
                 return basis == Basis.OPT_OUT ? Decision.byDefault(topic, true, Reason.DEFAULT_OPT_OUT)
                         : Decision.byDefault(topic, false, Reason.NO_CONSENT);

@@ -149,6 +149,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            Exception failure = null;
             try {
                 dialect.requireDurableCommits(connection);
                 dialect.lockChains(connection, subjects);
@@ -160,6 +161,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
                 connection.commit();
                 return List.copyOf(sealed);
             } catch (SQLException | RuntimeException e) {
+                failure = e;
                 Transactions.rollback(connection, e);
                 if (e instanceof SQLException sql && dialect.isRetryable(sql)) {
                     // A duplicate key is either an event stored before (the caller's mistake) or a
@@ -171,10 +173,10 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
                 }
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                SqlFailures.restoreAutoCommit(connection, autoCommit, failure);
             }
         } catch (SQLException e) {
-            throw new ConsentStoreException("could not append " + batch.size() + " consent events: " + e.getMessage(), e);
+            throw SqlFailures.translate("append " + batch.size() + " consent events", e);
         } finally {
             held.close();
         }
@@ -323,7 +325,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
             }
             return events;
         } catch (SQLException e) {
-            throw new ConsentStoreException("could not read the consent events of " + subject + ": " + e.getMessage(), e);
+            throw SqlFailures.translate("read the consent events of " + subject, e);
         }
     }
 

@@ -29,24 +29,29 @@ final class Transactions {
 
     /**
      * Runs {@code work} in one transaction, committed before this returns and rolled back when
-     * it throws; database errors become a {@link ConsentStoreException} saying "could not {@code what}".
+     * it throws; database errors become a {@link ConsentStoreException} saying "could not {@code what}",
+     * or a {@link dev.consent4j.store.StoreUnavailableException} when the database is unavailable
+     * (see {@link SqlFailures}). The first failure is the one reported: a rollback or auto-commit
+     * reset failing after it on the same broken connection is added to it as suppressed.
      */
     static <T> T inTransaction(DataSource dataSource, String what, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            Exception failure = null;
             try {
                 T result = work.run(connection);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
+                failure = e;
                 rollback(connection, e);
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                SqlFailures.restoreAutoCommit(connection, autoCommit, failure);
             }
         } catch (SQLException e) {
-            throw new ConsentStoreException("could not " + what + ": " + e.getMessage(), e);
+            throw SqlFailures.translate(what, e);
         }
     }
 
@@ -111,7 +116,7 @@ final class Transactions {
                 }
             }
         } catch (SQLException e) {
-            throw new ConsentStoreException("could not check the consent tables: " + e.getMessage(), e);
+            throw SqlFailures.translate("check the consent tables", e);
         }
         return missing;
     }

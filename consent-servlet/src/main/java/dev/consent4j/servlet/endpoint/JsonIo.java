@@ -122,6 +122,9 @@ public final class JsonIo {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        if (problem.retryAfterSeconds() > 0) {
+            response.setHeader("Retry-After", Long.toString(problem.retryAfterSeconds()));
+        }
         if (!problem.allow().isEmpty()) {
             response.setHeader("Allow", String.join(", ", problem.allow()));
         }

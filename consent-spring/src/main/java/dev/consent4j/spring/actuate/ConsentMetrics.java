@@ -19,7 +19,8 @@ import java.util.Map;
  * Micrometer meters: {@code consent.choices} (per topic, action and source), {@code consent.unsubscribes},
  * {@code consent.cookies.dropped} and {@code consent.cookies.expired} (per category),
  * {@code consent.cookies.expiries.deferred} (refused cookies left for a later response by the
- * expiry limits) and {@code consent.cookies.undeclared}. Topic tags come from the policy, so their number is bounded.
+ * expiry limits), {@code consent.cookies.undeclared} and {@code consent.store.unavailable} (signed-in
+ * requests that got the fail-closed state because the store failed or was too slow). Topic tags come from the policy, so their number is bounded.
  */
 public final class ConsentMetrics implements EnforcementListener {
 
@@ -71,6 +72,11 @@ public final class ConsentMetrics implements EnforcementListener {
     @Override
     public void expiriesDeferred(int count) {
         registry.counter("consent.cookies.expiries.deferred").increment(count);
+    }
+
+    @Override
+    public void storeUnavailable() {
+        registry.counter("consent.store.unavailable").increment();
     }
 
     @Override
