@@ -3,6 +3,7 @@ package dev.consent4j.servlet;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
+import dev.consent4j.RateLimitedLog;
 import dev.consent4j.signing.Rejection;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.event.Evidence;
@@ -107,7 +108,7 @@ public final class ConsentFilter implements Filter {
         this.enabled = builder.enabled;
         this.rejections = new RateLimitedLog(LOG, consents.clock(), Duration.ofMinutes(1));
         this.undeclared = new NameReport(LOG, 1000);
-        this.listener = builder.listener;
+        this.listener = GuardedListener.guard(builder.listener, consents.clock());
         this.maxExpiryHeaders = builder.maxExpiryHeaders;
         this.maxExpiryBytes = builder.maxExpiryBytes;
     }
@@ -149,6 +150,9 @@ public final class ConsentFilter implements Filter {
         SubjectId customer = customer(request);
         String cookieValue = RequestHeaders.cookie(request, cookieSettings.nameFor(secure));
         if (customer == null) {
+            if (signals.gpc() && consents.settings().honoursGpc(signals.jurisdiction())) {
+                listener.gpcHonoured(signals.jurisdiction(), false);
+            }
             VisitorKey key = new VisitorKey(cookieValue, signals, now.getEpochSecond());
             VisitorState known = visitors.get(key);
             if (known == null) {
@@ -177,6 +181,9 @@ public final class ConsentFilter implements Filter {
             toIssue = cookie.linked();
         }
         if (signals.gpc()) {
+            if (consents.settings().honoursGpc(signals.jurisdiction())) {
+                listener.gpcHonoured(signals.jurisdiction(), true);
+            }
             consents.recordGpc(customer, signals,
                     evidence != null ? evidence : RequestEvidence.of(request, consents.policy().version(), null));
         }
@@ -401,7 +408,10 @@ public final class ConsentFilter implements Filter {
             return this;
         }
 
-        /** Told about every dropped, undeclared or expired cookie, e.g. for metrics. */
+        /**
+         * Told about every dropped, undeclared or expired cookie and every GPC signal honoured, e.g.
+         * for metrics; its failures are logged, never passed on to the request.
+         */
         public Builder listener(EnforcementListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
