@@ -27,6 +27,10 @@ public final class ConsentStoreHealthIndicator extends AbstractHealthIndicator {
         this(consents, null, null);
     }
 
+    public ConsentStoreHealthIndicator(ConsentManager consents, PersonalRequests requests) {
+        this(consents, requests, null);
+    }
+
     /**
      * @param requests  personal requests, or null when they are not set up
      * @param storeType what the details call the store, e.g. {@code postgresql}; none when null
