@@ -22,6 +22,7 @@ import dev.consent4j.store.AudienceQueries;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.CustomerQuery;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +34,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one object a shop's code talks to: records choices as evidence and answers "may I do this
@@ -50,11 +53,15 @@ import java.util.function.Consumer;
  */
 public final class ConsentManager {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentManager.class);
+
     private final Policy policy;
     private final ConsentStore store;
     private final Clock clock;
     private final ConsentSettings settings;
     private final StateFolder folder;
+    private final List<ConsentObserver> observers;
+    private final RateLimitedLog observerFailures;
 
     private ConsentManager(Builder builder) {
         this.policy = builder.policy;
@@ -62,6 +69,8 @@ public final class ConsentManager {
         this.clock = builder.clock;
         this.settings = builder.settings;
         this.folder = new StateFolder(policy, settings);
+        this.observers = List.copyOf(builder.observers);
+        this.observerFailures = new RateLimitedLog(LOG, clock, Duration.ofMinutes(1));
     }
 
     public static Builder builder(Policy policy, ConsentStore store) {
@@ -116,7 +125,7 @@ public final class ConsentManager {
                     now, request.source(), request.actor(), request.jurisdiction().code(), request.evidence(), null,
                     request.supersedes()));
         }
-        store.append(events);
+        append(events);
         return state(request.subject(), Signals.of(request.jurisdiction()));
     }
 
@@ -182,8 +191,21 @@ public final class ConsentManager {
                         choice.at(), Source.LOGIN_LINK, actor, signals.jurisdiction().code(), evidence, visitor, null));
             }
         }
-        store.append(events);
+        append(events);
         return state(customer, signals);
+    }
+
+    /** Appends, then tells the observers what was stored; an observer's failure is logged, never thrown. */
+    private void append(List<ConsentEvent> events) {
+        List<ConsentEvent> stored = store.append(events);
+        for (ConsentObserver observer : observers) {
+            try {
+                observer.recorded(stored);
+            } catch (RuntimeException e) {
+                observerFailures.warn(observer.getClass().getName(), "a consent observer failed; the events are stored: {}",
+                        e.getClass().getName() + ": " + LogSafe.text(e.getMessage()));
+            }
+        }
     }
 
     private boolean carries(Choice visitor, Choice customer) {
@@ -231,7 +253,7 @@ public final class ConsentManager {
         if (events.isEmpty()) {
             return false;
         }
-        store.append(events);
+        append(events);
         return true;
     }
 
@@ -374,6 +396,7 @@ public final class ConsentManager {
         private final ConsentStore store;
         private Clock clock = Clock.systemUTC();
         private ConsentSettings settings = ConsentSettings.defaults();
+        private final List<ConsentObserver> observers = new ArrayList<>();
 
         private Builder(Policy policy, ConsentStore store) {
             this.policy = Objects.requireNonNull(policy, "policy");
@@ -387,6 +410,15 @@ public final class ConsentManager {
 
         public Builder settings(ConsentSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Adds an observer told about every append once it is stored (see {@link ConsentObserver});
+         * observers are told in the order added, and one that throws does not keep the next from being told.
+         */
+        public Builder addObserver(ConsentObserver observer) {
+            this.observers.add(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

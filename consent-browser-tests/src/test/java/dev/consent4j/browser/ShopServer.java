@@ -47,6 +47,8 @@ final class ShopServer implements AutoCloseable {
     private final ServerConnector connector = new ServerConnector(server);
     private final TrackerStub trackers;
     private final SecureRandom random = new SecureRandom();
+    /** What the banner's requests reported as its outcome, in order. */
+    final java.util.List<dev.consent4j.servlet.BannerOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ShopServer(TrackerStub trackers) throws Exception {
         this.trackers = trackers;
@@ -67,7 +69,12 @@ final class ShopServer implements AutoCloseable {
         context.addFilter(new FilterHolder(filter), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
         context.addServlet(new ServletHolder(ConsentEndpoints.builder(consents,
-                new UnsubscribeTokens(keys, Clock.systemUTC())).build()), "/consent/*");
+                new UnsubscribeTokens(keys, Clock.systemUTC())).listener(new dev.consent4j.servlet.EnforcementListener() {
+                    @Override
+                    public void bannerOutcome(dev.consent4j.servlet.BannerOutcome outcome) {
+                        outcomes.add(outcome);
+                    }
+                }).build()), "/consent/*");
         context.addServlet(new ServletHolder(new PageServlet()), "/");
         server.setHandler(context);
         server.start();

@@ -4,6 +4,7 @@ import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.InvalidChoiceException;
+import dev.consent4j.RateLimitedLog;
 import dev.consent4j.store.ConsentStoreException;
 import dev.consent4j.store.StoreUnavailableException;
 import dev.consent4j.cookie.ConsentCookie;
@@ -93,6 +94,7 @@ public final class ConsentEndpoints extends HttpServlet {
     private final LocalDate gpcLastUpdate;
     private final transient PersonalRequests requests;
     private final transient RateLimitedLog storeWarnings;
+    private final transient EnforcementListener listener;
     /**
      * {@code /policy} bodies by what they are built from: not the jurisdiction code the client
      * sent (there are millions) but the rules that code selects, so every jurisdiction with the
@@ -109,6 +111,7 @@ public final class ConsentEndpoints extends HttpServlet {
         this.gpcLastUpdate = builder.gpcLastUpdate != null ? builder.gpcLastUpdate : consents.policy().effectiveDate();
         this.requests = builder.requests;
         this.storeWarnings = new RateLimitedLog(LOG, consents.clock(), ConsentFilter.STORE_WARNING_INTERVAL);
+        this.listener = GuardedListener.guard(builder.listener, consents.clock());
     }
 
     /**
@@ -321,8 +324,9 @@ public final class ConsentEndpoints extends HttpServlet {
         Jurisdiction jurisdiction = context.signals().jurisdiction();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String field : body.propertyNames()) {
-            if (!Set.of("choices", "all", "source", "language").contains(field)) {
-                errors.add(new Problem.FieldError("/" + pointer(field), "unknown field; expected choices, all, source, language"));
+            if (!Set.of("choices", "all", "source", "language", "outcome").contains(field)) {
+                errors.add(new Problem.FieldError("/" + pointer(field),
+                        "unknown field; expected choices, all, source, language, outcome"));
             }
         }
         Source source = Source.BANNER;
@@ -348,6 +352,7 @@ public final class ConsentEndpoints extends HttpServlet {
         Map<Topic, Action> choices = new LinkedHashMap<>();
         JsonNode all = body.get("all");
         JsonNode each = body.get("choices");
+        BannerOutcome outcome = outcome(body.get("outcome"), all, each, errors);
         if ((all == null) == (each == null)) {
             errors.add(new Problem.FieldError("", "send either \"choices\" (an object of topic: action) or \"all\" (\"grant\" or \"deny\")"));
         } else if (all != null) {
@@ -395,8 +400,38 @@ public final class ConsentEndpoints extends HttpServlet {
             throw Problem.invalid(errors);
         }
         record(request, context, choices, source, language);
+        if (outcome != null) {
+            listener.bannerOutcome(outcome);
+        }
         noStore(response);
         JsonIo.write(response, 200, Views.state(context.state(), consents.settings()));
+    }
+
+    /**
+     * The optional {@code outcome} of a choices request: which banner button was used. It must
+     * agree with the body: {@code accept-all} with {@code "all": "grant"}, {@code reject-all}
+     * with {@code "all": "deny"}, {@code custom} with {@code "choices"}.
+     */
+    private static BannerOutcome outcome(JsonNode node, JsonNode all, JsonNode each, List<Problem.FieldError> errors) {
+        if (node == null) {
+            return null;
+        }
+        BannerOutcome outcome = node.isString() ? BannerOutcome.of(node.stringValue()).orElse(null) : null;
+        if (outcome == null) {
+            errors.add(new Problem.FieldError("/outcome", "outcome is \"accept-all\", \"reject-all\" or \"custom\""));
+            return null;
+        }
+        String allValue = all != null && all.isString() ? all.stringValue() : null;
+        boolean agrees = switch (outcome) {
+            case ACCEPT_ALL -> "grant".equals(allValue);
+            case REJECT_ALL -> "deny".equals(allValue);
+            case CUSTOM -> each != null && all == null;
+        };
+        if (!agrees) {
+            errors.add(new Problem.FieldError("/outcome", "accept-all goes with \"all\": \"grant\", reject-all with"
+                    + " \"all\": \"deny\", custom with \"choices\""));
+        }
+        return outcome;
     }
 
     private void optOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -858,6 +893,7 @@ public final class ConsentEndpoints extends HttpServlet {
         private Predicate<HttpServletRequest> operator = request -> request.isUserInRole("CONSENT_OPERATOR");
         private LocalDate gpcLastUpdate;
         private PersonalRequests requests;
+        private EnforcementListener listener = EnforcementListener.NONE;
 
         private Builder(ConsentManager consents, UnsubscribeTokens tokens) {
             this.consents = Objects.requireNonNull(consents, "consents");
@@ -883,6 +919,15 @@ public final class ConsentEndpoints extends HttpServlet {
          */
         public Builder requests(PersonalRequests requests) {
             this.requests = requests;
+            return this;
+        }
+
+        /**
+         * Told about each banner outcome a choices request reports, e.g. for metrics (the filter's
+         * listener, usually); its failures are logged, never passed on to the request.
+         */
+        public Builder listener(EnforcementListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.consent4j.servlet;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
+import dev.consent4j.RateLimitedLog;
 import dev.consent4j.signing.Rejection;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.event.Evidence;
@@ -125,7 +126,7 @@ public final class ConsentFilter implements Filter {
         this.enabled = builder.enabled;
         this.rejections = new RateLimitedLog(LOG, consents.clock(), Duration.ofMinutes(1));
         this.undeclared = new NameReport(LOG, 1000);
-        this.listener = builder.listener;
+        this.listener = GuardedListener.guard(builder.listener, consents.clock());
         this.maxExpiryHeaders = builder.maxExpiryHeaders;
         this.maxExpiryBytes = builder.maxExpiryBytes;
         this.storeTimeout = builder.storeTimeout;
@@ -170,6 +171,9 @@ public final class ConsentFilter implements Filter {
         SubjectId customer = customer(request);
         String cookieValue = RequestHeaders.cookie(request, cookieSettings.nameFor(secure));
         if (customer == null) {
+            if (signals.gpc() && consents.settings().honoursGpc(signals.jurisdiction())) {
+                listener.gpcHonoured(signals.jurisdiction(), false);
+            }
             ConsentCookieCodec.Result read = readCookie(cookieValue, now);
             ConsentCookie cookie = read == null ? null : read.cookie();
             SubjectId visitor = cookie != null ? cookie.visitor() : SubjectId.UNDECIDED_VISITOR;
@@ -188,6 +192,9 @@ public final class ConsentFilter implements Filter {
         // A cookie signed with an older key is re-issued under the newest, so old keys can be retired.
         ConsentCookie toIssue = read != null && read.signedWithOlderKey() ? cookie : null;
         boolean link = cookie != null && !cookie.linkedToCustomer();
+        if (signals.gpc() && consents.settings().honoursGpc(signals.jurisdiction())) {
+            listener.gpcHonoured(signals.jurisdiction(), true);
+        }
         // Read from the request here, on its own thread; the lookup runs on another.
         Evidence evidence = link || signals.gpc() ? RequestEvidence.of(request, consents.policy().version(), null) : null;
         try {
@@ -407,7 +414,10 @@ public final class ConsentFilter implements Filter {
             return this;
         }
 
-        /** Told about every dropped, undeclared or expired cookie, e.g. for metrics. */
+        /**
+         * Told about every dropped, undeclared or expired cookie and every GPC signal honoured, e.g.
+         * for metrics; its failures are logged, never passed on to the request.
+         */
         public Builder listener(EnforcementListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;

@@ -7,6 +7,7 @@ import dev.consent4j.servlet.request.RequestHeaders;
 import dev.consent4j.servlet.response.OnCommitResponseWrapper;
 import dev.consent4j.servlet.response.SetCookieHeaders;
 import dev.consent4j.state.ConsentState;
+import dev.consent4j.state.Decision;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -272,12 +273,12 @@ final class ConsentResponse extends OnCommitResponseWrapper {
         if (category == null) {
             return filter.undeclaredCookie(cookieName);
         }
-        boolean allowed = state.categoryAllowed(category.id());
-        if (!allowed) {
+        Decision decision = state.category(category.id());
+        if (!decision.allowed()) {
             varies = true;
-            filter.listener().cookieDropped(cookieName, category.id());
+            filter.listener().cookieDropped(cookieName, category.id(), decision.reason());
         }
-        return allowed;
+        return decision.allowed();
     }
 
     private void addVary() {

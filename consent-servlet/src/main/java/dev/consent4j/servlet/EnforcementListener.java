@@ -1,8 +1,12 @@
 package dev.consent4j.servlet;
 
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.state.Reason;
+
 /**
- * Told what the filter did, for metrics and reports. Called on request threads: keep it quick and
- * never throw.
+ * Told what the filter and the endpoints did, for metrics and reports. Called on request threads:
+ * keep it quick. A throw is caught and logged (at most once a minute per kind); it never fails
+ * the request.
  */
 public interface EnforcementListener {
 
@@ -10,8 +14,13 @@ public interface EnforcementListener {
     EnforcementListener NONE = new EnforcementListener() {
     };
 
-    /** A {@code Set-Cookie} was dropped because its category is not allowed. */
-    default void cookieDropped(String cookieName, String categoryId) {
+    /**
+     * A {@code Set-Cookie} was dropped because its category is not allowed.
+     *
+     * @param reason why the category is not allowed: the decision's reason (no consent yet, denied,
+     *               withdrawn, a GPC signal…)
+     */
+    default void cookieDropped(String cookieName, String categoryId, Reason reason) {
     }
 
     /** A {@code Set-Cookie} named a cookie the policy does not declare (dropped only in BLOCK mode). */
@@ -34,5 +43,20 @@ public interface EnforcementListener {
      * within the filter's store timeout.
      */
     default void storeUnavailable() {
+    }
+
+    /**
+     * A request carried {@code Sec-GPC: 1} from a jurisdiction where the signal is honoured, so it
+     * was applied to the request's decisions. Told once per request (not again for its error or
+     * async dispatches).
+     *
+     * @param customer whether a signed-in customer sent it (their opt-out is also recorded, once
+     *                 per policy version) rather than a visitor (applied per request, never stored)
+     */
+    default void gpcHonoured(Jurisdiction jurisdiction, boolean customer) {
+    }
+
+    /** The banner's choices were recorded, and its request said which button was used. */
+    default void bannerOutcome(BannerOutcome outcome) {
     }
 }

@@ -142,8 +142,8 @@
     body.append(disclosure());
     const actions = el('div', 'actions');
     actions.append(
-      button('btn', ui.acceptAll, () => choose({all: 'grant'}, 'banner')),
-      button('btn', ui.rejectAll, () => choose({all: 'deny'}, 'banner')),
+      button('btn', ui.acceptAll, () => choose({all: 'grant', outcome: 'accept-all'}, 'banner')),
+      button('btn', ui.rejectAll, () => choose({all: 'deny', outcome: 'reject-all'}, 'banner')),
       button('btn', ui.choose, e => openPrefs(e.currentTarget), {'aria-haspopup': 'dialog'}));
     bar.append(body, gpcStatus() || '', actions);
     root.append(bar);
@@ -201,7 +201,8 @@
         choices[sw.dataset.topic] = sw.getAttribute('aria-checked') == 'true' ? 'grant'
           : reason == 'GRANTED' ? 'withdraw' : reason == 'DEFAULT_OPT_OUT' ? 'object' : 'deny';
       }
-      choose({choices}, 'preference-centre');
+      // Saving while the banner waits for an answer is its third outcome; later visits are none.
+      choose(bar ? {choices, outcome: 'custom'} : {choices}, 'preference-centre');
     }));
     prefs.append(gpcStatus() || '', list, foot);
     root.classList.add('c4j-modal');

@@ -1,16 +1,19 @@
 package dev.consent4j.spring;
 
 import dev.consent4j.ConsentManager;
+import dev.consent4j.policy.Policy;
 import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.servlet.ConsentEndpoints;
 import dev.consent4j.servlet.ConsentFilter;
 import dev.consent4j.spring.actuate.ConsentActuatorEndpoint;
 import dev.consent4j.spring.actuate.ConsentMetrics;
 import dev.consent4j.spring.actuate.ConsentStoreHealthIndicator;
+import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.cache.PostgresInvalidations;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,17 +35,15 @@ public final class ConsentActuatorAutoConfiguration {
     @ConditionalOnClass(MeterRegistry.class)
     static final class Metrics {
 
+        /**
+         * Counts choices, opt-outs, banner outcomes, GPC signals and refused cookies: the
+         * {@code ConsentManager} tells it as its observer, the filter and endpoints as their listener.
+         */
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnBean(MeterRegistry.class)
-        ConsentMetrics consentMetrics(MeterRegistry registry) {
-            return new ConsentMetrics(registry);
-        }
-
-        @Bean
-        @ConditionalOnBean(ConsentMetrics.class)
-        ConsentStoreDecorator consentStoreMetrics(ConsentMetrics metrics) {
-            return metrics::meter;
+        ConsentMetrics consentMetrics(MeterRegistry registry, Policy policy, ConsentSettings settings) {
+            return new ConsentMetrics(registry, policy, settings);
         }
 
         /**
@@ -63,11 +64,14 @@ public final class ConsentActuatorAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "consentStoreHealthIndicator")
         ConsentStoreHealthIndicator consentStoreHealthIndicator(ObjectProvider<ConsentManager> consents,
-                ObjectProvider<PersonalRequests> requests, ObjectProvider<ConsentStore> stores) {
+                ObjectProvider<PersonalRequests> requests, ObjectProvider<ConsentStore> store,
+                ObjectProvider<DataSource> dataSource) {
+            ConsentStore found = store.getIfUnique();
+            String type = found == null ? null : ConsentStoreAutoConfiguration.storeType(found, dataSource.getIfUnique());
             Supplier<PostgresInvalidations.Status> invalidations =
-                    stores.getIfUnique() instanceof ConsentStoreAutoConfiguration.ListeningConsentStore listening
+                    found instanceof ConsentStoreAutoConfiguration.ListeningConsentStore listening
                             ? listening::invalidationStatus : null;
-            return new ConsentStoreHealthIndicator(consents.getObject(), requests.getIfAvailable(), invalidations);
+            return new ConsentStoreHealthIndicator(consents.getObject(), requests.getIfAvailable(), type, invalidations);
         }
     }
 

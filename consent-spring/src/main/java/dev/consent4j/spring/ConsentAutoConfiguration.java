@@ -1,6 +1,7 @@
 package dev.consent4j.spring;
 
 import dev.consent4j.ConsentManager;
+import dev.consent4j.ConsentObserver;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.load.PolicyLoader;
@@ -80,8 +81,8 @@ public final class ConsentAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ConsentManager consentManager(Policy policy, ConsentSettings settings, ObjectProvider<ConsentStore> stores,
-            ObjectProvider<ConsentStoreDecorator> decorators, ObjectProvider<Clock> clock,
-            ConfigurableListableBeanFactory beans) {
+            ObjectProvider<ConsentStoreDecorator> decorators, ObjectProvider<ConsentObserver> observers,
+            ObjectProvider<Clock> clock, ConfigurableListableBeanFactory beans) {
         List<ConsentStore> found = stores.orderedStream().toList();
         if (found.size() != 1) {
             List<String> names = new ArrayList<>(List.of(beans.getBeanNamesForType(ConsentStore.class)));
@@ -91,10 +92,11 @@ public final class ConsentAutoConfiguration {
         for (ConsentStoreDecorator decorator : decorators.orderedStream().toList()) {
             store = decorator.decorate(store);
         }
-        return ConsentManager.builder(policy, store)
+        ConsentManager.Builder builder = ConsentManager.builder(policy, store)
                 .settings(settings)
-                .clock(clock.getIfAvailable(Clock::systemUTC))
-                .build();
+                .clock(clock.getIfAvailable(Clock::systemUTC));
+        observers.orderedStream().forEach(builder::addObserver);
+        return builder.build();
     }
 
     private static SigningKey signingKey(ConsentProperties.Signing.Key key, String property) {

@@ -22,10 +22,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The consent store: the JDBC store when a {@code DataSource} exists, the in-memory store only when
@@ -49,12 +57,14 @@ public final class ConsentStoreAutoConfiguration {
 
     /**
      * The JDBC store over the application's {@code DataSource}, behind a cache. Declared after the
-     * memory store, so {@code consent.store.type=memory} wins; {@code initialize-schema=embedded}
-     * creates the tables on H2 only.
+     * memory store, so {@code consent.store.type=memory} wins. Its tables are created, when
+     * {@code initialize-schema} says so, by {@link ConsentDataSourceScriptDatabaseInitializer},
+     * which Boot runs first; the store only checks that they are there.
      */
     @Bean
     @ConditionalOnMissingBean(ConsentStore.class)
     @ConditionalOnBean(DataSource.class)
+    @DependsOnDatabaseInitialization
     ConsentStore jdbcConsentStore(DataSource dataSource, ConsentProperties properties) {
         ConsentProperties.Store settings = properties.getStore();
         String prefix = settings.getJdbc().getTablePrefix();
@@ -62,13 +72,7 @@ public final class ConsentStoreAutoConfiguration {
         boolean listen = dialect == JdbcDialect.POSTGRESQL && settings.getCache().isEnabled() && settings.getCache().isListen();
         JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(prefix).dialect(dialect)
                 .notifyChannel(listen ? prefix + "changes" : null).build();
-        ConsentProperties.Store.Jdbc.InitializeSchema initialize = settings.getJdbc().getInitializeSchema();
-        if (initialize == ConsentProperties.Store.Jdbc.InitializeSchema.ALWAYS
-                || initialize == ConsentProperties.Store.Jdbc.InitializeSchema.EMBEDDED && store.dialect() == JdbcDialect.H2) {
-            store.initializeSchema();
-        } else {
-            requireTables(store.missingTables(), store.dialect().schemaResource());
-        }
+        requireTables(store.missingTables(), store.dialect().schemaResource());
         if (!settings.getCache().isEnabled()) {
             return store;
         }
@@ -144,17 +148,87 @@ public final class ConsentStoreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean({ProvisionStore.class, RequestStore.class})
     @ConditionalOnBean(DataSource.class)
+    @DependsOnDatabaseInitialization
     JdbcLedgerStore jdbcLedgerStore(DataSource dataSource, ConsentProperties properties) {
-        ConsentProperties.Store settings = properties.getStore();
-        JdbcLedgerStore ledger = JdbcLedgerStore.builder(dataSource).tablePrefix(settings.getJdbc().getTablePrefix()).build();
-        ConsentProperties.Store.Jdbc.InitializeSchema initialize = settings.getJdbc().getInitializeSchema();
-        if (initialize == ConsentProperties.Store.Jdbc.InitializeSchema.ALWAYS
-                || initialize == ConsentProperties.Store.Jdbc.InitializeSchema.EMBEDDED && ledger.dialect() == JdbcDialect.H2) {
-            ledger.initializeSchema();
-        } else {
-            requireTables(ledger.missingTables(), ledger.dialect().ledgerSchemaResource());
-        }
+        JdbcLedgerStore ledger = JdbcLedgerStore.builder(dataSource)
+                .tablePrefix(properties.getStore().getJdbc().getTablePrefix()).build();
+        requireTables(ledger.missingTables(), ledger.dialect().ledgerSchemaResource());
         return ledger;
+    }
+
+    /**
+     * Schema creation through Boot's database initialization, for the JDBC stores configured
+     * above. A member class, so its conditions see only the application's own stores.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DataSourceScriptDatabaseInitializer.class)
+    @ConditionalOnBean(DataSource.class)
+    @Conditional(NotInMemory.class)
+    @Import(DatabaseInitializationDependencyConfigurer.class)
+    static final class SchemaInitialization {
+
+        @Bean
+        @ConditionalOnMissingBean(value = ConsentStore.class, name = "consentDataSourceScriptDatabaseInitializer")
+        ConsentDataSourceScriptDatabaseInitializer consentDataSourceScriptDatabaseInitializer(DataSource dataSource,
+                ConsentProperties properties) {
+            return ConsentDataSourceScriptDatabaseInitializer.events(dataSource, properties.getStore().getJdbc());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(value = {ProvisionStore.class, RequestStore.class},
+                name = "consentLedgerDataSourceScriptDatabaseInitializer")
+        ConsentDataSourceScriptDatabaseInitializer consentLedgerDataSourceScriptDatabaseInitializer(DataSource dataSource,
+                ConsentProperties properties) {
+            return ConsentDataSourceScriptDatabaseInitializer.ledger(dataSource, properties.getStore().getJdbc());
+        }
+    }
+
+    /** {@code consent.store.type} is not {@code memory}. */
+    static final class NotInMemory extends NoneNestedConditions {
+
+        NotInMemory() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(name = "consent.store.type", havingValue = "memory")
+        static final class Memory {
+        }
+    }
+
+    /**
+     * What kind of store this is, for the health details: {@code memory}, {@code h2},
+     * {@code postgresql}, {@code mariadb}, {@code mysql} (behind the cache or not), or the simple
+     * class name of a store of the application's own.
+     *
+     * @param dataSource the application's {@code DataSource}, to tell MariaDB from MySQL; may be null
+     */
+    static String storeType(ConsentStore store, DataSource dataSource) {
+        ConsentStore inner = store instanceof ListeningConsentStore listening ? listening.cache() : store;
+        inner = inner instanceof CachingConsentStore cache ? cache.store() : inner;
+        if (inner instanceof InMemoryConsentStore) {
+            return "memory";
+        }
+        if (inner instanceof JdbcConsentStore jdbc) {
+            return switch (jdbc.dialect()) {
+                case H2 -> "h2";
+                case POSTGRESQL -> "postgresql";
+                case MYSQL -> isMariaDb(dataSource) ? "mariadb" : "mysql";
+            };
+        }
+        String name = inner.getClass().getSimpleName();
+        return name.isEmpty() ? inner.getClass().getName() : name;
+    }
+
+    private static boolean isMariaDb(DataSource dataSource) {
+        if (dataSource == null) {
+            return false;
+        }
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+        } catch (java.sql.SQLException e) {
+            LOG.debug("could not tell MariaDB from MySQL: {}", e.getMessage());
+            return false;
+        }
     }
 
     /** Fails the start, with {@link ConsentSchemaMissingException}'s analysis, rather than the first choice. */

@@ -7,6 +7,7 @@ import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.servlet.ConsentEndpoints;
 import dev.consent4j.servlet.ConsentFilter;
 import dev.consent4j.servlet.CspMode;
+import dev.consent4j.servlet.EnforcementListener;
 import dev.consent4j.servlet.JurisdictionResolver;
 import dev.consent4j.servlet.SubjectResolver;
 import dev.consent4j.signing.SigningKeys;
@@ -60,7 +61,7 @@ public final class ConsentWebAutoConfiguration {
     @ConditionalOnMissingBean
     ConsentFilter consentFilter(ConsentManager consents, SigningKeys keys, ConsentProperties properties,
             SubjectResolver subjects, JurisdictionResolver jurisdictions,
-            org.springframework.beans.factory.ObjectProvider<dev.consent4j.servlet.EnforcementListener> listener) {
+            ObjectProvider<EnforcementListener> listener) {
         ConsentProperties.Csp csp = properties.getCsp();
         return ConsentFilter.builder(consents, keys)
                 .cookie(new ConsentCookieSettings(properties.getCookie().getName(), properties.getCookie().getSecure()))
@@ -69,7 +70,7 @@ public final class ConsentWebAutoConfiguration {
                 .undeclaredCookies(properties.getUndeclaredCookies())
                 .contentSecurityPolicy(csp.getMode(), csp.getBasePolicy())
                 .cspReportPath(csp.getMode() != CspMode.OFF && csp.isReport() ? basePath(properties) + "/csp-report" : null)
-                .listener(listener.getIfUnique(() -> dev.consent4j.servlet.EnforcementListener.NONE))
+                .listener(listener.getIfUnique(() -> EnforcementListener.NONE))
                 .storeTimeout(properties.getStore().getTimeout())
                 .build();
     }
@@ -88,8 +89,9 @@ public final class ConsentWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ConsentEndpoints consentEndpoints(ConsentManager consents, UnsubscribeTokens tokens,
-            org.springframework.beans.factory.ObjectProvider<PersonalRequests> requests) {
-        return ConsentEndpoints.builder(consents, tokens).requests(requests.getIfAvailable()).build();
+            ObjectProvider<PersonalRequests> requests, ObjectProvider<EnforcementListener> listener) {
+        return ConsentEndpoints.builder(consents, tokens).requests(requests.getIfAvailable())
+                .listener(listener.getIfUnique(() -> EnforcementListener.NONE)).build();
     }
 
     @Bean

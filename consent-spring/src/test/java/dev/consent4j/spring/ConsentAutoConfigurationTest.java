@@ -167,6 +167,38 @@ class ConsentAutoConfigurationTest {
             assertThat(context).hasSingleBean(ConsentStore.class);
             assertThat(context).hasBean("myStore");
         });
+        withH2("own").withBean("myStore", ConsentStore.class, OwnStore::new).run(context -> {
+            assertThat(context).hasNotFailed().hasBean("myStore")
+                    .doesNotHaveBean("consentDataSourceScriptDatabaseInitializer")
+                    .hasBean("consentLedgerDataSourceScriptDatabaseInitializer");
+            assertThat(health(context).getDetails()).containsEntry("store", "OwnStore");
+        });
+    }
+
+    /** A store of the shop's own, to see it named in the health details. */
+    static final class OwnStore implements ConsentStore {
+        private final InMemoryConsentStore events = new InMemoryConsentStore();
+
+        @Override
+        public java.util.List<dev.consent4j.event.ConsentEvent> append(java.util.List<dev.consent4j.event.ConsentEvent> batch) {
+            return events.append(batch);
+        }
+
+        @Override
+        public java.util.List<dev.consent4j.event.ConsentEvent> events(dev.consent4j.event.SubjectId subject) {
+            return events.events(subject);
+        }
+
+        @Override
+        public Map<dev.consent4j.event.SubjectId, java.util.List<dev.consent4j.event.ConsentEvent>> latestEvents(
+                java.util.Collection<dev.consent4j.event.SubjectId> subjects, java.util.Collection<dev.consent4j.event.Topic> topics) {
+            return events.latestEvents(subjects, topics);
+        }
+    }
+
+    private static org.springframework.boot.health.contributor.Health health(
+            org.springframework.context.ApplicationContext context) {
+        return context.getBean(dev.consent4j.spring.actuate.ConsentStoreHealthIndicator.class).health(true);
     }
 
     @Test
@@ -264,6 +296,81 @@ class ConsentAutoConfigurationTest {
     }
 
     @Test
+    void theSchemaIsCreatedByBootsDatabaseInitializerBeforeTheStoresAreBuilt() {
+        withH2("initializer").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeansOfType(ConsentDataSourceScriptDatabaseInitializer.class)).containsOnlyKeys(
+                    "consentDataSourceScriptDatabaseInitializer", "consentLedgerDataSourceScriptDatabaseInitializer");
+            assertThat(context.getBeanFactory().getBeanDefinition("jdbcConsentStore").getDependsOn())
+                    .contains("consentDataSourceScriptDatabaseInitializer", "consentLedgerDataSourceScriptDatabaseInitializer");
+            assertThat(context.getBeanFactory().getBeanDefinition("jdbcLedgerStore").getDependsOn())
+                    .contains("consentLedgerDataSourceScriptDatabaseInitializer");
+            assertThat(health(context).getDetails()).containsEntry("store", "h2")
+                    .containsEntry("policyId", "servlet-test-shop").containsEntry("policyVersion", "2026-11");
+        });
+    }
+
+    /** Boot counts an H2 file as not embedded; consent4j's {@code embedded} has always covered it, and still does. */
+    @Test
+    void anH2FileDatabaseGetsItsTablesWithTheDefaultEmbedded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) {
+        runner.withConfiguration(AutoConfigurations.of(org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=jdbc:h2:file:" + directory.resolve("shop").toAbsolutePath())
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(ConsentProperties.class).getStore().getJdbc().getInitializeSchema())
+                            .isEqualTo(ConsentProperties.Store.Jdbc.InitializeSchema.EMBEDDED);
+                    try (java.sql.Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
+                            java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                                    "SELECT count(*) FROM consent_event, consent_request")) {
+                        assertThat(rows.next()).isTrue();
+                    }
+                });
+    }
+
+    @Test
+    void onPostgresqlTheDefaultCreatesNothingAndMissingTablesStopTheStartNamingThePostgresqlFile() throws Exception {
+        javax.sql.DataSource postgres = dev.consent4j.testing.TestDatabases.fromEnvironment(
+                dev.consent4j.testing.TestDatabases.POSTGRES);
+        try (java.sql.Connection connection = postgres.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS c4jmissing_latest");
+            statement.execute("DROP TABLE IF EXISTS c4jmissing_event");
+        }
+        runner.withBean(javax.sql.DataSource.class, () -> postgres)
+                .withPropertyValues("consent.store.jdbc.table-prefix=c4jmissing_")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(ConsentSchemaMissingException.class);
+                    FailureAnalysis analysis = analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("c4jmissing_event", "c4jmissing_latest");
+                    assertThat(analysis.getAction()).contains("consent.store.jdbc.initialize-schema=always",
+                            "dev/consent4j/store/jdbc/schema-postgresql.sql");
+                });
+    }
+
+    @Test
+    void onMariaDbAlwaysCreatesTheTablesFromTheMysqlFilesAndHealthNamesMariaDb() throws Exception {
+        javax.sql.DataSource mariadb = dev.consent4j.testing.TestDatabases.fromEnvironment(
+                dev.consent4j.testing.TestDatabases.MARIADB);
+        try (java.sql.Connection connection = mariadb.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            for (String table : java.util.List.of("request_step", "request", "receipt_subject", "receipt", "provision_subject",
+                    "provision", "latest", "event")) {
+                statement.execute("DROP TABLE IF EXISTS c4jinit_" + table);
+            }
+        }
+        runner.withBean(javax.sql.DataSource.class, () -> mariadb)
+                .withPropertyValues("consent.store.jdbc.initialize-schema=always", "consent.store.jdbc.table-prefix=c4jinit_")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ConsentManager consents = context.getBean(ConsentManager.class);
+                    consents.record(dev.consent4j.ChoiceRequest.of(dev.consent4j.event.SubjectId.customer("maria"),
+                            dev.consent4j.event.Topic.category("analytics"), dev.consent4j.event.Action.GRANT,
+                            dev.consent4j.event.Source.API, Jurisdiction.JP));
+                    assertThat(context.getBean(ConsentStore.class).events(dev.consent4j.event.SubjectId.customer("maria"))).hasSize(1);
+                    assertThat(health(context).getDetails()).containsEntry("store", "mariadb");
+                });
+    }
+
+    @Test
     void withoutTheTablesAndWithoutSchemaCreationTheApplicationDoesNotStart() {
         withH2("never").withPropertyValues("consent.store.jdbc.initialize-schema=never").run(context -> {
             assertThat(context).hasFailed();
@@ -313,10 +420,13 @@ class ConsentAutoConfigurationTest {
 
     @Test
     void memoryTypeWinsOverADataSource() {
-        withH2("memory").withPropertyValues("consent.store.type=memory").run(context ->
-                assertThat(context).hasSingleBean(InMemoryConsentStore.class)
-                        .hasSingleBean(dev.consent4j.store.memory.InMemoryLedgerStore.class)
-                        .doesNotHaveBean(dev.consent4j.store.jdbc.JdbcLedgerStore.class));
+        withH2("memory").withPropertyValues("consent.store.type=memory").run(context -> {
+            assertThat(context).hasSingleBean(InMemoryConsentStore.class)
+                    .hasSingleBean(dev.consent4j.store.memory.InMemoryLedgerStore.class)
+                    .doesNotHaveBean(dev.consent4j.store.jdbc.JdbcLedgerStore.class)
+                    .doesNotHaveBean(ConsentDataSourceScriptDatabaseInitializer.class);
+            assertThat(health(context).getDetails()).containsEntry("store", "memory");
+        });
     }
 
     @Test
@@ -336,6 +446,7 @@ class ConsentAutoConfigurationTest {
                     assertThat(store[0].listening()).isTrue();
                     assertThat(((dev.consent4j.store.jdbc.JdbcConsentStore) store[0].cache().store()).notifyChannel())
                             .isEqualTo("c4jspring_changes");
+                    assertThat(health(context).getDetails()).containsEntry("store", "postgresql");
                     dev.consent4j.spring.actuate.ConsentStoreHealthIndicator health =
                             context.getBean(dev.consent4j.spring.actuate.ConsentStoreHealthIndicator.class);
                     assertThat(health.health().getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);

@@ -78,13 +78,19 @@ final class Transactions {
             if (in == null) {
                 throw new IllegalStateException("schema file missing from the jar: " + resource);
             }
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        inTransaction(dataSource, "create the schema of " + resource, connection -> {
+        runScript(dataSource, resource, script, prefix);
+    }
+
+    /** Runs a schema script, {@code ${prefix}} replaced by {@code prefix}, in one transaction. */
+    static void runScript(DataSource dataSource, String name, String script, String prefix) {
+        String prefixed = script.replace("${prefix}", prefix);
+        inTransaction(dataSource, "create the schema of " + name, connection -> {
             try (Statement statement = connection.createStatement()) {
-                for (String sql : SqlScript.statements(script)) {
+                for (String sql : SqlScript.statements(prefixed)) {
                     statement.execute(sql);
                 }
             }

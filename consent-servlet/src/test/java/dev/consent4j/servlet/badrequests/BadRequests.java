@@ -162,6 +162,12 @@ public final class BadRequests {
         postJson("choices: unknown field", choices, "{\"all\":\"grant\",\"admin\":true}");
         postJson("choices: prototype-pollution field", choices, "{\"all\":\"grant\",\"__proto__\":{\"admin\":true}}");
         postJson("choices: bad source", choices, "{\"all\":\"grant\",\"source\":\"call-centre\"}");
+        postJson("choices: unknown outcome", choices, "{\"all\":\"grant\",\"outcome\":\"accept\"}");
+        postJson("choices: outcome is a number", choices, "{\"all\":\"grant\",\"outcome\":1}");
+        postJson("choices: accept-all with all deny", choices, "{\"all\":\"deny\",\"outcome\":\"accept-all\"}");
+        postJson("choices: reject-all with choices", choices,
+                "{\"choices\":{\"category:analytics\":\"deny\"},\"outcome\":\"reject-all\"}");
+        postJson("choices: custom with all", choices, "{\"all\":\"grant\",\"outcome\":\"custom\"}");
         postJson("choices: source is a number", choices, "{\"all\":\"grant\",\"source\":1}");
         postJson("choices: source is null", choices, "{\"all\":\"grant\",\"source\":null}");
         postJson("choices: bad language", choices, "{\"all\":\"grant\",\"language\":\"fr\"}");

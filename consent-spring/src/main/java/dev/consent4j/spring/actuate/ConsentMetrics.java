@@ -1,77 +1,78 @@
 package dev.consent4j.spring.actuate;
 
+import dev.consent4j.ConsentObserver;
+import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Source;
-import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.Policy;
 import dev.consent4j.request.PersonalRequests;
+import dev.consent4j.servlet.BannerOutcome;
 import dev.consent4j.servlet.EnforcementListener;
-import dev.consent4j.store.ConsentStore;
+import dev.consent4j.state.ConsentSettings;
+import dev.consent4j.state.Reason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * Micrometer meters: {@code consent.choices} (per topic, action and source), {@code consent.unsubscribes},
- * {@code consent.cookies.dropped} and {@code consent.cookies.expired} (per category),
- * {@code consent.cookies.expiries.deferred} (refused cookies left for a later response by the
- * expiry limits), {@code consent.cookies.undeclared} and {@code consent.store.unavailable} (signed-in
- * requests that got the fail-closed state because the store failed or was too slow). Topic tags come from the policy, so their number is bounded.
+ * consent4j's Micrometer meters, told by the {@link dev.consent4j.ConsentManager} (as its
+ * {@link ConsentObserver}) and by the filter and endpoints (as their {@link EnforcementListener}).
+ * Every tag value comes from the policy's bounded sets (topics, purposes, channels, categories,
+ * the jurisdictions it or the settings name) or from consent4j's own enums; anything else is
+ * {@code other}. See docs/spring.md for the list.
  */
-public final class ConsentMetrics implements EnforcementListener {
+public final class ConsentMetrics implements ConsentObserver, EnforcementListener {
 
     private final MeterRegistry registry;
+    private final MeterTags tags;
 
-    public ConsentMetrics(MeterRegistry registry) {
+    public ConsentMetrics(MeterRegistry registry, Policy policy, ConsentSettings settings) {
         this.registry = registry;
+        this.tags = new MeterTags(policy, settings);
+        // All three from the start, so a rate reads 0 rather than "no data" until each is first used.
+        for (BannerOutcome outcome : BannerOutcome.values()) {
+            bannerOutcomes(outcome);
+        }
     }
 
-    /** The store, counting every event it stores. */
-    public ConsentStore meter(ConsentStore store) {
-        return new ConsentStore() {
-            @Override
-            public List<ConsentEvent> append(List<ConsentEvent> events) {
-                List<ConsentEvent> stored = store.append(events);
-                for (ConsentEvent event : stored) {
-                    String source = event.source().name().toLowerCase(Locale.ROOT);
-                    registry.counter("consent.choices", "topic", event.topic() == null ? "link" : event.topic().toString(),
-                            "action", event.action().name().toLowerCase(Locale.ROOT), "source", source).increment();
-                    if (event.source() == Source.ONE_CLICK_UNSUBSCRIBE) {
-                        registry.counter("consent.unsubscribes", "topic", event.topic().toString()).increment();
-                    }
-                }
-                return stored;
-            }
-
-            @Override
-            public List<ConsentEvent> events(SubjectId subject) {
-                return store.events(subject);
-            }
-
-            @Override
-            public Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics) {
-                return store.latestEvents(subjects, topics);
-            }
-        };
+    private Counter bannerOutcomes(BannerOutcome outcome) {
+        return Counter.builder("consent.banner.outcomes").description("answers to the banner: accept-all, reject-all, custom")
+                .tag("outcome", outcome.value()).register(registry);
     }
 
     @Override
-    public void cookieDropped(String cookieName, String categoryId) {
-        registry.counter("consent.cookies.dropped", "category", categoryId).increment();
+    public void recorded(List<ConsentEvent> events) {
+        for (ConsentEvent event : events) {
+            Counter.builder("consent.choices").description("consent events recorded")
+                    .tag("topic", tags.topic(event.topic()))
+                    .tag("action", MeterTags.of(event.action()))
+                    .tag("source", MeterTags.of(event.source()))
+                    .tag("jurisdiction", tags.jurisdiction(event.jurisdiction()))
+                    .register(registry).increment();
+            Topic topic = event.topic();
+            if (topic != null && topic.kind() == Topic.Kind.CONTACT && refuses(event.action())) {
+                Counter.builder("consent.optouts").description("marketing contact stopped, per purpose and channel")
+                        .tag("purpose", tags.purpose(topic.id()))
+                        .tag("channel", tags.channel(topic.id(), topic.channel()))
+                        .register(registry).increment();
+            }
+            if (event.source() == Source.ONE_CLICK_UNSUBSCRIBE) {
+                Counter.builder("consent.unsubscribes").description("one-click unsubscribes from mail")
+                        .tag("topic", tags.topic(topic)).register(registry).increment();
+            }
+        }
+    }
+
+    private static boolean refuses(Action action) {
+        return action == Action.DENY || action == Action.WITHDRAW || action == Action.OBJECT;
     }
 
     @Override
-    public void cookieExpired(String cookieName, String categoryId) {
-        registry.counter("consent.cookies.expired", "category", categoryId).increment();
-    }
-
-    @Override
-    public void expiriesDeferred(int count) {
-        registry.counter("consent.cookies.expiries.deferred").increment(count);
+    public void cookieDropped(String cookieName, String categoryId, Reason reason) {
+        refused(MeterTags.of(reason), tags.category(categoryId));
     }
 
     @Override
@@ -82,7 +83,42 @@ public final class ConsentMetrics implements EnforcementListener {
     @Override
     public void undeclaredCookie(String cookieName, boolean dropped) {
         // The name is not a tag: undeclared names are not bounded by the policy.
-        Counter.builder("consent.cookies.undeclared").tag("dropped", Boolean.toString(dropped)).register(registry).increment();
+        Counter.builder("consent.cookies.undeclared").description("Set-Cookie headers of cookies the policy does not declare")
+                .tag("dropped", Boolean.toString(dropped)).register(registry).increment();
+        if (dropped) {
+            refused("undeclared", MeterTags.OTHER);
+        }
+    }
+
+    private void refused(String reason, String category) {
+        Counter.builder("consent.cookies.refused").description("Set-Cookie headers the filter kept from the browser")
+                .tag("reason", reason).tag("category", category).register(registry).increment();
+    }
+
+    @Override
+    public void cookieExpired(String cookieName, String categoryId) {
+        Counter.builder("consent.cookies.expired").description("refused cookies the browser sent, expired")
+                .tag("category", tags.category(categoryId)).register(registry).increment();
+    }
+
+    @Override
+    public void expiriesDeferred(int count) {
+        Counter.builder("consent.cookies.expiries.deferred")
+                .description("refused cookies left for a later response by the expiry limits")
+                .register(registry).increment(count);
+    }
+
+    @Override
+    public void gpcHonoured(Jurisdiction jurisdiction, boolean customer) {
+        Counter.builder("consent.gpc.honoured").description("requests whose Global Privacy Control signal was applied")
+                .tag("jurisdiction", tags.jurisdiction(jurisdiction.code()))
+                .tag("subject", customer ? "customer" : "visitor")
+                .register(registry).increment();
+    }
+
+    @Override
+    public void bannerOutcome(BannerOutcome outcome) {
+        bannerOutcomes(outcome).increment();
     }
 
     /**

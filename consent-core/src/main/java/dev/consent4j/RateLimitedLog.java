@@ -1,4 +1,4 @@
-package dev.consent4j.servlet;
+package dev.consent4j;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,27 +9,30 @@ import org.slf4j.Logger;
 
 /**
  * Logs a warning of each kind at most once per interval, with the number of times it was
- * suppressed since, so that a flood of forged cookies cannot flood the log.
+ * suppressed since, so that a flood of forged cookies, or an observer failing on every request,
+ * cannot flood the log. Shared by consent4j's modules; arguments must already be safe to log
+ * ({@link LogSafe}).
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
 
     private final Logger log;
     private final Clock clock;
     private final Duration interval;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-    RateLimitedLog(Logger log, Clock clock, Duration interval) {
+    public RateLimitedLog(Logger log, Clock clock, Duration interval) {
         this.log = log;
         this.clock = clock;
         this.interval = interval;
     }
 
-    void warn(String kind, String format, Object argument) {
+    /** Logs {@code format} with its one argument, unless a warning of the same kind was logged within the interval. */
+    public void warn(String kind, String format, Object argument) {
         warn(kind, format, argument, null);
     }
 
     /** As {@link #warn(String, String, Object)}, with {@code cause}'s stack trace (when not null) on the lines logged. */
-    void warn(String kind, String format, Object argument, Throwable cause) {
+    public void warn(String kind, String format, Object argument, Throwable cause) {
         Window window = windows.computeIfAbsent(kind, k -> new Window());
         Instant now = clock.instant();
         long suppressed;
