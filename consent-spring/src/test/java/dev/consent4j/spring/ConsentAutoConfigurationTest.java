@@ -311,6 +311,7 @@ class ConsentAutoConfigurationTest {
         javax.sql.DataSource postgres = dev.consent4j.testing.TestDatabases.fromEnvironment(
                 dev.consent4j.testing.TestDatabases.POSTGRES);
         try (java.sql.Connection connection = postgres.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS c4jspring_chain_head");
             statement.execute("DROP TABLE IF EXISTS c4jspring_latest");
             statement.execute("DROP TABLE IF EXISTS c4jspring_event");
         }

@@ -100,6 +100,7 @@ class CrashDurabilityTest {
     private static void drop(String url, String prefix, String... more) throws SQLException {
         try (Connection connection = TestDatabases.at(url).getConnection();
                 Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + prefix + "chain_head");
             statement.execute("DROP TABLE IF EXISTS " + prefix + "latest");
             statement.execute("DROP TABLE IF EXISTS " + prefix + "event");
             for (String sql : more) {
