@@ -126,8 +126,7 @@ public final class JdbcConsentStore implements ConsentStore {
      * from the stored events.
      */
     public void initializeSchema() {
-        List<String> missing = missingTables();
-        if (!missing.contains(prefix + "event") && missing.contains(prefix + "chain_head")) {
+        if (!Transactions.tableExists(dataSource, prefix + "chain_head") && Transactions.tableExists(dataSource, prefix + "event")) {
             Transactions.runSchema(dataSource, dialect.upgradeResource(), prefix);
         }
         Transactions.runSchema(dataSource, dialect.schemaResource(), prefix);
