@@ -71,20 +71,29 @@ public enum JdbcDialect {
         }
 
         /*
-         * Creates the missing heads and locks them all in one statement, in key order, so two
-         * batches over the same subjects queue rather than deadlock. A conflicting row is locked
-         * by ON CONFLICT DO UPDATE, which also reads it as last committed, whatever the
-         * transaction's snapshot.
+         * Creates the missing heads, then locks them all in key order, so two batches over the
+         * same subjects queue rather than deadlock: two statements sent in one round trip. The
+         * insert waits for a head another transaction is creating; the locking read, with its
+         * own snapshot, then finds every head committed and waits its turn in the row's queue.
+         * (ON CONFLICT DO UPDATE would lock in one statement, but a waiter whose row was
+         * updated meanwhile starts over at the back of the queue: under contention on one chain
+         * some appends waited far longer than others.)
          */
         @Override
         Map<String, ChainHead> lockHeads(Connection connection, String table, List<String> sortedSubjects)
                 throws SQLException {
             Map<String, ChainHead> heads = new HashMap<>();
-            try (PreparedStatement lock = connection.prepareStatement("INSERT INTO " + table + " AS h (subject, seq, hash)"
-                    + " SELECT s, 0, '' FROM unnest(?::varchar[]) AS t(s) ORDER BY s"
-                    + " ON CONFLICT (subject) DO UPDATE SET seq = h.seq RETURNING subject, seq, hash")) {
-                lock.setArray(1, connection.createArrayOf("varchar", sortedSubjects.toArray()));
-                try (ResultSet rows = lock.executeQuery()) {
+            try (PreparedStatement lock = connection.prepareStatement("INSERT INTO " + table + " (subject, seq, hash)"
+                    + " SELECT s, 0, '' FROM unnest(?::varchar[]) AS t(s) ORDER BY s ON CONFLICT (subject) DO NOTHING;"
+                    + " SELECT subject, seq, hash FROM " + table + " WHERE subject = ANY(?::varchar[]) ORDER BY subject FOR UPDATE")) {
+                java.sql.Array subjects = connection.createArrayOf("varchar", sortedSubjects.toArray());
+                lock.setArray(1, subjects);
+                lock.setArray(2, subjects);
+                lock.execute();
+                while (!lock.getMoreResults() && lock.getUpdateCount() != -1) {
+                    // the insert's count; the locking read's rows come next
+                }
+                try (ResultSet rows = lock.getResultSet()) {
                     while (rows.next()) {
                         heads.put(rows.getString(1), new ChainHead(rows.getLong(2), rows.getString(3), true));
                     }
