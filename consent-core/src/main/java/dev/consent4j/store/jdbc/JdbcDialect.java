@@ -77,13 +77,16 @@ public enum JdbcDialect {
          * own snapshot, then finds every head committed and waits its turn in the row's queue.
          * (ON CONFLICT DO UPDATE would lock in one statement, but a waiter whose row was
          * updated meanwhile starts over at the back of the queue: under contention on one chain
-         * some appends waited far longer than others.)
+         * some appends waited far longer than others.) Sequential scans are off for the rest of
+         * the transaction: a generic plan made while the table was small (a scan of its few
+         * pages) would otherwise stay cached on the connection while the table grows.
          */
         @Override
         Map<String, ChainHead> lockHeads(Connection connection, String table, List<String> sortedSubjects)
                 throws SQLException {
             Map<String, ChainHead> heads = new HashMap<>();
-            try (PreparedStatement lock = connection.prepareStatement("INSERT INTO " + table + " (subject, seq, hash)"
+            try (PreparedStatement lock = connection.prepareStatement("SET LOCAL enable_seqscan = off;"
+                    + " INSERT INTO " + table + " (subject, seq, hash)"
                     + " SELECT s, 0, '' FROM unnest(?::varchar[]) AS t(s) ORDER BY s ON CONFLICT (subject) DO NOTHING;"
                     + " SELECT subject, seq, hash FROM " + table + " WHERE subject = ANY(?::varchar[]) ORDER BY subject FOR UPDATE")) {
                 java.sql.Array subjects = connection.createArrayOf("varchar", sortedSubjects.toArray());
