@@ -2,7 +2,9 @@
 # Produces every figure in benchmarks/README.md, each beside its baseline from the same run:
 #   JMH (cookie, decisions, folding, matching, policy loading), the filter load run (Jetty on
 #   127.0.0.1, no filter / pass-through / consent filter, wrk), the store runs (H2, and PostgreSQL
-#   when reachable) with memory figures, and the banner's weight against npm-published banners.
+#   when reachable) with memory figures, the growth run (append and record() cost against table and
+#   history size; H2, and PostgreSQL and MariaDB when reachable), and the banner's weight against
+#   npm-published banners.
 # Needs a JDK 17 and Maven; installs wrk, brotli and npm from Debian when they are missing.
 # Results go to benchmarks/target/results/. Takes about 12 minutes on 2 cores.
 set -euo pipefail
@@ -43,6 +45,14 @@ fi
 log "store: appends vs raw JDBC, audience of 1,000,000 vs SQL anti-join, memory${PG_URL:+ (with PostgreSQL)}"
 (cd benchmarks && CONSENT4J_BENCH_POSTGRES_URL="$PG_URL" java -Xmx6g -Djol.magicFieldOffset=true \
   -cp target/benchmarks.jar dev.consent4j.benchmarks.StoreRun 1000000 2>/dev/null) | tee "$RESULTS/store.txt"
+
+MARIADB_URL="${CONSENT4J_BENCH_MARIADB_URL:-}"
+if [ -z "$MARIADB_URL" ] && command -v mysqladmin >/dev/null && mysqladmin -h 127.0.0.1 -u root ping >/dev/null 2>&1; then
+  MARIADB_URL='jdbc:mariadb://127.0.0.1:3306/test?user=root'
+fi
+log "store growth: appends at 10^3..10^6 events, record() at 10..10,000 events of history, 16 threads on one subject"
+(cd benchmarks && CONSENT4J_BENCH_POSTGRES_URL="$PG_URL" CONSENT4J_BENCH_MARIADB_URL="$MARIADB_URL" java -Xmx2g \
+  -cp target/benchmarks.jar dev.consent4j.benchmarks.GrowthRun 2>/dev/null) | tee "$RESULTS/growth.txt"
 
 log "banner weight: consent4j vs npm-published banners (gzip -9, brotli -q 11)"
 work=$(mktemp -d)
