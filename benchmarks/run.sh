@@ -6,7 +6,7 @@
 #   history size; H2, and PostgreSQL and MariaDB when reachable), and the banner's weight against
 #   npm-published banners.
 # Needs a JDK 17 and Maven; installs wrk, brotli and npm from Debian when they are missing.
-# Results go to benchmarks/target/results/. Takes about 12 minutes on 2 cores.
+# Results go to benchmarks/target/results/. Takes about 14 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RESULTS=benchmarks/target/results
