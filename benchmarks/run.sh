@@ -3,9 +3,11 @@
 #   JMH (cookie, decisions, folding, matching, policy loading), the filter load run (Jetty on
 #   127.0.0.1, no filter / pass-through / consent filter, wrk), the store runs (H2, and PostgreSQL
 #   when reachable) with memory figures, how long a withdrawal takes to reach the other nodes' caches
-#   (H2, and PostgreSQL and MariaDB when reachable), and the banner's weight against npm-published banners.
+#   (H2, and PostgreSQL and MariaDB when reachable), the growth run (append and record() cost against
+#   table and history size; H2, and PostgreSQL and MariaDB when reachable), and the banner's weight
+#   against npm-published banners.
 # Needs a JDK 17 and Maven; installs wrk, brotli and npm from Debian when they are missing.
-# Results go to benchmarks/target/results/. Takes about 12 minutes on 2 cores.
+# Results go to benchmarks/target/results/. Takes about 14 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RESULTS=benchmarks/target/results
@@ -52,6 +54,9 @@ fi
 log "invalidation: a withdrawal on node A until nodes B and C answer it (H2${PG_URL:+, PostgreSQL}${MARIADB_URL:+, MariaDB}), about 30 s"
 (cd benchmarks && CONSENT4J_BENCH_POSTGRES_URL="$PG_URL" CONSENT4J_BENCH_MARIADB_URL="$MARIADB_URL" \
   java -cp target/benchmarks.jar dev.consent4j.benchmarks.InvalidationRun 200 2000 2>/dev/null) | tee "$RESULTS/invalidation.txt"
+log "store growth: appends at 10^3..10^6 events, record() at 10..10,000 events of history, 16 threads on one subject"
+(cd benchmarks && CONSENT4J_BENCH_POSTGRES_URL="$PG_URL" CONSENT4J_BENCH_MARIADB_URL="$MARIADB_URL" java -Xmx2g \
+  -cp target/benchmarks.jar dev.consent4j.benchmarks.GrowthRun 2>/dev/null) | tee "$RESULTS/growth.txt"
 
 log "banner weight: consent4j vs npm-published banners (gzip -9, brotli -q 11)"
 work=$(mktemp -d)

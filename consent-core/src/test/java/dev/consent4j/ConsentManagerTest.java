@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.EventId;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
@@ -26,6 +27,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,6 +98,27 @@ class ConsentManagerTest {
         assertThat(events.get(1).supersedes()).isEqualTo(wrong.id());
         assertThat(events.get(1).actor().operatorId()).isEqualTo("op-17");
         assertThat(consents.history(alice, JP).chain().valid()).isTrue();
+    }
+
+    @Test
+    void recordReadsTheLatestChoicesNotTheWholeHistoryAndAnswersAsTheFoldOfIt() {
+        consents.record(ChoiceRequest.of(alice, Topic.category("analytics"), Action.GRANT, Source.BANNER, Jurisdiction.JP));
+        for (int i = 0; i < 20; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            consents.record(ChoiceRequest.of(alice, Topic.purpose("targeted-ads"), i % 2 == 0 ? Action.GRANT : Action.DENY,
+                    Source.PREFERENCE_CENTRE, Jurisdiction.JP));
+        }
+        ConsentEvent wrong = store.delegate.events(alice).get(0);
+        store.chainReads.set(0);
+
+        ConsentState recorded = consents.record(new ChoiceRequest(alice, Map.of(Topic.category("analytics"), Action.DENY),
+                Source.CALL_CENTRE, Actor.operator("op-3"), Jurisdiction.JP, null, wrong.id()));
+
+        assertThat(store.chainReads).as("whole chains read by record()").hasValue(0);
+        ConsentState folded = consents.state(alice, JP);
+        assertThat(recorded.decisions()).isEqualTo(folded.decisions());
+        assertThat(recorded.category("analytics").reason()).isEqualTo(Reason.DENIED);
+        assertThat(recorded.purpose("targeted-ads").reason()).isEqualTo(Reason.DENIED);
     }
 
     @Test
@@ -208,6 +231,7 @@ class ConsentManagerTest {
     static final class CountingStore implements ConsentStore {
         final ConsentStore delegate;
         final AtomicInteger latestCalls = new AtomicInteger();
+        final AtomicInteger chainReads = new AtomicInteger();
 
         CountingStore(ConsentStore delegate) {
             this.delegate = delegate;
@@ -220,7 +244,13 @@ class ConsentManagerTest {
 
         @Override
         public List<ConsentEvent> events(SubjectId subject) {
+            chainReads.incrementAndGet();
             return delegate.events(subject);
+        }
+
+        @Override
+        public Optional<ConsentEvent> event(SubjectId subject, EventId id) {
+            return delegate.event(subject, id);
         }
 
         @Override

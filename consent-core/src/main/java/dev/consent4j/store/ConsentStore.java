@@ -2,11 +2,13 @@ package dev.consent4j.store;
 
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventChain;
+import dev.consent4j.event.EventId;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where consent events are kept. Implementations: {@code store.memory} (tests and demos),
@@ -27,12 +29,25 @@ public interface ConsentStore {
      */
     List<ConsentEvent> append(List<ConsentEvent> events);
 
-    /** A subject's events in chain order (oldest first); empty when it has none. */
+    /**
+     * A subject's events in chain order (oldest first); empty when it has none. This reads the
+     * whole chain: for exports and verification. Decisions need only {@link #latestEvents}.
+     */
     List<ConsentEvent> events(SubjectId subject);
 
     /**
+     * One of the subject's events, by id; empty when the subject has no such event. Stores override
+     * this to find it without reading the whole chain.
+     */
+    default Optional<ConsentEvent> event(SubjectId subject, EventId id) {
+        return events(subject).stream().filter(event -> event.id().equals(id)).findFirst();
+    }
+
+    /**
      * For each of {@code subjects} that has any, its latest event on each of {@code topics} — in
-     * one pass, not one query per subject. This is what the bulk audience filter reads.
+     * one pass, not one query per subject. This is what the bulk audience filter reads, and what
+     * recording a choice reads to answer with the new state; its cost does not grow with the
+     * subjects' histories.
      *
      * @return per subject with at least one matching event, its latest events, one per topic
      */

@@ -27,6 +27,7 @@ final class AgreementStores {
         config.setPoolName("agreement");
         HikariDataSource dataSource = new HikariDataSource(config);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + PREFIX + "chain_head");
             statement.execute("DROP TABLE IF EXISTS " + PREFIX + "latest");
             statement.execute("DROP TABLE IF EXISTS " + PREFIX + "event");
         } catch (SQLException e) {

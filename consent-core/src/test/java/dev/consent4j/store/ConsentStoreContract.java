@@ -91,6 +91,16 @@ public abstract class ConsentStoreContract {
     }
 
     @Test
+    void anEventIsFoundByIdInItsSubjectsChainOnly() {
+        SubjectId alice = SubjectId.customer("alice");
+        List<ConsentEvent> sealed = store.append(List.of(event(alice, ADS, Action.GRANT, 0), event(alice, ANALYTICS, Action.DENY, 1)));
+
+        assertThat(store.event(alice, sealed.get(1).id())).contains(sealed.get(1));
+        assertThat(store.event(SubjectId.customer("bob"), sealed.get(1).id())).isEmpty();
+        assertThat(store.event(alice, EventId.random())).isEmpty();
+    }
+
+    @Test
     void eventsComeBackExactlyAsSealed() {
         SubjectId visitor = SubjectId.newVisitor();
         ConsentEvent withEverything = new ConsentEvent(EventId.random(), SubjectId.customer("c-42"), null, Action.LINK,

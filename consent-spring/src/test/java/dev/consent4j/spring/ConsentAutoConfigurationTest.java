@@ -353,7 +353,7 @@ class ConsentAutoConfigurationTest {
                 dev.consent4j.testing.TestDatabases.MARIADB);
         try (java.sql.Connection connection = mariadb.getConnection(); java.sql.Statement statement = connection.createStatement()) {
             for (String table : java.util.List.of("request_step", "request", "receipt_subject", "receipt", "provision_subject",
-                    "provision", "latest", "event")) {
+                    "provision", "chain_head", "latest", "event")) {
                 statement.execute("DROP TABLE IF EXISTS c4jinit_" + table);
             }
         }
@@ -434,6 +434,7 @@ class ConsentAutoConfigurationTest {
         javax.sql.DataSource postgres = dev.consent4j.testing.TestDatabases.fromEnvironment(
                 dev.consent4j.testing.TestDatabases.POSTGRES);
         try (java.sql.Connection connection = postgres.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS c4jspring_chain_head");
             statement.execute("DROP TABLE IF EXISTS c4jspring_latest");
             statement.execute("DROP TABLE IF EXISTS c4jspring_event");
         }

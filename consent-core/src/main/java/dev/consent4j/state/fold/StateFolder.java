@@ -107,6 +107,11 @@ public final class StateFolder {
         return settings;
     }
 
+    /** Every topic the policy declares: each purpose, each purpose × channel, each cookie category. */
+    public List<Topic> topics() {
+        return topics;
+    }
+
     /**
      * Folds the latest choice per topic into a state. Where {@code latestChoices} holds several
      * choices on one topic, the one later in the chain counts (the last given, for choices with no

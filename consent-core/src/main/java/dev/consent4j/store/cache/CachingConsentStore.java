@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.EventId;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.store.ConsentStore;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,7 +24,8 @@ import java.util.Set;
  * {@link #evict(SubjectId)}, and in any case
  * when an entry is older than {@code expireAfterWrite}, which bounds how stale a node can be.
  *
- * <p>The bulk audience path ({@link #latestEvents}) always reads the store.
+ * <p>{@link #latestEvents} (the bulk audience path, and recording a choice) and {@link #event} always read
+ * the store.
  */
 public final class CachingConsentStore implements ConsentStore {
 
@@ -59,6 +62,11 @@ public final class CachingConsentStore implements ConsentStore {
     @Override
     public List<ConsentEvent> events(SubjectId subject) {
         return cache.get(subject, store::events);
+    }
+
+    @Override
+    public Optional<ConsentEvent> event(SubjectId subject, EventId id) {
+        return store.event(subject, id);
     }
 
     @Override

@@ -23,7 +23,7 @@ final class ChainStripes {
 
     ChainStripes() {
         for (int i = 0; i < STRIPES; i++) {
-            locks[i] = new ReentrantLock();
+            locks[i] = new ReentrantLock(true);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,17 @@ import javax.sql.DataSource;
  * <p>An append is one transaction: every event of the batch is committed, and on disk, before
  * {@link #append} returns, or none is. On H2 that takes {@code WRITE_DELAY 0}, which the store
  * sets itself (before the first write on each connection); it refuses to be built where it cannot,
- * saying what to change. Appends to one subject's chain are serialized by the database (a row lock
- * on the chain's head, or on PostgreSQL an advisory lock per subject; on H2 also by a lock of this
- * JVM held until the commit has returned, so that no append builds on one that a crash could
- * still take away), and each chain position is also protected by a unique key: should two nodes
- * still race for a position, the loser re-reads the chain and tries again after a short random
- * pause. A latest-event table, written in the same transaction, answers the bulk audience filter
- * without scanning chains.
+ * saying what to change.
+ *
+ * <p>Each chain's head (its last position and hash) has a row of its own, which an append locks
+ * and reads by primary key and moves in the same transaction as the events: appends to one chain
+ * queue on that row (on H2 also on a lock of this JVM held until the commit has returned, so that
+ * no append builds on one that a crash could still take away), and what an append costs depends on
+ * neither the size of the event table nor the length of the chain. Each chain position is also
+ * protected by a unique key: should a writer still find its position taken (a head row behind its
+ * chain, e.g. written by consent4j 0.1), it brings the head up to the chain and tries again after a
+ * short random pause. A latest-event table, written in the same transaction, answers
+ * {@link #latestEvents} by key without reading chains.
  */
 public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
 
@@ -71,7 +76,11 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
     private final String notifyChannel;
     private final String insertEvent;
     private final String upsertLatest;
+    private final String insertHead;
+    private final String updateHead;
     private final String selectEvents;
+    private final String selectEvent;
+    private final String selectLastEvent;
     private final ChainStripes chainStripes;
 
     private JdbcConsentStore(Builder builder, JdbcDialect dialect) {
@@ -82,7 +91,11 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         this.notifyChannel = builder.notifyChannel;
         this.insertEvent = "INSERT INTO " + prefix + "event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.upsertLatest = dialect.upsertLatest(prefix + "latest");
+        this.insertHead = "INSERT INTO " + prefix + "chain_head (seq, hash, subject) VALUES (?, ?, ?)";
+        this.updateHead = "UPDATE " + prefix + "chain_head SET seq = ?, hash = ? WHERE subject = ?";
         this.selectEvents = "SELECT " + COLUMNS + " FROM " + prefix + "event WHERE subject = ? ORDER BY seq";
+        this.selectEvent = "SELECT " + COLUMNS + " FROM " + prefix + "event WHERE id = ? AND subject = ?";
+        this.selectLastEvent = "SELECT seq, hash FROM " + prefix + "event WHERE subject = ? ORDER BY seq DESC LIMIT 1";
         this.chainStripes = dialect.holdsChainsUntilCommitted() ? new ChainStripes() : null;
     }
 
@@ -108,11 +121,19 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
      * that creates the schema itself (Flyway, Liquibase) can check this at start.
      */
     public List<String> missingTables() {
-        return Transactions.missingTables(dataSource, List.of(prefix + "event", prefix + "latest"));
+        return Transactions.missingTables(dataSource, List.of(prefix + "event", prefix + "latest", prefix + "chain_head"));
     }
 
-    /** Creates the tables (and, where the database has them, the append-only triggers) if they do not exist. */
+    /**
+     * Creates the tables (and, where the database has them, the append-only triggers) if they do
+     * not exist. Where it finds the event table of consent4j 0.1 without the chain-head table, it
+     * first runs {@link JdbcDialect#upgradeResource() the upgrade script}, which fills the heads
+     * from the stored events.
+     */
     public void initializeSchema() {
+        if (!Transactions.tableExists(dataSource, prefix + "chain_head") && Transactions.tableExists(dataSource, prefix + "event")) {
+            Transactions.runSchema(dataSource, dialect.upgradeResource(), prefix);
+        }
         Transactions.runSchema(dataSource, dialect.schemaResource(), prefix);
     }
 
@@ -152,9 +173,10 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
             Exception failure = null;
             try {
                 dialect.requireDurableCommits(connection);
-                dialect.lockChains(connection, subjects);
-                List<ConsentEvent> sealed = seal(connection, batch, subjects);
+                Map<String, ChainHead> heads = lockHeads(connection, subjects);
+                List<ConsentEvent> sealed = seal(batch, heads);
                 write(connection, sealed);
+                writeHeads(connection, heads, sealed);
                 if (notifyChannel != null) {
                     notify(connection, subjects);
                 }
@@ -165,9 +187,11 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
                 Transactions.rollback(connection, e);
                 if (e instanceof SQLException sql && dialect.isRetryable(sql)) {
                     // A duplicate key is either an event stored before (the caller's mistake) or a
-                    // chain position another writer took a moment ago (worth another attempt).
+                    // chain position taken behind the head's back (worth another attempt once the
+                    // head has caught up with its chain).
                     if (dialect.isUniqueViolation(sql)) {
                         requireNew(connection, ids);
+                        catchUpHeads(connection, subjects);
                     }
                     throw new ChainMoved(sql);
                 }
@@ -221,37 +245,97 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         }
     }
 
-    private List<ConsentEvent> seal(Connection connection, List<ConsentEvent> batch, List<String> subjects)
-            throws SQLException {
-        Map<SubjectId, long[]> sequences = new HashMap<>();
-        Map<SubjectId, String> hashes = new HashMap<>();
+    /** Locks and reads the heads of the chains (sorted subjects), in chunks the dialect can bind. */
+    private Map<String, ChainHead> lockHeads(Connection connection, List<String> subjects) throws SQLException {
+        Map<String, ChainHead> heads = new HashMap<>();
         int size = dialect.valuesPerQuery();
         for (int from = 0; from < subjects.size(); from += size) {
-            List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + size));
-            try (PreparedStatement heads = connection.prepareStatement(
-                    dialect.selectHeads(prefix + "event", dialect.anyOf("subject", chunk.size())))) {
-                dialect.bindAnyOf(heads, 1, chunk);
-                try (ResultSet rows = heads.executeQuery()) {
-                    while (rows.next()) {
-                        SubjectId subject = SubjectId.parse(rows.getString(1));
-                        sequences.put(subject, new long[] {rows.getLong(2)});
-                        hashes.put(subject, rows.getString(3));
-                    }
-                }
-            }
+            heads.putAll(dialect.lockHeads(connection, prefix + "chain_head",
+                    subjects.subList(from, Math.min(subjects.size(), from + size))));
         }
-        for (ConsentEvent event : batch) {
-            sequences.putIfAbsent(event.subject(), new long[] {0});
-            hashes.putIfAbsent(event.subject(), "");
-        }
+        return heads;
+    }
+
+    private static List<ConsentEvent> seal(List<ConsentEvent> batch, Map<String, ChainHead> heads) {
+        Map<SubjectId, ConsentEvent> last = new HashMap<>();
         List<ConsentEvent> sealed = new ArrayList<>(batch.size());
         for (ConsentEvent event : batch) {
-            long[] sequence = sequences.get(event.subject());
-            ConsentEvent placed = event.seal(++sequence[0], hashes.get(event.subject()));
-            hashes.put(event.subject(), placed.hash());
+            ConsentEvent previous = last.get(event.subject());
+            ConsentEvent placed;
+            if (previous == null) {
+                ChainHead head = heads.getOrDefault(event.subject().toString(), ChainHead.EMPTY);
+                placed = event.seal(head.sequence() + 1, head.hash());
+            } else {
+                placed = event.seal(previous.sequence() + 1, previous.hash());
+            }
+            last.put(event.subject(), placed);
             sealed.add(placed);
         }
         return sealed;
+    }
+
+    /** Moves each chain's head row to the last of the sealed events, creating the rows that are missing. */
+    private void writeHeads(Connection connection, Map<String, ChainHead> heads, List<ConsentEvent> sealed)
+            throws SQLException {
+        Map<String, ConsentEvent> last = new LinkedHashMap<>();
+        for (ConsentEvent event : sealed) {
+            last.put(event.subject().toString(), event);
+        }
+        List<ConsentEvent> updates = new ArrayList<>();
+        List<ConsentEvent> inserts = new ArrayList<>();
+        last.forEach((subject, event) -> (heads.getOrDefault(subject, ChainHead.EMPTY).stored() ? updates : inserts)
+                .add(event));
+        writeHeads(connection, updateHead, updates);
+        writeHeads(connection, insertHead, inserts);
+    }
+
+    private static void writeHeads(Connection connection, String sql, List<ConsentEvent> lastEvents) throws SQLException {
+        if (lastEvents.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (ConsentEvent event : lastEvents) {
+                statement.setLong(1, event.sequence());
+                statement.setString(2, event.hash());
+                statement.setString(3, event.subject().toString());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /**
+     * Brings the head rows of {@code subjects} up to the last event of their chains, where a head
+     * is behind (or missing): events appended by consent4j 0.1, or a database upgraded without
+     * its script. Each chain's last event is found through the (subject, seq) key.
+     */
+    private void catchUpHeads(Connection connection, List<String> subjects) throws SQLException {
+        try {
+            Map<String, ChainHead> heads = lockHeads(connection, subjects);
+            try (PreparedStatement select = connection.prepareStatement(selectLastEvent);
+                    PreparedStatement update = connection.prepareStatement(updateHead);
+                    PreparedStatement insert = connection.prepareStatement(insertHead)) {
+                for (String subject : subjects) {
+                    select.setString(1, subject);
+                    try (ResultSet rows = select.executeQuery()) {
+                        ChainHead head = heads.getOrDefault(subject, ChainHead.EMPTY);
+                        if (rows.next() && rows.getLong(1) > head.sequence()) {
+                            PreparedStatement write = head.stored() ? update : insert;
+                            write.setLong(1, rows.getLong(1));
+                            write.setString(2, rows.getString(2));
+                            write.setString(3, subject);
+                            write.executeUpdate();
+                        }
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            Transactions.rollback(connection, e);
+            if (!dialect.isRetryable(e)) {
+                throw e;
+            }
+        }
     }
 
     private void write(Connection connection, List<ConsentEvent> sealed) throws SQLException {
@@ -326,6 +410,20 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
             return events;
         } catch (SQLException e) {
             throw SqlFailures.translate("read the consent events of " + subject, e);
+        }
+    }
+
+    @Override
+    public Optional<ConsentEvent> event(SubjectId subject, EventId id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(selectEvent)) {
+            statement.setString(1, id.toString());
+            statement.setString(2, subject.toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new ConsentStoreException("could not read event " + id + " of " + subject + ": " + e.getMessage(), e);
         }
     }
 

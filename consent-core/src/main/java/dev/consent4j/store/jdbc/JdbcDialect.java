@@ -1,21 +1,19 @@
 package dev.consent4j.store.jdbc;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * What differs between the databases the JDBC store supports: which schema file to run, how to
- * write the latest-event upsert, how appends to one chain are serialized, and which errors mean
+ * What differs between the databases the JDBC store supports: which schema files to run, how to
+ * write the latest-event upsert, how the chains' head rows are locked, and which errors mean
  * "try again".
  */
 public enum JdbcDialect {
@@ -72,25 +70,39 @@ public enum JdbcDialect {
             }
         }
 
-        @Override
-        String selectHeads(String table, String subjectCondition) {
-            return "SELECT DISTINCT ON (subject) subject, seq, hash FROM " + table + " WHERE " + subjectCondition
-                    + " ORDER BY subject, seq DESC";
-        }
-
         /*
-         * A row lock cannot guard a chain that has no row yet, so PostgreSQL appends take a
-         * transaction-scoped advisory lock per subject instead, all in one statement and in key
-         * order, so two batches over the same subjects queue rather than deadlock.
+         * Creates the missing heads, then locks them all in key order, so two batches over the
+         * same subjects queue rather than deadlock: two statements sent in one round trip. The
+         * insert waits for a head another transaction is creating; the locking read, with its
+         * own snapshot, then finds every head committed and waits its turn in the row's queue.
+         * (ON CONFLICT DO UPDATE would lock in one statement, but a waiter whose row was
+         * updated meanwhile starts over at the back of the queue: under contention on one chain
+         * some appends waited far longer than others.) Sequential scans are off for the rest of
+         * the transaction: a generic plan made while the table was small (a scan of its few
+         * pages) would otherwise stay cached on the connection while the table grows.
          */
         @Override
-        void lockChains(Connection connection, Collection<String> subjects) throws SQLException {
-            Long[] keys = subjects.stream().map(JdbcDialect::chainKey).sorted().distinct().toArray(Long[]::new);
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) WITH ORDINALITY AS t(k, n) ORDER BY n")) {
-                lock.setArray(1, connection.createArrayOf("bigint", keys));
-                lock.executeQuery().close();
+        Map<String, ChainHead> lockHeads(Connection connection, String table, List<String> sortedSubjects)
+                throws SQLException {
+            Map<String, ChainHead> heads = new HashMap<>();
+            try (PreparedStatement lock = connection.prepareStatement("SET LOCAL enable_seqscan = off;"
+                    + " INSERT INTO " + table + " (subject, seq, hash)"
+                    + " SELECT s, 0, '' FROM unnest(?::varchar[]) AS t(s) ORDER BY s ON CONFLICT (subject) DO NOTHING;"
+                    + " SELECT subject, seq, hash FROM " + table + " WHERE subject = ANY(?::varchar[]) ORDER BY subject FOR UPDATE")) {
+                java.sql.Array subjects = connection.createArrayOf("varchar", sortedSubjects.toArray());
+                lock.setArray(1, subjects);
+                lock.setArray(2, subjects);
+                lock.execute();
+                while (!lock.getMoreResults() && lock.getUpdateCount() != -1) {
+                    // the insert's count; the locking read's rows come next
+                }
+                try (ResultSet rows = lock.getResultSet()) {
+                    while (rows.next()) {
+                        heads.put(rows.getString(1), new ChainHead(rows.getLong(2), rows.getString(3), true));
+                    }
+                }
             }
+            return heads;
         }
     },
     /** MariaDB and MySQL. */
@@ -99,6 +111,26 @@ public enum JdbcDialect {
         String upsertLatest(String table) {
             return "INSERT INTO " + table + " (subject, topic, event_id, seq) VALUES (?, ?, ?, ?)"
                     + " ON DUPLICATE KEY UPDATE event_id = VALUES(event_id), seq = VALUES(seq)";
+        }
+
+        /*
+         * A locking read finds no row to lock for a new chain, and the gap locks it takes instead
+         * make two first appends deadlock. So the heads are created first (in key order; an
+         * existing one is locked by the duplicate-key update) and then read.
+         */
+        @Override
+        Map<String, ChainHead> lockHeads(Connection connection, String table, List<String> sortedSubjects)
+                throws SQLException {
+            StringBuilder insert = new StringBuilder("INSERT INTO ").append(table).append(" (subject, seq, hash) VALUES ");
+            for (int i = 0; i < sortedSubjects.size(); i++) {
+                insert.append(i == 0 ? "(?, 0, '')" : ", (?, 0, '')");
+            }
+            insert.append(" ON DUPLICATE KEY UPDATE seq = seq");
+            try (PreparedStatement create = connection.prepareStatement(insert.toString())) {
+                bindAnyOf(create, 1, sortedSubjects);
+                create.executeUpdate();
+            }
+            return super.lockHeads(connection, table, sortedSubjects);
         }
     };
 
@@ -113,6 +145,15 @@ public enum JdbcDialect {
         return "schema-" + schemaName + ".sql";
     }
 
+    /**
+     * The script that brings the event tables of consent4j 0.1 up to this version: it creates the
+     * chain-head table and fills it from the stored events. {@link JdbcConsentStore#initializeSchema()}
+     * runs it by itself where it finds events without that table.
+     */
+    public String upgradeResource() {
+        return "upgrade-0.1-to-0.2-" + schemaName + ".sql";
+    }
+
     /** The schema file of the provision ledger and personal requests ({@link JdbcLedgerStore}). */
     public String ledgerSchemaResource() {
         return "ledger-" + schemaName + ".sql";
@@ -121,12 +162,25 @@ public enum JdbcDialect {
     abstract String upsertLatest(String table);
 
     /**
-     * Reads the chains' heads (subject, seq, hash; where several rows of a subject come back, the
-     * last one is the head). Where the database supports it the rows are locked, so a concurrent
-     * append to the same chain waits instead of failing on the unique key.
+     * Locks the head rows of {@code sortedSubjects} (at most {@link #valuesPerQuery()}) for the rest
+     * of the transaction, by primary key, and reads them. A chain that has no head row yet is
+     * missing from the answer, or, where the dialect creates the rows to lock them, has one at
+     * position 0. Two appends to one chain thus queue on its head, and nothing here reads the
+     * event table.
      */
-    String selectHeads(String table, String subjectCondition) {
-        return "SELECT subject, seq, hash FROM " + table + " WHERE " + subjectCondition + " ORDER BY subject, seq FOR UPDATE";
+    Map<String, ChainHead> lockHeads(Connection connection, String table, List<String> sortedSubjects)
+            throws SQLException {
+        Map<String, ChainHead> heads = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT subject, seq, hash FROM " + table
+                + " WHERE " + anyOf("subject", sortedSubjects.size()) + " ORDER BY subject FOR UPDATE")) {
+            bindAnyOf(select, 1, sortedSubjects);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    heads.put(rows.getString(1), new ChainHead(rows.getLong(2), rows.getString(3), true));
+                }
+            }
+        }
+        return heads;
     }
 
     /** Whether a list of values is bound as one SQL array ({@code = ANY(?)}) rather than an {@code IN} list. */
@@ -205,10 +259,6 @@ public enum JdbcDialect {
         return false;
     }
 
-    /** Serializes appends to the given chains for the rest of the transaction, where the database needs more than {@link #selectHead}. */
-    void lockChains(Connection connection, Collection<String> sortedSubjects) throws SQLException {
-    }
-
     /**
      * Whether the append may simply be tried again: a chain position or key taken by a concurrent
      * writer, a deadlock, a serialization failure or a lock wait that timed out.
@@ -222,15 +272,6 @@ public enum JdbcDialect {
             }
         }
         return isUniqueViolation(e);
-    }
-
-    private static long chainKey(String subject) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 
     /** Whether the exception reports a duplicate key (an event id, or a chain position taken by another node). */

@@ -127,6 +127,31 @@ final class Transactions {
         return missing;
     }
 
+    /**
+     * Whether the connection's current schema has {@code table}, asked of the driver's metadata
+     * rather than by a failing query (which some drivers log as a warning). The name is tried as
+     * given and upper-case, as H2 keeps unquoted names.
+     */
+    static boolean tableExists(DataSource dataSource, String table) {
+        try (Connection connection = dataSource.getConnection()) {
+            java.sql.DatabaseMetaData meta = connection.getMetaData();
+            String escape = meta.getSearchStringEscape();
+            for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
+                String pattern = escape == null ? name : name.replace("_", escape + "_");
+                try (java.sql.ResultSet rows = meta.getTables(connection.getCatalog(), connection.getSchema(), pattern, null)) {
+                    while (rows.next()) {
+                        if (rows.getString("TABLE_NAME").equals(name)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new ConsentStoreException("could not look for table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The prefix, if it is lower-case letters, digits and '_', at most 21 characters; it is put into SQL. */
     static String requireTablePrefix(String tablePrefix) {
         if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {

@@ -1,6 +1,7 @@
 package dev.consent4j.store.memory;
 
 import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.EventId;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.store.ConsentStore;
@@ -10,8 +11,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -19,37 +22,51 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * Keeps events in memory: for tests and demos only, since nothing survives a restart. Appends
  * are atomic (a batch is applied whole or not at all) and serialised, so chains stay intact
- * under concurrent use.
+ * under concurrent use. Like the JDBC store, each chain keeps its latest event per topic, so an
+ * append or a {@link #latestEvents} read does not grow with the chain.
  */
 public final class InMemoryConsentStore implements ConsentStore {
 
-    private final Map<SubjectId, List<ConsentEvent>> events = new HashMap<>();
+    private final Map<SubjectId, Chain> chains = new HashMap<>();
+    private final Map<EventId, ConsentEvent> byId = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    /** One subject's events in order, and the last of them per topic. */
+    private static final class Chain {
+        final List<ConsentEvent> events = new ArrayList<>();
+        final Map<Topic, ConsentEvent> latest = new LinkedHashMap<>();
+
+        ConsentEvent last() {
+            return events.isEmpty() ? null : events.get(events.size() - 1);
+        }
+    }
 
     @Override
     public List<ConsentEvent> append(List<ConsentEvent> batch) {
         lock.writeLock().lock();
         try {
-            Set<Object> ids = new HashSet<>();
+            Set<EventId> ids = new HashSet<>();
             for (ConsentEvent event : batch) {
                 if (event.isSealed()) {
                     throw new ConsentStoreException("event " + event.id() + " is already sealed; append unsealed events");
                 }
-                if (!ids.add(event.id()) || contains(event)) {
+                if (!ids.add(event.id()) || byId.containsKey(event.id())) {
                     throw new ConsentStoreException("event " + event.id() + " is already stored");
                 }
             }
-            Map<SubjectId, List<ConsentEvent>> pending = new LinkedHashMap<>();
+            // Nothing below can fail, so the batch is applied whole.
             List<ConsentEvent> sealed = new ArrayList<>(batch.size());
             for (ConsentEvent event : batch) {
-                List<ConsentEvent> chain = pending.computeIfAbsent(event.subject(),
-                        s -> new ArrayList<>(events.getOrDefault(s, List.of())));
-                String previous = chain.isEmpty() ? "" : chain.get(chain.size() - 1).hash();
-                ConsentEvent seal = event.seal(chain.size() + 1L, previous);
-                chain.add(seal);
-                sealed.add(seal);
+                Chain chain = chains.computeIfAbsent(event.subject(), s -> new Chain());
+                ConsentEvent last = chain.last();
+                ConsentEvent placed = event.seal(chain.events.size() + 1L, last == null ? "" : last.hash());
+                chain.events.add(placed);
+                if (placed.topic() != null) {
+                    chain.latest.put(placed.topic(), placed);
+                }
+                byId.put(placed.id(), placed);
+                sealed.add(placed);
             }
-            events.putAll(pending);
             return List.copyOf(sealed);
         } finally {
             lock.writeLock().unlock();
@@ -60,7 +77,18 @@ public final class InMemoryConsentStore implements ConsentStore {
     public List<ConsentEvent> events(SubjectId subject) {
         lock.readLock().lock();
         try {
-            return List.copyOf(events.getOrDefault(subject, List.of()));
+            Chain chain = chains.get(subject);
+            return chain == null ? List.of() : List.copyOf(chain.events);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<ConsentEvent> event(SubjectId subject, EventId id) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(byId.get(id)).filter(event -> event.subject().equals(subject));
         } finally {
             lock.readLock().unlock();
         }
@@ -68,33 +96,29 @@ public final class InMemoryConsentStore implements ConsentStore {
 
     @Override
     public Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics) {
-        Set<Topic> wanted = Set.copyOf(topics);
+        Collection<Topic> wanted = topics instanceof Set<?> ? topics : new LinkedHashSet<>(topics);
         Map<SubjectId, List<ConsentEvent>> result = new HashMap<>();
         lock.readLock().lock();
         try {
             for (SubjectId subject : subjects) {
-                List<ConsentEvent> chain = events.get(subject);
+                Chain chain = chains.get(subject);
                 if (chain == null) {
                     continue;
                 }
-                Map<Topic, ConsentEvent> latest = new LinkedHashMap<>();
-                for (ConsentEvent event : chain) {
-                    if (event.topic() != null && wanted.contains(event.topic())) {
-                        latest.put(event.topic(), event);
+                List<ConsentEvent> latest = new ArrayList<>();
+                for (Topic topic : wanted) {
+                    ConsentEvent event = chain.latest.get(topic);
+                    if (event != null) {
+                        latest.add(event);
                     }
                 }
                 if (!latest.isEmpty()) {
-                    result.put(subject, List.copyOf(latest.values()));
+                    result.put(subject, List.copyOf(latest));
                 }
             }
         } finally {
             lock.readLock().unlock();
         }
         return result;
-    }
-
-    private boolean contains(ConsentEvent event) {
-        List<ConsentEvent> chain = events.get(event.subject());
-        return chain != null && chain.stream().anyMatch(e -> e.id().equals(event.id()));
     }
 }

@@ -37,3 +37,12 @@ CREATE TABLE IF NOT EXISTS ${prefix}latest (
 );
 
 CREATE INDEX IF NOT EXISTS ${prefix}latest_topic ON ${prefix}latest (topic, subject);
+
+-- The head of each chain: its last position and hash, what the next append builds on. An append
+-- reads and locks this one row by its key and updates it in the same transaction as the events,
+-- so its cost does not grow with the event table or the subject's history.
+CREATE TABLE IF NOT EXISTS ${prefix}chain_head (
+    subject   VARCHAR(140) NOT NULL PRIMARY KEY,
+    seq       BIGINT       NOT NULL,
+    hash      VARCHAR(64)  NOT NULL
+);

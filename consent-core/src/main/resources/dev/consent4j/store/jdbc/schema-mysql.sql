@@ -33,6 +33,15 @@ CREATE TABLE IF NOT EXISTS ${prefix}latest (
     INDEX ${prefix}latest_topic (topic, subject)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+-- The head of each chain: its last position and hash, what the next append builds on. An append
+-- reads and locks this one row by its key and updates it in the same transaction as the events,
+-- so its cost does not grow with the event table or the subject's history.
+CREATE TABLE IF NOT EXISTS ${prefix}chain_head (
+    subject   VARCHAR(140) NOT NULL PRIMARY KEY,
+    seq       BIGINT       NOT NULL,
+    hash      VARCHAR(64)  NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 -- Evidence is append-only in the database too: an UPDATE or DELETE of an event fails.
 DROP TRIGGER IF EXISTS ${prefix}event_no_update;
 

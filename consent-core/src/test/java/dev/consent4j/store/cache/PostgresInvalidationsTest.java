@@ -47,6 +47,7 @@ class PostgresInvalidationsTest {
     void createTables() throws Exception {
         dataSource = TestDatabases.fromEnvironment(TestDatabases.POSTGRES);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + PREFIX + "chain_head");
             statement.execute("DROP TABLE IF EXISTS " + PREFIX + "latest");
             statement.execute("DROP TABLE IF EXISTS " + PREFIX + "event");
         }

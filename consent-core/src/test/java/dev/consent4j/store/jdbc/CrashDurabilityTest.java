@@ -100,6 +100,7 @@ class CrashDurabilityTest {
     private static void drop(String url, String prefix, String... more) throws SQLException {
         try (Connection connection = TestDatabases.at(url).getConnection();
                 Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + prefix + "chain_head");
             statement.execute("DROP TABLE IF EXISTS " + prefix + "latest");
             statement.execute("DROP TABLE IF EXISTS " + prefix + "event");
             for (String sql : more) {
@@ -124,6 +125,7 @@ class CrashDurabilityTest {
         private final Set<String> partialBatches = new HashSet<>();
         private int brokenChains;
         private int latestMismatches;
+        private int headMismatches;
 
         CrashRounds(String name, String url, String prefix, int rounds) {
             this.name = name;
@@ -143,13 +145,13 @@ class CrashDurabilityTest {
             }
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
             log("%d events acknowledged in %d rounds, %d lost; %d broken chains, %d batches partly stored, %d latest"
-                    + " events not the chains' latest; %d s", acknowledged.size(), rounds, lost.size(), brokenChains,
-                    partialBatches.size(), latestMismatches, seconds);
+                    + " events not the chains' latest, %d heads not the chains' end; %d s", acknowledged.size(), rounds,
+                    lost.size(), brokenChains, partialBatches.size(), latestMismatches, headMismatches, seconds);
             if (!problems.isEmpty()) {
                 fail("%s (seed %d, rerun with -Dconsent4j.crash.seed=%d): %d of %d acknowledged events lost, %d chains"
-                        + " broken, %d batches partly stored, %d latest events wrong:%n%s", name, SEED, SEED, lost.size(),
-                        acknowledged.size(), brokenChains, partialBatches.size(), latestMismatches,
-                        String.join("\n", problems));
+                        + " broken, %d batches partly stored, %d latest events wrong, %d heads wrong:%n%s", name, SEED,
+                        SEED, lost.size(), acknowledged.size(), brokenChains, partialBatches.size(), latestMismatches,
+                        headMismatches, String.join("\n", problems));
             }
         }
 
@@ -246,7 +248,7 @@ class CrashDurabilityTest {
 
         /**
          * Reopens the database, as the shop's restart would, and checks every subject: its
-         * acknowledged events are there, its chain verifies, and the latest-event table (what the
+         * acknowledged events are there, its chain verifies, its head row names its last event, and the latest-event table (what the
          * audience filter reads) names the chain's latest event on every topic. Every batch that
          * was attempted must be there entirely or not at all.
          */
@@ -287,6 +289,14 @@ class CrashDurabilityTest {
                     problems.add("round " + round + ": the latest events of " + subject + " are " + inTable
                             + ", its chain's are " + newest);
                 }
+                String chainEnd = events.isEmpty() ? null : events.get(events.size() - 1).sequence() + " "
+                        + events.get(events.size() - 1).hash();
+                String head = head(dataSource, subject);
+                if (!java.util.Objects.equals(head, chainEnd)) {
+                    headMismatches++;
+                    problems.add("round " + round + ": the head row of " + subject + " is " + head + ", its chain ends at "
+                            + chainEnd);
+                }
             }
             for (String line : completeLines(attempts)) {
                 List<String> batch = List.of(line.substring(line.indexOf(' ') + 1).split(","));
@@ -295,6 +305,20 @@ class CrashDurabilityTest {
                     problems.add("round " + round + ": " + present + " of the " + batch.size() + " events of a batch"
                             + " are stored: " + line);
                 }
+            }
+        }
+
+        /** The chain's head row as "seq hash", or {@code null} without one. */
+        private String head(DataSource dataSource, SubjectId subject) {
+            try (Connection connection = dataSource.getConnection();
+                    java.sql.PreparedStatement select = connection.prepareStatement(
+                            "SELECT seq, hash FROM " + prefix + "chain_head WHERE subject = ?")) {
+                select.setString(1, subject.toString());
+                try (java.sql.ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? rows.getLong(1) + " " + rows.getString(2) : null;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the head of " + subject, e);
             }
         }
 

@@ -45,6 +45,7 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
     protected ConsentStore createStore() throws Exception {
         dataSource = dataSource();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + PREFIX + "chain_head");
             statement.execute("DROP TABLE IF EXISTS " + PREFIX + "latest");
             statement.execute("DROP TABLE IF EXISTS " + PREFIX + "event");
         }
@@ -111,6 +112,75 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }
         assertThat(store.events(SubjectId.customer("alice"))).hasSize(1);
+    }
+
+    @Test
+    void eachChainsHeadRowIsItsLastEvent() throws Exception {
+        SubjectId alice = SubjectId.customer("alice");
+        SubjectId bob = SubjectId.customer("bob");
+        store.append(List.of(event(alice, NEWSLETTER_EMAIL, Action.GRANT, 0), event(bob, TARGETED_ADS, Action.DENY, 1),
+                event(alice, TARGETED_ADS, Action.GRANT, 2)));
+        ConsentEvent last = store.append(List.of(event(alice, NEWSLETTER_EMAIL, Action.WITHDRAW, 3))).get(0);
+
+        assertThat(head(alice)).isEqualTo(last.sequence() + " " + last.hash());
+        assertThat(last.sequence()).isEqualTo(3);
+        assertThat(head(bob)).startsWith("1 ");
+        assertThat(head(SubjectId.customer("carol"))).isNull();
+    }
+
+    @Test
+    void aHeadBehindItsChainCatchesUpAndTheAppendLandsAtTheEnd() throws Exception {
+        SubjectId alice = SubjectId.customer("alice");
+        SubjectId bob = SubjectId.customer("bob");
+        List<ConsentEvent> first = store.append(List.of(event(alice, NEWSLETTER_EMAIL, Action.GRANT, 0),
+                event(alice, TARGETED_ADS, Action.GRANT, 1), event(bob, TARGETED_ADS, Action.DENY, 2)));
+        // As consent4j 0.1 left things: events appended without moving the head, or no head at all.
+        try (Connection connection = dataSource.getConnection()) {
+            update(connection, "UPDATE " + PREFIX + "chain_head SET seq = 1, hash = ? WHERE subject = ?",
+                    first.get(0).hash(), alice.toString());
+            update(connection, "DELETE FROM " + PREFIX + "chain_head WHERE subject = ?", bob.toString());
+        }
+
+        List<ConsentEvent> next = store.append(List.of(event(alice, TARGETED_ADS, Action.WITHDRAW, 3),
+                event(bob, TARGETED_ADS, Action.GRANT, 4)));
+
+        assertThat(next).extracting(ConsentEvent::sequence).containsExactly(3L, 2L);
+        assertThat(store.verify(alice).valid()).isTrue();
+        assertThat(store.verify(bob).valid()).isTrue();
+        assertThat(head(alice)).isEqualTo("3 " + next.get(0).hash());
+    }
+
+    @Test
+    void initializeSchemaUpgradesTheTablesOfVersion01() throws Exception {
+        SubjectId alice = SubjectId.customer("alice");
+        SubjectId bob = SubjectId.customer("bob");
+        List<ConsentEvent> sealed = store.append(List.of(event(alice, NEWSLETTER_EMAIL, Action.GRANT, 0),
+                event(alice, TARGETED_ADS, Action.GRANT, 1), event(bob, TARGETED_ADS, Action.DENY, 2)));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + PREFIX + "chain_head");
+        }
+        JdbcConsentStore upgraded = JdbcConsentStore.builder(dataSource).tablePrefix(PREFIX).build();
+        assertThat(upgraded.missingTables()).containsExactly(PREFIX + "chain_head");
+
+        upgraded.initializeSchema();
+
+        assertThat(upgraded.missingTables()).isEmpty();
+        assertThat(head(alice)).isEqualTo("2 " + sealed.get(1).hash());
+        assertThat(head(bob)).isEqualTo("1 " + sealed.get(2).hash());
+        assertThat(upgraded.append(List.of(event(alice, TARGETED_ADS, Action.DENY, 3))).get(0).sequence()).isEqualTo(3);
+        assertThat(upgraded.verify(alice).valid()).isTrue();
+    }
+
+    /** The chain's head row as "seq hash", or {@code null} when it has none. */
+    private String head(SubjectId subject) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT seq, hash FROM " + PREFIX
+                        + "chain_head WHERE subject = ?")) {
+            select.setString(1, subject.toString());
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) + " " + rows.getString(2) : null;
+            }
+        }
     }
 
     @Test
