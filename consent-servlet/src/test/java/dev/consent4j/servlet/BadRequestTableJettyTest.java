@@ -1,16 +1,12 @@
 package dev.consent4j.servlet;
 
-import dev.consent4j.servlet.badrequests.BadRequest.Caller;
-import dev.consent4j.servlet.badrequests.BadRequestTableContract;
 import dev.consent4j.servlet.badrequests.Server;
-import dev.consent4j.servlet.badrequests.Target;
 import dev.consent4j.servlet.testing.JettyShop;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The bad-request table on Jetty 12. */
-class BadRequestTableJettyTest extends BadRequestTableContract {
+class BadRequestTableJettyTest extends BadRequestShopTable {
 
     private static final BadRequestShop SHOP = new BadRequestShop();
     private static JettyShop server;
@@ -37,17 +33,7 @@ class BadRequestTableJettyTest extends BadRequestTableContract {
     }
 
     @Override
-    protected Target target() {
-        return SHOP.target();
-    }
-
-    @Override
-    protected List<String> signIn(Caller caller) {
-        return BadRequestShop.signIn(caller);
-    }
-
-    @Override
-    protected long storedState() {
-        return SHOP.storedState();
+    protected BadRequestShop shop() {
+        return SHOP;
     }
 }
