@@ -1,0 +1,6 @@
+/**
+ * A bounded cache in front of any {@link dev.consent4j.store.ConsentStore}, under the same store
+ * contract, and {@link dev.consent4j.store.cache.PostgresInvalidations}, which keeps the caches
+ * of several application nodes on one PostgreSQL database coherent through LISTEN/NOTIFY.
+ */
+package dev.consent4j.store.cache;

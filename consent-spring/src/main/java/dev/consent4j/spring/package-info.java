@@ -1,0 +1,6 @@
+/**
+ * Spring Boot auto-configuration for consent4j: the policy, the store chosen from the
+ * application's {@code DataSource}, the filter and endpoints, bound from {@code consent.*}
+ * properties; {@link dev.consent4j.spring.RequiresConsent} guards controller methods.
+ */
+package dev.consent4j.spring;

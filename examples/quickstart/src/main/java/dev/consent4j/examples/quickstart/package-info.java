@@ -1,0 +1,2 @@
+/** The plain-servlet quick start the README walks through, and the home of its code snippets. */
+package dev.consent4j.examples.quickstart;

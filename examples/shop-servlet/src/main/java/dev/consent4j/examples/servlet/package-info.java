@@ -1,0 +1,2 @@
+/** The example shop on plain servlets and embedded Jetty. */
+package dev.consent4j.examples.servlet;
