@@ -367,7 +367,7 @@ public final class ConsentEndpoints extends HttpServlet {
                     }
                 }
                 for (Purpose purpose : policy.purposes()) {
-                    if (purpose.channels().isEmpty() && purpose.basis().in(jurisdiction) != Basis.NECESSARY) {
+                    if (purpose.channels().isEmpty() && purpose.basis().in(jurisdiction).choosable()) {
                         choices.put(Topic.purpose(purpose.id()), action);
                     }
                 }
@@ -391,6 +391,12 @@ public final class ConsentEndpoints extends HttpServlet {
                 Action action = action(entry.getValue());
                 if (action == null) {
                     errors.add(new Problem.FieldError(at, "an action is \"grant\", \"deny\", \"withdraw\" or \"object\""));
+                    continue;
+                }
+                if (topic.kind() != Topic.Kind.CATEGORY && policy.purpose(topic.id())
+                        .filter(p -> p.basis().in(jurisdiction) == Basis.NOTICE).isPresent()) {
+                    errors.add(new Problem.FieldError(at, "purpose '" + topic.id() + "' is notice-only and offers no choice; "
+                            + "a personal request to stop use (POST requests) can stop it"));
                     continue;
                 }
                 choices.put(topic, action);
@@ -580,7 +586,7 @@ public final class ConsentEndpoints extends HttpServlet {
                 && decision.reason() != Reason.EXPIRED && decision.reason() != Reason.STALE_POLICY;
         if (!alreadyStopped) {
             Purpose purpose = consents.policy().purpose(scope.purpose()).orElseThrow();
-            Action action = purpose.basis().in(jurisdiction) == Basis.OPT_OUT ? Action.OBJECT : Action.WITHDRAW;
+            Action action = purpose.basisOn(scope.channel()).in(jurisdiction) == Basis.OPT_OUT ? Action.OBJECT : Action.WITHDRAW;
             consents.record(new ChoiceRequest(scope.subject(), Map.of(Topic.contact(scope.purpose(), scope.channel()), action),
                     Source.ONE_CLICK_UNSUBSCRIBE, Actor.SELF, jurisdiction,
                     new Evidence(consents.policy().version(), language, null, null), null));
