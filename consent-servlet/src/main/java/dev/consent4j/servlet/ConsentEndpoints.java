@@ -102,6 +102,7 @@ public final class ConsentEndpoints extends HttpServlet {
      */
     private final transient Map<PolicyBodyKey, byte[]> policyBodies = new java.util.concurrent.ConcurrentHashMap<>();
     static final int MAX_POLICY_BODIES = 256;
+    private final transient GuardianConsentEndpoint guardianConsent;
 
     private ConsentEndpoints(Builder builder) {
         this.consents = builder.consents;
@@ -112,6 +113,7 @@ public final class ConsentEndpoints extends HttpServlet {
         this.requests = builder.requests;
         this.storeWarnings = new RateLimitedLog(LOG, consents.clock(), ConsentFilter.STORE_WARNING_INTERVAL);
         this.listener = GuardedListener.guard(builder.listener, consents.clock());
+        this.guardianConsent = new GuardianConsentEndpoint(consents);
     }
 
     /**
@@ -230,6 +232,10 @@ public final class ConsentEndpoints extends HttpServlet {
             case "/do-not-sell" -> {
                 requireMethod(request, "POST");
                 doNotSell(request, response);
+            }
+            case "/guardian-consent" -> {
+                requireMethod(request, "POST");
+                guardianConsent.handle(request, response, context(request));
             }
             case "/disclosure" -> {
                 requireMethod(request, "GET");
@@ -856,7 +862,7 @@ public final class ConsentEndpoints extends HttpServlet {
         }
     }
 
-    private static Action action(JsonNode node) {
+    static Action action(JsonNode node) {
         if (node == null || !node.isString()) {
             return null;
         }
@@ -869,12 +875,12 @@ public final class ConsentEndpoints extends HttpServlet {
         };
     }
 
-    private static void noStore(HttpServletResponse response) {
+    static void noStore(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
     }
 
     /** A JSON Pointer reference token (RFC 6901). */
-    private static String pointer(String token) {
+    static String pointer(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }
 
