@@ -306,28 +306,20 @@ class BadPolicyTest {
 
     @Test
     void theNewPolicyFormsLoadClean() {
-        String extended = VALID.replace("id: test-shop", """
-                id: test-shop
-                consent-validity: {grants: P12M, refusals: P24M, member-terms: never, FR: {refusals: P6M}, UK: {grants: P6M}}""".strip())
-                .replace("channels: [email]\n    message-kind: subscription", """
-                channels: [post, phone, email]
-                    channel-basis: {email: opt-in, phone: {default: opt-out, EU: opt-in}}
-                    validity: {grants: P24M, US-CA: {grants: P12M}}
-                    message-kind: subscription""".strip())
-                .replace("basis: opt-in\n    channels", "basis: opt-out\n    channels")
-                .replace("history:", """
-                minors:
-                  - {jurisdiction: US, guardian-below-age: 13, opt-in-below-age: 16}
-                history:""".strip());
-        extended = extended.replace("cookie-categories:", """
-                  - id: surveys
-                    title: {ja: アンケート, en: Surveys}
-                    basis: notice
-                  - id: statistics
-                    title: {ja: 統計, en: Statistics}
-                    basis: notice
-                    stop-use: {refused: {ja: 統計は個人を識別しません, en: Statistics identify nobody}}
-                cookie-categories:""".stripTrailing().replace("\n                ", "\n").replaceFirst("^\\s+", "  "));
+        String extended = VALID
+                .replace("id: test-shop", "id: test-shop\nconsent-validity: {grants: P12M, refusals: P24M, member-terms: never,"
+                        + " FR: {refusals: P6M}, UK: {grants: P6M}}")
+                .replace("basis: opt-in\n    channels: [email]", "basis: opt-out\n    channels: [post, phone, email]\n"
+                        + "    channel-basis: {email: opt-in, phone: {default: opt-out, EU: opt-in}}\n"
+                        + "    validity: {grants: P24M, US-CA: {grants: P12M}}")
+                .replace("cookie-categories:", ""
+                        + "  - {id: surveys, title: {ja: アンケート, en: Surveys}, basis: notice}\n"
+                        + "  - id: statistics\n"
+                        + "    title: {ja: 統計, en: Statistics}\n"
+                        + "    basis: notice\n"
+                        + "    stop-use: {refused: {ja: 統計は個人を識別しません, en: Statistics identify nobody}}\n"
+                        + "cookie-categories:")
+                .replace("history:", "minors:\n  - {jurisdiction: US, guardian-below-age: 13, opt-in-below-age: 16}\nhistory:");
         PolicyCheckResult result = check(extended, "extended.yaml");
         assertThat(result.problems()).isEmpty();
         Policy policy = result.policy();
