@@ -123,6 +123,21 @@ class GuardianConsentEndpointTest {
         assertThat(shop.consents.history(KENTA, Signals.of(Jurisdiction.JP)).events()).isEmpty();
     }
 
+    @Test
+    void aFailingAgeResolverLeavesTheAgeUnknownAndTheRequestServed() throws Exception {
+        CustomerAgeResolver broken = (customer, request) -> {
+            throw new IllegalStateException("account service down");
+        };
+        ConsentEndpoints endpoints = ConsentEndpoints.builder(shop.consents, new UnsubscribeTokens(shop.keys, shop.clock)).build();
+        try (JettyShop other = new JettyShop().filter(shop.filter().ages(broken).build(), "/*").servlet(endpoints, "/consent/*")
+                .start()) {
+            HttpResponse<String> own = other.post("/consent/choices", JSON, "{\"choices\":{\"purpose:newsletter\":\"grant\"}}",
+                    USER, "kenta");
+            assertThat(own.statusCode()).isEqualTo(200);
+            assertThat(reason(own, "purpose:newsletter")).as("no age, no minors rule").isEqualTo(Reason.GRANTED.name());
+        }
+    }
+
     private ConsentEvent last(SubjectId subject) {
         List<ConsentEvent> events = shop.consents.history(subject, Signals.of(Jurisdiction.JP)).events();
         return events.get(events.size() - 1);
