@@ -41,6 +41,28 @@ public record ChoiceRequest(SubjectId subject, Map<Topic, Action> choices, Sourc
         return new ChoiceRequest(subject, choices, source, Actor.SELF, jurisdiction, evidence, null);
     }
 
+    /**
+     * Grants given by accepting member terms on a sign-up screen ({@link Source#MEMBER_TERMS}), for
+     * the purposes those terms include. They count for the policy's {@code member-terms} period,
+     * by default with no expiry; {@code evidence} should name the terms' version.
+     */
+    public static ChoiceRequest byMemberTerms(SubjectId member, java.util.Collection<Topic> topics, Jurisdiction jurisdiction,
+            Evidence evidence) {
+        Map<Topic, Action> grants = new LinkedHashMap<>();
+        topics.forEach(topic -> grants.put(topic, Action.GRANT));
+        return new ChoiceRequest(member, grants, Source.MEMBER_TERMS, Actor.SELF, jurisdiction, evidence, null);
+    }
+
+    /**
+     * A guardian's choices for a minor ({@link Actor#GUARDIAN}, {@link Source#GUARDIAN_CONSENT}): the
+     * grants that count where a policy's minors rule needs a guardian. {@code evidence} shows how
+     * the guardian gave them (the screen's notice version, language, browser, network).
+     */
+    public static ChoiceRequest byGuardian(SubjectId minor, Map<Topic, Action> choices, Jurisdiction jurisdiction,
+            Evidence evidence) {
+        return new ChoiceRequest(minor, choices, Source.GUARDIAN_CONSENT, Actor.GUARDIAN, jurisdiction, evidence, null);
+    }
+
     /** One choice by the person. */
     public static ChoiceRequest of(SubjectId subject, Topic topic, Action action, Source source, Jurisdiction jurisdiction) {
         return of(subject, Map.of(topic, action), source, jurisdiction, Evidence.NONE);

@@ -16,5 +16,12 @@ public enum Source {
     /** The shop's own code, through the API. */
     API,
     /** Carried over from a visitor to a customer at login. */
-    LOGIN_LINK
+    LOGIN_LINK,
+    /**
+     * Given by accepting member terms (a sign-up screen whose terms include the purpose). Such a
+     * grant lasts as long as the policy's member-terms validity says, by default with no expiry.
+     */
+    MEMBER_TERMS,
+    /** Given by a guardian for a minor, through the guardian-consent endpoint or API. */
+    GUARDIAN_CONSENT
 }

@@ -9,7 +9,13 @@ public enum Basis {
     /** Off until the person grants it. */
     OPT_IN("opt-in"),
     /** On until the person objects (Japanese postal and phone marketing, analytics under notice). */
-    OPT_OUT("opt-out");
+    OPT_OUT("opt-out"),
+    /**
+     * Used as the policy states it, with no choice offered (product analysis, surveys,
+     * statistics), but not strictly necessary: a personal request to stop use (利用停止) can
+     * stop it for that person, as the purpose's {@link StopUse} rule says.
+     */
+    NOTICE("notice");
 
     private final String id;
 
@@ -20,6 +26,11 @@ public enum Basis {
     /** The spelling used in policy files, e.g. {@code opt-in}. */
     public String id() {
         return id;
+    }
+
+    /** Whether a person can make a choice about it on a banner or preference centre. */
+    public boolean choosable() {
+        return this == OPT_IN || this == OPT_OUT;
     }
 
     /** Parses a policy-file spelling, or returns {@code null} when it names no basis. */

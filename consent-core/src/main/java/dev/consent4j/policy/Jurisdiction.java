@@ -12,10 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * Where a shopper is, as an ISO 3166-1 country code ({@code JP}), an ISO 3166-2 subdivision
- * ({@code US-CA}) or a region consent4j knows ({@code EU}, which covers the EEA).
+ * ({@code US-CA}) or a group consent4j knows: {@code EU}, which covers the EEA, and {@code UK},
+ * which covers {@code GB} and its subdivisions (the UK GDPR and PECR).
  *
- * <p>Policy rules are looked up from the most specific code to the least: {@code US-CA}, then
- * {@code US}; {@code DE}, then {@code EU}; and finally the rule's default.
+ * <p>Policy rules are looked up from the most specific code to the least: a subdivision, then its
+ * country, then the group the country is in, and finally the rule's default. So {@code US-CA}
+ * looks up {@code [US-CA, US]}, {@code DE} {@code [DE, EU]}, {@code GB-SCT} {@code [GB-SCT, GB, UK]}
+ * and {@code CH} (revDSG) {@code [CH]}. There is deliberately no group of "US states with a
+ * privacy law": which states have one changes every year, so a policy names each state it means
+ * ({@code US-CA}, {@code US-CO}, …); {@link #usPrivacyLaw()} says which states consent4j knows.
  */
 public record Jurisdiction(String code) {
 
@@ -27,11 +32,38 @@ public record Jurisdiction(String code) {
 
     public static final Jurisdiction JP = new Jurisdiction("JP");
     public static final Jurisdiction EU = new Jurisdiction("EU");
+    public static final Jurisdiction UK = new Jurisdiction("UK");
+    public static final Jurisdiction CH = new Jurisdiction("CH");
 
     /** EU member states plus the EEA countries that apply the GDPR and ePrivacy rules. */
     private static final Set<String> EEA = Set.of(
             "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
             "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
+
+    /**
+     * US states with a comprehensive consumer privacy law (a right to opt out of sale, sharing or
+     * targeted advertising), by subdivision code, with the law's short name and whether the law
+     * obliges a business to honour a universal opt-out signal such as GPC.
+     */
+    private static final Map<String, UsStateLaw> US_STATE_LAWS = Map.ofEntries(
+            Map.entry("US-CA", new UsStateLaw("CCPA/CPRA", true)),
+            Map.entry("US-CO", new UsStateLaw("CPA", true)),
+            Map.entry("US-CT", new UsStateLaw("CTDPA", true)),
+            Map.entry("US-VA", new UsStateLaw("VCDPA", false)),
+            Map.entry("US-UT", new UsStateLaw("UCPA", false)),
+            Map.entry("US-TX", new UsStateLaw("TDPSA", true)),
+            Map.entry("US-OR", new UsStateLaw("OCPA", true)),
+            Map.entry("US-MT", new UsStateLaw("MCDPA", true)),
+            Map.entry("US-NJ", new UsStateLaw("NJDPA", true)));
+
+    /**
+     * A US state's consumer privacy law as consent4j knows it.
+     *
+     * @param name        the law's usual short name, e.g. {@code CCPA/CPRA}
+     * @param gpcRequired whether the law obliges a business to honour a universal opt-out signal
+     */
+    public record UsStateLaw(String name, boolean gpcRequired) {
+    }
 
     private static final int MAX_CACHED_CHAINS = 1024;
     private static final Map<String, List<String>> CHAINS = new ConcurrentHashMap<>();
@@ -65,12 +97,27 @@ public record Jurisdiction(String code) {
         return EEA;
     }
 
+    /** Whether the UK GDPR and PECR apply: {@code UK}, {@code GB} and its subdivisions. */
+    public boolean inUk() {
+        return code.equals("UK") || country().equals("GB");
+    }
+
+    /** The comprehensive privacy law of this US state, if consent4j knows one; empty elsewhere. */
+    public java.util.Optional<UsStateLaw> usPrivacyLaw() {
+        return java.util.Optional.ofNullable(US_STATE_LAWS.get(code));
+    }
+
+    /** The subdivision codes of the US states whose law {@link #usPrivacyLaw()} knows, e.g. {@code US-CA}. */
+    public static Set<String> usStatesWithPrivacyLaws() {
+        return US_STATE_LAWS.keySet();
+    }
+
     /** Whether the GDPR and ePrivacy rules apply. */
     public boolean inEea() {
         return code.equals("EU") || EEA.contains(country());
     }
 
-    /** Codes to try, most specific first, e.g. {@code [US-CA, US]} or {@code [DE, EU]}. */
+    /** Codes to try, most specific first, e.g. {@code [US-CA, US]}, {@code [DE, EU]} or {@code [GB, UK]}. */
     public List<String> lookupChain() {
         List<String> chain = CHAINS.get(code);
         if (chain == null) {
@@ -92,6 +139,9 @@ public record Jurisdiction(String code) {
         }
         if (!code.equals("EU") && EEA.contains(country)) {
             chain.add("EU");
+        }
+        if (country.equals("GB")) {
+            chain.add("UK");
         }
         return List.copyOf(chain);
     }

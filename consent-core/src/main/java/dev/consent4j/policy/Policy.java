@@ -28,7 +28,7 @@ public final class Policy {
     private final LocalDate effectiveDate;
     private final List<String> languages;
     private final Party operator;
-    private final Period consentValidity;
+    private final ValidityRule validity;
     private final Map<String, DataItem> dataItems;
     private final Map<String, Channel> channels;
     private final Map<String, Purpose> purposes;
@@ -51,9 +51,10 @@ public final class Policy {
         }
         this.languages = List.copyOf(b.languages);
         this.operator = Objects.requireNonNull(b.operator, "operator");
-        this.consentValidity = Objects.requireNonNull(b.consentValidity, "consentValidity");
-        if (consentValidity.isNegative() || consentValidity.isZero()) {
-            throw new IllegalArgumentException("consentValidity must be positive, but was " + consentValidity);
+        this.validity = b.validity != null ? b.validity
+                : ValidityRule.of(Validity.grants(Objects.requireNonNull(b.consentValidity, "consentValidity")));
+        if (validity.byDefault().grants() == null) {
+            throw new IllegalArgumentException("the policy's default validity needs a period for grants");
         }
         this.dataItems = index(b.dataItems, DataItem::id, "data item");
         List<Channel> allChannels = new ArrayList<>();
@@ -150,9 +151,20 @@ public final class Policy {
         return operator;
     }
 
-    /** How long a choice stays valid before the shopper is asked again. */
+    /** How long a grant stays valid before the shopper is asked again, by default. */
     public Period consentValidity() {
-        return consentValidity;
+        return validity.byDefault().grants();
+    }
+
+    /** The policy's validity of choices: grants, refusals, member-terms grants, per jurisdiction. */
+    public ValidityRule validity() {
+        return validity;
+    }
+
+    /** The validity of choices on a purpose (its own, if it declares one) or a cookie category. */
+    public ValidityRule validityOf(String topicId) {
+        Purpose purpose = purposes.get(topicId);
+        return purpose != null && purpose.validity() != null ? purpose.validity() : validity;
     }
 
     public List<DataItem> dataItems() {
@@ -305,6 +317,7 @@ public final class Policy {
         private List<String> languages = List.of("ja", "en");
         private Party operator;
         private Period consentValidity = Period.ofMonths(12);
+        private ValidityRule validity;
         private final List<DataItem> dataItems = new ArrayList<>();
         private final List<Channel> channels = new ArrayList<>();
         private final List<Purpose> purposes = new ArrayList<>();
@@ -334,8 +347,19 @@ public final class Policy {
             return this;
         }
 
+        /** How long grants count; refusals and member-terms grants then never lapse. */
         public Builder consentValidity(Period consentValidity) {
+            if (consentValidity == null || consentValidity.isNegative() || consentValidity.isZero()) {
+                throw new IllegalArgumentException("consentValidity must be positive, but was " + consentValidity);
+            }
             this.consentValidity = consentValidity;
+            this.validity = null;
+            return this;
+        }
+
+        /** The policy's validity of choices, with per-jurisdiction overrides; replaces {@link #consentValidity}. */
+        public Builder validity(ValidityRule validity) {
+            this.validity = Objects.requireNonNull(validity, "validity");
             return this;
         }
 

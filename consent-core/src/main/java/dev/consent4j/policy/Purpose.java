@@ -1,6 +1,7 @@
 package dev.consent4j.policy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,13 @@ import java.util.Objects;
  *                           (targeted ads through the advertising category): the purpose is allowed
  *                           only while each of them is, and an opt-out of a sale, sharing or
  *                           targeted-advertising purpose refuses them too
+ * @param channelBases       bases of single channels that differ from the purpose's, e.g. e-mail
+ *                           opt-in inside a purpose whose post and phone are opt-out; a channel
+ *                           not named here follows {@link #basis()}
+ * @param stopUse            for a notice-only purpose, what a request to stop use does;
+ *                           {@code null} for the other bases
+ * @param validity           how long choices on the purpose and its channels count, or
+ *                           {@code null} for the policy's {@link Policy#consentValidity()}
  */
 public record Purpose(
         String id,
@@ -29,7 +37,10 @@ public record Purpose(
         boolean saleOrSharing,
         boolean targetedAdvertising,
         MessageKind messageKind,
-        List<String> cookieCategories) {
+        List<String> cookieCategories,
+        Map<String, BasisRule> channelBases,
+        StopUse stopUse,
+        ValidityRule validity) {
 
     public Purpose {
         Objects.requireNonNull(id, "id");
@@ -40,6 +51,27 @@ public record Purpose(
         recipients = List.copyOf(recipients);
         channels = List.copyOf(channels);
         cookieCategories = cookieCategories == null ? List.of() : List.copyOf(cookieCategories);
+        channelBases = channelBases == null ? Map.of() : Map.copyOf(channelBases);
+        for (String channel : channelBases.keySet()) {
+            if (!channels.contains(channel)) {
+                throw new IllegalArgumentException("purpose '" + id + "' gives a basis for channel '" + channel
+                        + "', which is not one of its channels " + channels);
+            }
+        }
+        if (stopUse != null && basis.byDefault() != Basis.NOTICE && !basis.overrides().containsValue(Basis.NOTICE)) {
+            throw new IllegalArgumentException("only a notice-only purpose has a stop-use rule, but '" + id + "' is " + basis);
+        }
+    }
+
+    /** The basis of the purpose on one of its channels: the channel's own, else the purpose's. */
+    public BasisRule basisOn(String channel) {
+        BasisRule own = channel == null ? null : channelBases.get(channel);
+        return own == null ? basis : own;
+    }
+
+    /** What a request to stop use does: the declared rule, honoured when none is declared. */
+    public StopUse stopUseRule() {
+        return stopUse == null ? StopUse.HONOURED : stopUse;
     }
 
     /** Whether a GPC signal, where honoured, opts the person out of this purpose. */
@@ -64,6 +96,9 @@ public record Purpose(
         private boolean targetedAdvertising;
         private MessageKind messageKind;
         private List<String> cookieCategories = List.of();
+        private Map<String, BasisRule> channelBases = Map.of();
+        private StopUse stopUse;
+        private ValidityRule validity;
 
         private Builder(String id) {
             this.id = id;
@@ -125,9 +160,27 @@ public record Purpose(
             return this;
         }
 
+        /** Bases of single channels that differ from the purpose's, by channel id. */
+        public Builder channelBases(Map<String, BasisRule> channelBases) {
+            this.channelBases = channelBases;
+            return this;
+        }
+
+        /** For a notice-only purpose, what a request to stop use does. */
+        public Builder stopUse(StopUse stopUse) {
+            this.stopUse = stopUse;
+            return this;
+        }
+
+        /** How long choices on this purpose count, instead of the policy's validity. */
+        public Builder validity(ValidityRule validity) {
+            this.validity = validity;
+            return this;
+        }
+
         public Purpose build() {
             return new Purpose(id, title, description, basis, dataItems, recipients, channels,
-                    saleOrSharing, targetedAdvertising, messageKind, cookieCategories);
+                    saleOrSharing, targetedAdvertising, messageKind, cookieCategories, channelBases, stopUse, validity);
         }
     }
 }

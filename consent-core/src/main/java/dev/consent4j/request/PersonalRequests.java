@@ -17,6 +17,7 @@ import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Relation;
+import dev.consent4j.policy.StopUse;
 import dev.consent4j.provision.ProvisionStore;
 import dev.consent4j.state.Signals;
 import java.time.Clock;
@@ -47,8 +48,12 @@ import java.util.UUID;
  *
  * <p>Effects are recorded as consent events with source {@link Source#REQUEST}: a stop of
  * provision objects to every purpose a third party serves, so the provision gate refuses from that
- * moment; a stop of use withdraws the purposes named. Requests that need judgement (correction,
- * erasure) wait for an operator after verification; the others are carried out on verification.
+ * moment; a stop of use withdraws the purposes named. A notice-only purpose (basis {@code notice})
+ * is stopped or not as its {@link StopUse} rule declares: honoured, it is withdrawn like the others
+ * (and decided {@code USE_STOPPED} from then on); refused, nothing is recorded for it and the
+ * request says why — refused as a whole when every purpose named was refused so. Requests that
+ * need judgement (correction, erasure) wait for an operator after verification; the others are
+ * carried out on verification.
  */
 public final class PersonalRequests {
 
@@ -185,19 +190,50 @@ public final class PersonalRequests {
     private PersonalRequest carryOut(PersonalRequest request, String operatorId) {
         Actor actor = operatorId == null ? Actor.SELF : Actor.operator(operatorId);
         Jurisdiction jurisdiction = Jurisdiction.of(request.jurisdiction());
+        if (request.kind() == RequestKind.STOP_USE) {
+            return stopUse(request, actor, jurisdiction, operatorId);
+        }
         String note = switch (request.kind()) {
             case PURPOSE_NOTICE -> "purposes notified: " + purposeNotice().stream().map(Purpose::id).toList();
             case DISCLOSURE -> "disclosed electronically (JSON export format " + Disclosure.FORMAT + ")";
             case PROVISION_RECORDS -> "provision records disclosed: "
                     + (provisions == null ? 0 : provisions.provisionsAbout(request.subject()).size());
-            case STOP_USE -> recorded(record(request, actor, jurisdiction, Action.WITHDRAW,
-                    request.targets().stream().map(Topic::purpose).toList(), null));
+            case STOP_USE -> throw new IllegalStateException("a stop of use is carried out by stopUse");
             case STOP_PROVISION -> recorded(record(request, actor, jurisdiction, Action.OBJECT,
                     provisionTopics(request.targets()), null));
             case CORRECTION -> correct(request, actor, jurisdiction);
             case ERASURE -> erase(request, actor, jurisdiction);
         };
         RequestStep step = new RequestStep(RequestStatus.DONE, clock.instant(), operatorId, note);
+        store.addStep(request.id(), step);
+        return request.with(step);
+    }
+
+    /**
+     * Withdraws the purposes named, except notice-only ones whose rule refuses a stop of use: those
+     * are named in the note with the declared reason, and when every purpose named is one of them
+     * the request is refused with those reasons.
+     */
+    private PersonalRequest stopUse(PersonalRequest request, Actor actor, Jurisdiction jurisdiction, String operatorId) {
+        List<Topic> stopped = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        for (String id : request.targets()) {
+            StopUse rule = policy.purpose(id).orElseThrow().stopUse();
+            if (rule == null || rule.honoured()) {
+                stopped.add(Topic.purpose(id));
+            } else {
+                refusals.add(id + ": " + rule.refusal().in(policy.defaultLanguage(), null));
+            }
+        }
+        RequestStep step;
+        if (stopped.isEmpty()) {
+            step = new RequestStep(RequestStatus.REFUSED, clock.instant(), operatorId,
+                    "the policy does not stop these purposes on request: " + String.join("; ", refusals));
+        } else {
+            String note = recorded(record(request, actor, jurisdiction, Action.WITHDRAW, stopped, null));
+            step = new RequestStep(RequestStatus.DONE, clock.instant(), operatorId,
+                    refusals.isEmpty() ? note : note + "; not stopped, as the policy declares: " + String.join("; ", refusals));
+        }
         store.addStep(request.id(), step);
         return request.with(step);
     }

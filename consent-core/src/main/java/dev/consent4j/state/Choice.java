@@ -4,6 +4,7 @@ import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventId;
+import dev.consent4j.event.Source;
 import dev.consent4j.event.Topic;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,9 +18,12 @@ import java.util.Objects;
  *                 choices is the later one
  * @param sequence the event's position in the subject's chain, which orders choices; 0 when the
  *                 choice was not read from a chain
+ * @param source   the screen or channel it came through, where known ({@code null} for a choice read
+ *                 from the consent cookie, which holds only banner and preference-centre choices);
+ *                 how long a grant counts can depend on it ({@link Source#MEMBER_TERMS})
  */
 public record Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor, EventId event,
-        long sequence) {
+        long sequence, Source source) {
 
     public Choice {
         Objects.requireNonNull(topic, "topic");
@@ -35,6 +39,12 @@ public record Choice(Topic topic, Action action, Instant at, String policyVersio
         }
     }
 
+    /** A choice whose source is not known. */
+    public Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor, EventId event,
+            long sequence) {
+        this(topic, action, at, policyVersion, actor, event, sequence, null);
+    }
+
     /** A choice that does not come from a chain (sequence 0), e.g. one read from the consent cookie. */
     public Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor, EventId event) {
         this(topic, action, at, policyVersion, actor, event, 0);
@@ -42,6 +52,11 @@ public record Choice(Topic topic, Action action, Instant at, String policyVersio
 
     public static Choice of(ConsentEvent event) {
         return new Choice(event.topic(), event.action(), event.time(), event.policyVersion(),
-                event.actor().kind(), event.id(), event.sequence());
+                event.actor().kind(), event.id(), event.sequence(), event.source());
+    }
+
+    /** Whether the choice was given by accepting member terms. */
+    public boolean byMemberTerms() {
+        return source == Source.MEMBER_TERMS;
     }
 }

@@ -8,7 +8,10 @@ public enum Reason {
     GRANTED,
     /** The basis is opt-out and the person has not objected. Allowed. */
     DEFAULT_OPT_OUT,
-    /** The basis is opt-in and there is no choice yet. Not allowed. */
+    /**
+     * The basis is opt-in — or opt-out, for a minor below a minors rule's opt-in age — and there is
+     * no choice yet. Not allowed.
+     */
     NO_CONSENT,
     /** The person refused when asked. Not allowed. */
     DENIED,
@@ -19,7 +22,11 @@ public enum Reason {
      * targeted-advertising purpose carried out through it ("Do not sell or share"). Not allowed.
      */
     OBJECTED,
-    /** The grant is older than the policy's consent validity. Not allowed until asked again. */
+    /**
+     * The grant is older than its validity (the purpose's or the policy's, in the person's
+     * jurisdiction) — or a refusal is older than the period for which the policy remembers
+     * refusals, so the person may be asked again. Not allowed until asked again.
+     */
     EXPIRED,
     /** The grant was given under a policy version after which this topic changed. Not allowed. */
     STALE_POLICY,
@@ -30,6 +37,13 @@ public enum Reason {
     GPC_SIGNAL,
     /** The person is below the age at which a guardian must consent, and no guardian did. */
     MINOR_WITHOUT_GUARDIAN,
+    /**
+     * The purpose is notice-only: it needs no choice and is used as the policy states, until the
+     * person asks to stop. Allowed.
+     */
+    NOTICE_ONLY,
+    /** The person asked to stop the use of a notice-only purpose (利用停止), and it was stopped. Not allowed. */
+    USE_STOPPED,
     /**
      * The purpose would be allowed on its own, but a cookie category it is carried out through is
      * not (see {@link dev.consent4j.policy.Purpose#cookieCategories()}). Not allowed.

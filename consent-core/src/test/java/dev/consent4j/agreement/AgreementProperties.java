@@ -187,7 +187,7 @@ abstract class AgreementProperties {
             ConsentManager consents = managers.get(version);
             if (step instanceof Scenario.Choose choose) {
                 SubjectId subject = (choose.customer() ? customers : visitors).get(choose.subject());
-                record(consents, new ChoiceRequest(subject, choose.choices(), Source.BANNER,
+                record(consents, new ChoiceRequest(subject, choose.choices(), choose.memberTerms() ? Source.MEMBER_TERMS : Source.BANNER,
                         choose.guardian() ? Actor.GUARDIAN : Actor.SELF, Jurisdiction.of(choose.jurisdiction()), null, null));
             } else if (step instanceof Scenario.Link link) {
                 consents.link(visitors.get(link.visitor()), customers.get(link.customer()),

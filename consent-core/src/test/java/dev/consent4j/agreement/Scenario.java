@@ -15,6 +15,8 @@ import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Relation;
 import dev.consent4j.policy.Revision;
+import dev.consent4j.policy.Validity;
+import dev.consent4j.policy.ValidityRule;
 import dev.consent4j.state.Signals;
 import java.time.LocalDate;
 import java.time.Period;
@@ -37,14 +39,16 @@ record Scenario(List<Policy> policies, List<Step> steps, Signals signals, int da
 
     static final int CUSTOMERS = 2;
     static final int VISITORS = 2;
-    static final List<String> JURISDICTIONS = List.of("JP", "FR", "US-CA", "US-TX", "ZZ");
+    static final List<String> JURISDICTIONS = List.of("JP", "FR", "US-CA", "US-TX", "ZZ", "GB", "CH");
 
     /** One thing that happened. */
     sealed interface Step permits Choose, Link, Gpc, Correct, Upgrade, Wait {
     }
 
     /** A subject chose (visitors never per channel); {@code guardian} when a guardian acted for them. */
-    record Choose(boolean customer, int subject, Map<Topic, Action> choices, String jurisdiction, boolean guardian) implements Step {
+    /** Choices made on a screen; {@code memberTerms} (customers only): by accepting member terms at sign-up. */
+    record Choose(boolean customer, int subject, Map<Topic, Action> choices, String jurisdiction, boolean guardian,
+            boolean memberTerms) implements Step {
     }
 
     /** A visitor signed in as a customer. */
@@ -78,7 +82,8 @@ record Scenario(List<Policy> policies, List<Step> steps, Signals signals, int da
         for (Purpose purpose : policy.purposes()) {
             text.append("\n  purpose ").append(purpose.id()).append(' ').append(purpose.basis()).append(" channels=")
                     .append(purpose.channels()).append(" gpc=").append(purpose.coveredByGpc()).append(" through=")
-                    .append(purpose.cookieCategories());
+                    .append(purpose.cookieCategories()).append(" channelBases=").append(purpose.channelBases())
+                    .append(" validity=").append(purpose.validity());
         }
         for (CookieCategory category : policy.cookieCategories()) {
             text.append("\n  category ").append(category.id()).append(' ').append(category.basis()).append(' ')
@@ -122,7 +127,7 @@ record Scenario(List<Policy> policies, List<Step> steps, Signals signals, int da
                     choices.put(topics.get(random.nextInt(topics.size())), action(random));
                 }
                 steps.add(new Choose(customer, random.nextInt(customer ? CUSTOMERS : VISITORS), choices, where,
-                        random.nextInt(6) == 0));
+                        random.nextInt(6) == 0, customer && random.nextInt(5) == 0));
             } else if (kind < 63) {
                 steps.add(new Link(random.nextInt(VISITORS), random.nextInt(CUSTOMERS), where));
             } else if (kind < 70) {
@@ -177,13 +182,28 @@ record Scenario(List<Policy> policies, List<Step> steps, Signals signals, int da
         List<Purpose> purposes = new ArrayList<>();
         List<Recipient> recipients = new ArrayList<>();
         for (int i = 0; i < purposeCount; i++) {
-            BasisRule basis = basis(random, true);
+            BasisRule basis = random.nextInt(8) == 0 ? BasisRule.of(Basis.NOTICE) : basis(random, true);
+            boolean notice = basis.byDefault() == Basis.NOTICE;
             List<String> channels = new ArrayList<>();
-            if (random.nextInt(3) == 0) {
+            Map<String, BasisRule> channelBases = new java.util.HashMap<>();
+            if (!notice && random.nextInt(3) == 0) {
                 channels.add("post");
                 if (random.nextBoolean()) {
                     channels.add("email");
                 }
+                // A basis per channel, where the purpose offers a choice at all.
+                if (basis.byDefault().choosable() && random.nextBoolean()) {
+                    channelBases.put(channels.get(channels.size() - 1), random.nextBoolean() ? BasisRule.of(Basis.OPT_IN)
+                            : new BasisRule(Basis.OPT_OUT, Map.of("EU", Basis.OPT_IN)));
+                }
+            }
+            ValidityRule validity = null;
+            if (random.nextInt(3) == 0) {
+                Validity own = new Validity(Period.ofMonths(1 + random.nextInt(12)),
+                        random.nextBoolean() ? null : Period.ofMonths(1 + random.nextInt(6)),
+                        random.nextBoolean() ? null : Period.ofMonths(1 + random.nextInt(24)));
+                validity = random.nextBoolean() ? ValidityRule.of(own)
+                        : new ValidityRule(own, Map.of("FR", new Validity(own.grants(), Period.ofMonths(1 + random.nextInt(6)), null)));
             }
             List<String> through = new ArrayList<>();
             if (!basis.alwaysNecessary()) {
@@ -195,7 +215,8 @@ record Scenario(List<Policy> policies, List<Step> steps, Signals signals, int da
             }
             String recipient = "r" + i;
             purposes.add(Purpose.builder("p" + i).title(text("Purpose " + i)).basis(basis).channels(channels)
-                    .saleOrSharing(random.nextInt(4) == 0).targetedAdvertising(random.nextInt(4) == 0)
+                    .channelBases(channelBases).validity(validity)
+                    .saleOrSharing(!notice && random.nextInt(4) == 0).targetedAdvertising(!notice && random.nextInt(4) == 0)
                     .cookieCategories(through).recipients(List.of(recipient)).build());
             recipients.add(new Recipient(recipient, text("Recipient " + i), Relation.THIRD_PARTY, "JP", List.of(), List.of(),
                     List.of("p" + i), null, false, null, null, null));
@@ -208,7 +229,7 @@ record Scenario(List<Policy> policies, List<Step> steps, Signals signals, int da
             minors.add(new MinorRule("JP", 16, List.of(topicIds.get(random.nextInt(topicIds.size())))));
         }
         if (random.nextBoolean()) {
-            minors.add(new MinorRule("US", 13, List.of(topicIds.get(random.nextInt(topicIds.size())))));
+            minors.add(new MinorRule("US", 13, random.nextBoolean() ? 16 : 0, List.of(topicIds.get(random.nextInt(topicIds.size())))));
         }
         Period validity = Period.ofMonths(1 + random.nextInt(12));
         int versionCount = 1 + random.nextInt(3);
@@ -243,6 +264,9 @@ record Scenario(List<Policy> policies, List<Step> steps, Signals signals, int da
         }
         if (random.nextInt(4) == 0) {
             overrides.put("US", Basis.OPT_OUT);
+        }
+        if (random.nextInt(4) == 0) {
+            overrides.put("UK", Basis.OPT_IN);
         }
         return new BasisRule(byDefault, overrides);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
+import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Jurisdiction;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Decisions driven by a table: basis × jurisdiction × choices × clock × GPC × age. Each choice is
- * written {@code "ACTION topic version daysAgo [GUARDIAN]"}, in chain order (the last listed is
+ * written {@code "ACTION topic version daysAgo [GUARDIAN | source]"}, in chain order (the last listed is
  * the last appended); the clock stands at {@link #NOW}.
  */
 class DecisionTableTest {
@@ -94,7 +95,64 @@ class DecisionTableTest {
                 row("do-not-sell refuses a granted category", "category:advertising", "US-CA", false, null, false, Reason.OBJECTED, "GRANT category:advertising v2 3", "OBJECT purpose:retargeting v2 1"),
                 row("do-not-sell leaves no category choice to ask for", "category:advertising", "US-CA", false, null, false, Reason.OBJECTED, "OBJECT purpose:retargeting v2 1"),
                 row("the opt-out outlasts a later category grant", "category:advertising", "US-CA", false, null, false, Reason.OBJECTED, "OBJECT purpose:retargeting v2 3", "GRANT category:advertising v2 1"),
-                row("a person's own category refusal keeps its reason", "category:advertising", "US-CA", false, null, false, Reason.DENIED, "OBJECT purpose:retargeting v2 3", "DENY category:advertising v2 1"));
+                row("a person's own category refusal keeps its reason", "category:advertising", "US-CA", false, null, false, Reason.DENIED, "OBJECT purpose:retargeting v2 3", "DENY category:advertising v2 1"),
+                // A basis per channel inside one purpose
+                row("catalogues by post on opt-out", "purpose:catalogue-mail:post", "JP", false, null, true, Reason.DEFAULT_OPT_OUT),
+                row("the same purpose by e-mail is opt-in", "purpose:catalogue-mail:email", "JP", false, null, false, Reason.NO_CONSENT),
+                row("the purpose itself keeps its own basis", "purpose:catalogue-mail", "JP", false, null, true, Reason.DEFAULT_OPT_OUT),
+                row("a channel's jurisdiction override: phone opt-in in the EU", "purpose:catalogue-mail:phone", "DE", false, null, false, Reason.NO_CONSENT),
+                row("phone stays opt-out in JP", "purpose:catalogue-mail:phone", "JP", false, null, true, Reason.DEFAULT_OPT_OUT),
+                row("e-mail granted on its channel", "purpose:catalogue-mail:email", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:catalogue-mail:email v2 2"),
+                row("an objection to the purpose stops every channel", "purpose:catalogue-mail:email", "JP", false, null, false, Reason.OBJECTED, "GRANT purpose:catalogue-mail:email v2 9", "OBJECT purpose:catalogue-mail v2 2"),
+                row("an e-mail withdrawal leaves post on", "purpose:catalogue-mail:post", "JP", false, null, true, Reason.DEFAULT_OPT_OUT, "WITHDRAW purpose:catalogue-mail:email v2 2"),
+                // Notice-only purposes and a request to stop use
+                row("notice-only purpose needs no choice", "purpose:product-analysis", "JP", false, null, true, Reason.NOTICE_ONLY),
+                row("notice-only in the EU too", "purpose:product-analysis", "FR", false, null, true, Reason.NOTICE_ONLY),
+                row("stopped by a stop-use request", "purpose:product-analysis", "JP", false, null, false, Reason.USE_STOPPED, "WITHDRAW purpose:product-analysis v2 4 REQUEST"),
+                row("resumed when the person grants it again", "purpose:product-analysis", "JP", false, null, true, Reason.GRANTED, "WITHDRAW purpose:product-analysis v2 4 REQUEST", "GRANT purpose:product-analysis v2 1"),
+                row("GPC does not touch a notice-only purpose", "purpose:statistics", "US-CA", true, null, true, Reason.NOTICE_ONLY),
+                // Validity per purpose and per jurisdiction; member-terms grants; refusals remembered for their own period
+                row("a grant inside the purpose's 12 months", "purpose:member-offers", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:member-offers v2 300"),
+                row("a grant past the purpose's 12 months", "purpose:member-offers", "JP", false, null, false, Reason.EXPIRED, "GRANT purpose:member-offers v2 370"),
+                row("a member-terms grant does not silently expire", "purpose:member-offers", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:member-offers v2 900 MEMBER_TERMS"),
+                row("a refusal in France is re-asked after 6 months", "purpose:member-offers", "FR", false, null, false, Reason.EXPIRED, "DENY purpose:member-offers v2 200"),
+                row("a refusal in France within 6 months stands", "purpose:member-offers", "FR", false, null, false, Reason.DENIED, "DENY purpose:member-offers v2 150"),
+                row("a refusal in Japan is remembered", "purpose:member-offers", "JP", false, null, false, Reason.DENIED, "DENY purpose:member-offers v2 900"),
+                row("a withdrawal in France is re-asked after 6 months", "purpose:member-offers", "FR", false, null, false, Reason.EXPIRED, "GRANT purpose:member-offers v2 300", "WITHDRAW purpose:member-offers v2 190"),
+                row("a purpose's own short validity", "purpose:flash-sale", "JP", false, null, false, Reason.EXPIRED, "GRANT purpose:flash-sale v2 100"),
+                row("a member-terms grant of a purpose without a terms period never lapses", "purpose:flash-sale", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:flash-sale v2 100 MEMBER_TERMS"),
+                row("the policy's validity elsewhere is unchanged", "purpose:targeted-ads", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:targeted-ads v2 100"),
+                // Jurisdiction groups
+                row("UK key covers Great Britain", "purpose:profiling", "GB", false, null, false, Reason.NO_CONSENT),
+                row("UK key covers a GB subdivision", "purpose:profiling", "GB-SCT", false, null, false, Reason.NO_CONSENT),
+                row("CH key (revDSG)", "purpose:profiling", "CH", false, null, false, Reason.NO_CONSENT),
+                row("EU key covers an EEA country outside the EU", "purpose:profiling", "NO", false, null, false, Reason.NO_CONSENT),
+                row("no group for Japan: the default", "purpose:profiling", "JP", false, null, true, Reason.DEFAULT_OPT_OUT),
+                row("US-CO: sensitive data opt-in", "purpose:sensitive-data", "US-CO", false, null, false, Reason.NO_CONSENT),
+                row("US-CT: sensitive data opt-in", "purpose:sensitive-data", "US-CT", false, null, false, Reason.NO_CONSENT),
+                row("US-VA: sensitive data opt-in", "purpose:sensitive-data", "US-VA", false, null, false, Reason.NO_CONSENT),
+                row("US-TX: sensitive data opt-in", "purpose:sensitive-data", "US-TX", false, null, false, Reason.NO_CONSENT),
+                row("US-OR: sensitive data opt-in", "purpose:sensitive-data", "US-OR", false, null, false, Reason.NO_CONSENT),
+                row("US-MT: sensitive data opt-in", "purpose:sensitive-data", "US-MT", false, null, false, Reason.NO_CONSENT),
+                row("US-NJ: sensitive data opt-in", "purpose:sensitive-data", "US-NJ", false, null, false, Reason.NO_CONSENT),
+                row("US-UT: no state key, the default", "purpose:sensitive-data", "US-UT", false, null, true, Reason.DEFAULT_OPT_OUT),
+                row("US-CA: no state key, the default", "purpose:sensitive-data", "US-CA", false, null, true, Reason.DEFAULT_OPT_OUT),
+                row("GPC in Colorado refuses data sale", "purpose:data-sale", "US-CO", true, null, false, Reason.GPC_SIGNAL),
+                row("GPC in Connecticut refuses data sale", "purpose:data-sale", "US-CT", true, null, false, Reason.GPC_SIGNAL),
+                row("GPC in Oregon refuses data sale", "purpose:data-sale", "US-OR", true, null, false, Reason.GPC_SIGNAL),
+                row("GPC in Montana refuses data sale", "purpose:data-sale", "US-MT", true, null, false, Reason.GPC_SIGNAL),
+                row("GPC in New Jersey refuses data sale", "purpose:data-sale", "US-NJ", true, null, false, Reason.GPC_SIGNAL),
+                row("GPC in Virginia refuses data sale (honoured US-wide by default)", "purpose:data-sale", "US-VA", true, null, false, Reason.GPC_SIGNAL),
+                row("GPC in Utah refuses data sale (honoured US-wide by default)", "purpose:data-sale", "US-UT", true, null, false, Reason.GPC_SIGNAL),
+                row("GPC in the UK is not honoured by default", "purpose:data-sale", "GB", true, null, true, Reason.DEFAULT_OPT_OUT),
+                // Minors: 13 to 15-year-olds opt in to sale themselves; under 13 a parent does
+                row("a 14-year-old is not sold without opting in", "purpose:data-sale", "US-CA", false, 14, false, Reason.NO_CONSENT),
+                row("a 14-year-old opts in themselves", "purpose:data-sale", "US-CA", false, 14, true, Reason.GRANTED, "GRANT purpose:data-sale v2 2"),
+                row("a 12-year-old's own opt-in does not count", "purpose:data-sale", "US-CA", false, 12, false, Reason.MINOR_WITHOUT_GUARDIAN, "GRANT purpose:data-sale v2 2"),
+                row("a 12-year-old with no choice", "purpose:data-sale", "US-CA", false, 12, false, Reason.MINOR_WITHOUT_GUARDIAN),
+                row("a parent opts a 12-year-old in", "purpose:data-sale", "US-CA", false, 12, true, Reason.GRANTED, "GRANT purpose:data-sale v2 2 GUARDIAN"),
+                row("a 16-year-old follows the adult default", "purpose:data-sale", "US-CA", false, 16, true, Reason.DEFAULT_OPT_OUT),
+                row("the opt-in age is a US rule", "purpose:data-sale", "JP", false, 14, true, Reason.DEFAULT_OPT_OUT));
     }
 
     private static Arguments row(String name, String topic, String jurisdiction, boolean gpc, Integer age,
@@ -110,9 +168,13 @@ class DecisionTableTest {
         for (String spec : choices) {
             String[] parts = spec.split(" ");
             // Choices are listed in chain order: each one's sequence is its place in the list.
+            // An optional fifth word is the actor (GUARDIAN) or the source (MEMBER_TERMS, REQUEST).
+            String extra = parts.length > 4 ? parts[4] : "";
+            boolean actor = extra.equals("GUARDIAN") || extra.equals("OPERATOR");
             parsed.add(new Choice(Topic.parse(parts[1]), Action.valueOf(parts[0]),
                     NOW.minus(Duration.ofDays(Long.parseLong(parts[3]))), parts[2],
-                    parts.length > 4 ? Actor.Kind.valueOf(parts[4]) : Actor.Kind.SELF, null, parsed.size() + 1));
+                    actor ? Actor.Kind.valueOf(extra) : Actor.Kind.SELF, null, parsed.size() + 1,
+                    extra.isEmpty() || actor ? Source.BANNER : Source.valueOf(extra)));
         }
         StateFolder folder = new StateFolder(POLICY, ConsentSettings.defaults());
         Signals signals = new Signals(Jurisdiction.of(jurisdiction), gpc, age);

@@ -102,6 +102,7 @@ public final class ConsentEndpoints extends HttpServlet {
      */
     private final transient Map<PolicyBodyKey, byte[]> policyBodies = new java.util.concurrent.ConcurrentHashMap<>();
     static final int MAX_POLICY_BODIES = 256;
+    private final transient GuardianConsentEndpoint guardianConsent;
 
     private ConsentEndpoints(Builder builder) {
         this.consents = builder.consents;
@@ -112,6 +113,7 @@ public final class ConsentEndpoints extends HttpServlet {
         this.requests = builder.requests;
         this.storeWarnings = new RateLimitedLog(LOG, consents.clock(), ConsentFilter.STORE_WARNING_INTERVAL);
         this.listener = GuardedListener.guard(builder.listener, consents.clock());
+        this.guardianConsent = new GuardianConsentEndpoint(consents);
     }
 
     /**
@@ -230,6 +232,10 @@ public final class ConsentEndpoints extends HttpServlet {
             case "/do-not-sell" -> {
                 requireMethod(request, "POST");
                 doNotSell(request, response);
+            }
+            case "/guardian-consent" -> {
+                requireMethod(request, "POST");
+                guardianConsent.handle(request, response, context(request));
             }
             case "/disclosure" -> {
                 requireMethod(request, "GET");
@@ -367,7 +373,7 @@ public final class ConsentEndpoints extends HttpServlet {
                     }
                 }
                 for (Purpose purpose : policy.purposes()) {
-                    if (purpose.channels().isEmpty() && purpose.basis().in(jurisdiction) != Basis.NECESSARY) {
+                    if (purpose.channels().isEmpty() && purpose.basis().in(jurisdiction).choosable()) {
                         choices.put(Topic.purpose(purpose.id()), action);
                     }
                 }
@@ -391,6 +397,12 @@ public final class ConsentEndpoints extends HttpServlet {
                 Action action = action(entry.getValue());
                 if (action == null) {
                     errors.add(new Problem.FieldError(at, "an action is \"grant\", \"deny\", \"withdraw\" or \"object\""));
+                    continue;
+                }
+                if (topic.kind() != Topic.Kind.CATEGORY && policy.purpose(topic.id())
+                        .filter(p -> p.basis().in(jurisdiction) == Basis.NOTICE).isPresent()) {
+                    errors.add(new Problem.FieldError(at, "purpose '" + topic.id() + "' is notice-only and offers no choice; "
+                            + "a personal request to stop use (POST requests) can stop it"));
                     continue;
                 }
                 choices.put(topic, action);
@@ -580,7 +592,7 @@ public final class ConsentEndpoints extends HttpServlet {
                 && decision.reason() != Reason.EXPIRED && decision.reason() != Reason.STALE_POLICY;
         if (!alreadyStopped) {
             Purpose purpose = consents.policy().purpose(scope.purpose()).orElseThrow();
-            Action action = purpose.basis().in(jurisdiction) == Basis.OPT_OUT ? Action.OBJECT : Action.WITHDRAW;
+            Action action = purpose.basisOn(scope.channel()).in(jurisdiction) == Basis.OPT_OUT ? Action.OBJECT : Action.WITHDRAW;
             consents.record(new ChoiceRequest(scope.subject(), Map.of(Topic.contact(scope.purpose(), scope.channel()), action),
                     Source.ONE_CLICK_UNSUBSCRIBE, Actor.SELF, jurisdiction,
                     new Evidence(consents.policy().version(), language, null, null), null));
@@ -850,7 +862,7 @@ public final class ConsentEndpoints extends HttpServlet {
         }
     }
 
-    private static Action action(JsonNode node) {
+    static Action action(JsonNode node) {
         if (node == null || !node.isString()) {
             return null;
         }
@@ -863,12 +875,12 @@ public final class ConsentEndpoints extends HttpServlet {
         };
     }
 
-    private static void noStore(HttpServletResponse response) {
+    static void noStore(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
     }
 
     /** A JSON Pointer reference token (RFC 6901). */
-    private static String pointer(String token) {
+    static String pointer(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }
 

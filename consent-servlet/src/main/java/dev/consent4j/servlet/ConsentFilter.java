@@ -14,6 +14,7 @@ import dev.consent4j.servlet.request.RequestEvidence;
 import dev.consent4j.servlet.request.RequestHeaders;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.state.AgeBand;
 import dev.consent4j.state.Signals;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -102,6 +103,7 @@ public final class ConsentFilter implements Filter {
     private final ConsentCookieCodec codec;
     private final ConsentCookieSettings cookieSettings;
     private final SubjectResolver subjects;
+    private final CustomerAgeResolver ages;
     private final JurisdictionResolver jurisdictions;
     private final UndeclaredCookieMode undeclaredMode;
     private final ContentSecurityPolicies csp;
@@ -120,6 +122,7 @@ public final class ConsentFilter implements Filter {
         this.codec = new ConsentCookieCodec(builder.keys, cookieLifetime(consents));
         this.cookieSettings = builder.cookieSettings;
         this.subjects = builder.subjects;
+        this.ages = builder.ages;
         this.jurisdictions = builder.jurisdictions;
         this.undeclaredMode = builder.undeclaredMode;
         this.csp = new ContentSecurityPolicies(consents.policy(), builder.cspMode, builder.cspBase, builder.cspReportPath);
@@ -165,10 +168,11 @@ public final class ConsentFilter implements Filter {
     private ConsentContext resolve(HttpServletRequest request) {
         Instant now = consents.clock().instant();
         Jurisdiction jurisdiction = jurisdictions.resolve(request);
-        Signals signals = Signals.of(jurisdiction == null ? consents.settings().defaultJurisdiction() : jurisdiction)
+        Signals fromRequest = Signals.of(jurisdiction == null ? consents.settings().defaultJurisdiction() : jurisdiction)
                 .withGpc(RequestHeaders.gpc(request));
         boolean secure = request.isSecure();
         SubjectId customer = customer(request);
+        Signals signals = customer == null ? fromRequest : withAge(fromRequest, customer, request);
         String cookieValue = RequestHeaders.cookie(request, cookieSettings.nameFor(secure));
         if (customer == null) {
             if (signals.gpc() && consents.settings().honoursGpc(signals.jurisdiction())) {
@@ -252,6 +256,18 @@ public final class ConsentFilter implements Filter {
             return null;
         }
         return result;
+    }
+
+    /** The signals with the customer's age, as far as the {@link CustomerAgeResolver} knows it. */
+    private Signals withAge(Signals signals, SubjectId customer, HttpServletRequest request) {
+        try {
+            AgeBand age = ages.age(customer, request);
+            return age == null ? signals : age.applyTo(signals);
+        } catch (RuntimeException e) {
+            rejections.warn("customer-age", "the customer age resolver failed; the request goes on with the age unknown, "
+                    + "so minors rules do not apply to it: {}", e.getClass().getName());
+            return signals;
+        }
     }
 
     private SubjectId customer(HttpServletRequest request) {
@@ -351,6 +367,7 @@ public final class ConsentFilter implements Filter {
         private final SigningKeys keys;
         private ConsentCookieSettings cookieSettings = ConsentCookieSettings.defaults();
         private SubjectResolver subjects = SubjectResolver.PRINCIPAL;
+        private CustomerAgeResolver ages = CustomerAgeResolver.NONE;
         private JurisdictionResolver jurisdictions;
         private UndeclaredCookieMode undeclaredMode = UndeclaredCookieMode.REPORT;
         private CspMode cspMode = CspMode.OFF;
@@ -370,6 +387,12 @@ public final class ConsentFilter implements Filter {
 
         public Builder cookie(ConsentCookieSettings settings) {
             this.cookieSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The signed-in customer's age, for the policy's minors rules; {@link CustomerAgeResolver#NONE} by default. */
+        public Builder ages(CustomerAgeResolver resolver) {
+            this.ages = java.util.Objects.requireNonNull(resolver, "resolver");
             return this;
         }
 

@@ -9,6 +9,7 @@ import dev.consent4j.servlet.ConsentFilter;
 import dev.consent4j.servlet.CspMode;
 import dev.consent4j.servlet.EnforcementListener;
 import dev.consent4j.servlet.JurisdictionResolver;
+import dev.consent4j.servlet.CustomerAgeResolver;
 import dev.consent4j.servlet.SubjectResolver;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.spring.web.ConsentGuardInterceptor;
@@ -61,11 +62,13 @@ public final class ConsentWebAutoConfiguration {
     @ConditionalOnMissingBean
     ConsentFilter consentFilter(ConsentManager consents, SigningKeys keys, ConsentProperties properties,
             SubjectResolver subjects, JurisdictionResolver jurisdictions,
-            ObjectProvider<EnforcementListener> listener) {
+            ObjectProvider<EnforcementListener> listener, ObjectProvider<CustomerAgeResolver> ages) {
         ConsentProperties.Csp csp = properties.getCsp();
         return ConsentFilter.builder(consents, keys)
                 .cookie(new ConsentCookieSettings(properties.getCookie().getName(), properties.getCookie().getSecure()))
                 .subjects(subjects)
+                // A shop that knows its customers' ages defines a CustomerAgeResolver bean; minors rules then apply per request.
+                .ages(ages.getIfUnique(() -> CustomerAgeResolver.NONE))
                 .jurisdictions(jurisdictions)
                 .undeclaredCookies(properties.getUndeclaredCookies())
                 .contentSecurityPolicy(csp.getMode(), csp.getBasePolicy())

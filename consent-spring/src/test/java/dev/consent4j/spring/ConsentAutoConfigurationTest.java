@@ -231,6 +231,28 @@ class ConsentAutoConfigurationTest {
     }
 
     @Test
+    void aCustomerAgeResolverBeanGivesTheFilterTheSignedInCustomersAge() {
+        dev.consent4j.servlet.CustomerAgeResolver ages = (customer, request) -> dev.consent4j.state.AgeBand.between(13, 15);
+        withMemory.withBean(dev.consent4j.servlet.CustomerAgeResolver.class, () -> ages).run(context -> {
+            ConsentFilter filter = context.getBean(ConsentFilter.class);
+            org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/");
+            request.setUserPrincipal(() -> "kenta");
+            filter.doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(),
+                    new org.springframework.mock.web.MockFilterChain());
+            assertThat(dev.consent4j.servlet.ConsentContext.find(request).orElseThrow().signals().age())
+                    .as("the youngest age of the band").isEqualTo(13);
+        });
+        withMemory.run(context -> {
+            org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/");
+            request.setUserPrincipal(() -> "kenta");
+            context.getBean(ConsentFilter.class).doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(),
+                    new org.springframework.mock.web.MockFilterChain());
+            assertThat(dev.consent4j.servlet.ConsentContext.find(request).orElseThrow().signals().age())
+                    .as("without the bean nothing is known").isNull();
+        });
+    }
+
+    @Test
     void theJurisdictionComesFromTheOneCdnNamed() {
         withMemory.withPropertyValues("consent.jurisdiction.from=cloudfront", "consent.default-jurisdiction=JP").run(context -> {
             JurisdictionResolver resolver = context.getBean(JurisdictionResolver.class);

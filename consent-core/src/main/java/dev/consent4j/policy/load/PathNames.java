@@ -13,4 +13,10 @@ final class PathNames {
     static String item(String parent, int index) {
         return parent + "[" + index + "]";
     }
+
+    /** The last key of a path: {@code refusals} for {@code purposes[2].validity.FR.refusals}. */
+    static String last(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
 }

@@ -19,7 +19,10 @@ import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Relation;
 import dev.consent4j.policy.Revision;
+import dev.consent4j.policy.StopUse;
 import dev.consent4j.policy.Tracker;
+import dev.consent4j.policy.Validity;
+import dev.consent4j.policy.ValidityRule;
 import dev.consent4j.policy.match.HostMatcher;
 import dev.consent4j.policy.match.NameMatcher;
 import dev.consent4j.policy.load.Node.ObjectNode;
@@ -59,8 +62,9 @@ final class PolicyReader {
     private static final Set<String> PARTY_KEYS = Set.of("name", "address", "representative", "contact");
     private static final Set<String> DATA_ITEM_KEYS = Set.of("id", "title", "sensitive", "related-info");
     private static final Set<String> CHANNEL_KEYS = Set.of("id", "title", "electronic-mail");
-    private static final Set<String> PURPOSE_KEYS = Set.of("id", "title", "description", "basis", "data-items",
-            "recipients", "channels", "sale-or-sharing", "targeted-advertising", "message-kind", "cookie-categories");
+    private static final Set<String> PURPOSE_KEYS = union(Set.of("id", "title", "description", "basis", "data-items",
+            "recipients", "channels", "sale-or-sharing", "targeted-advertising", "message-kind", "cookie-categories"),
+            PurposeRules.KEYS);
     private static final Set<String> CATEGORY_KEYS = Set.of("id", "title", "description", "basis", "cookies",
             "consent-mode");
     private static final Set<String> COOKIE_KEYS = Set.of("name", "domains", "path", "set-by", "storage",
@@ -75,12 +79,23 @@ final class PolicyReader {
     private static final Set<String> TRACKER_KEYS = Set.of("id", "recipient", "category", "service", "hosts",
             "requests", "cookies", "sends", "site-purpose", "recipient-purpose");
     private static final Set<String> REVISION_KEYS = Set.of("version", "effective-date", "changed");
-    private static final Set<String> MINOR_KEYS = Set.of("jurisdiction", "guardian-below-age", "purposes");
 
     private final Problems problems;
+    private final BasisReader bases;
+    private final PurposeRules purposeRules;
+    private final ValidityReader validities;
 
     PolicyReader(Problems problems) {
         this.problems = problems;
+        this.bases = new BasisReader(problems);
+        this.purposeRules = new PurposeRules(problems, bases);
+        this.validities = new ValidityReader(problems);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** The policy, or {@code null} when any error was reported. */
@@ -95,7 +110,8 @@ final class PolicyReader {
         String id = idField(top, "id");
         String version = top.text("version", true);
         LocalDate effectiveDate = date(top, "effective-date", true);
-        Period validity = period(top, "consent-validity");
+        ValidityRule validity = validities.read(top, "consent-validity", Validity.grants(Period.ofMonths(12)), true);
+        Validity purposeBase = validity == null ? Validity.grants(Period.ofMonths(12)) : validity.byDefault();
         Fields operatorFields = top.object("operator", true, PARTY_KEYS);
         Party operator = operatorFields == null ? null : party(operatorFields, true);
 
@@ -137,7 +153,8 @@ final class PolicyReader {
         Set<String> seenPurposes = new HashSet<>();
         List<java.util.function.Consumer<Map<String, CookieCategory>>> afterCategories = new ArrayList<>();
         forEach(top, "purposes", PURPOSE_KEYS, (f, path) -> {
-            Purpose purpose = purpose(f, seenPurposes, dataItems, channels, recipientIds, categoryIds, afterCategories);
+            Purpose purpose = purpose(f, seenPurposes, dataItems, channels, recipientIds, categoryIds, afterCategories,
+                    purposeBase);
             if (purpose != null) {
                 purposes.add(purpose);
             }
@@ -192,8 +209,10 @@ final class PolicyReader {
                     + "'; add it as the last revision, with the topics it changed");
         }
         List<MinorRule> minors = new ArrayList<>();
-        forEach(top, "minors", MINOR_KEYS, (f, path) -> {
-            MinorRule rule = minorRule(f, topicIds);
+        MinorRuleReader minorRules = new MinorRuleReader(problems);
+        forEach(top, "minors", MinorRuleReader.KEYS, (f, path) -> {
+            MinorRule rule = minorRules.read(f, references(f, "purposes", topicIds, "purpose or cookie category"),
+                    purposeById, categoryById);
             if (rule != null) {
                 minors.add(rule);
             }
@@ -206,7 +225,7 @@ final class PolicyReader {
             Policy.Builder builder = Policy.builder(id, version).effectiveDate(effectiveDate).languages(languages)
                     .operator(operator);
             if (validity != null) {
-                builder.consentValidity(validity);
+                builder.validity(validity);
             }
             dataItems.values().forEach(builder::dataItem);
             channels.values().stream().filter(c -> declaredChannels.contains(c.id())).forEach(builder::channel);
@@ -254,7 +273,7 @@ final class PolicyReader {
 
     private Purpose purpose(Fields f, Set<String> seen, Map<String, DataItem> dataItems, Map<String, Channel> channels,
             Set<String> recipientIds, Set<String> categoryIds,
-            List<java.util.function.Consumer<Map<String, CookieCategory>>> afterCategories) {
+            List<java.util.function.Consumer<Map<String, CookieCategory>>> afterCategories, Validity validityBase) {
         String id = uniqueId(f, seen);
         LocalizedText title = f.localized("title", true);
         LocalizedText description = f.localized("description", false);
@@ -282,25 +301,17 @@ final class PolicyReader {
         if (kind == null && !purposeChannels.isEmpty() && basis != null && !basis.alwaysNecessary()) {
             kind = MessageKind.SUBSCRIPTION;
         }
-        if (basis != null && kind == MessageKind.SUBSCRIPTION) {
-            boolean electronic = purposeChannels.stream().map(channels::get).anyMatch(c -> c != null && c.electronicMail());
-            if (electronic) {
-                for (String code : jurisdictionsToCheck(basis, "JP")) {
-                    if (basis.in(Jurisdiction.of(code)) == Basis.OPT_OUT) {
-                        problems.error(f.path("basis"), f.at("basis"), "advertising by e-mail or SMS must be opt-in in "
-                                + code + " (特定電子メール法 3条, Act on Specified Electronic Mail art. 3); "
-                                + "set basis to opt-in there, or move post/phone marketing into its own purpose");
-                        break;
-                    }
-                }
-            }
-        }
+        Map<String, BasisRule> channelBases = purposeRules.channelBases(f, basis, purposeChannels);
+        purposeRules.electronicMailOptIn(f, basis, channelBases, purposeChannels, channels, kind);
+        StopUse stopUse = purposeRules.stopUse(f, basis, purposeChannels);
+        ValidityRule validity = validities.read(f, "validity", validityBase, false);
         if (id == null || title == null || basis == null) {
             return null;
         }
         return Purpose.builder(id).title(title).description(description).basis(basis).dataItems(items)
                 .recipients(recipients).channels(purposeChannels).saleOrSharing(f.flag("sale-or-sharing"))
-                .targetedAdvertising(f.flag("targeted-advertising")).messageKind(kind).cookieCategories(categories).build();
+                .targetedAdvertising(f.flag("targeted-advertising")).messageKind(kind).cookieCategories(categories)
+                .channelBases(channelBases).stopUse(stopUse).validity(validity).build();
     }
 
     private void necessaryThroughChoosable(Fields f, String purposeId, BasisRule basis, List<String> categoryIds,
@@ -332,8 +343,13 @@ final class PolicyReader {
         LocalizedText description = f.localized("description", false);
         BasisRule basis = basis(f);
         boolean necessary = basis != null && basis.alwaysNecessary();
+        if (basis != null && (basis.byDefault() == Basis.NOTICE || basis.overrides().containsValue(Basis.NOTICE))) {
+            problems.error(f.path("basis"), f.at("basis"), "a cookie category is necessary, opt-in or opt-out; "
+                    + "notice-only is for purposes (cookies used without a choice are opt-out)");
+        }
         if (basis != null && !necessary) {
-            for (String code : jurisdictionsToCheck(basis, "EU")) {
+            bases.cookiesOptOutInUk(basis, f.path("basis"), f.at("basis"));
+            for (String code : BasisReader.jurisdictionsToCheck(basis, "EU")) {
                 Jurisdiction where = Jurisdiction.of(code);
                 if (where.inEea() && basis.in(where) == Basis.OPT_OUT) {
                     problems.error(f.path("basis"), f.at("basis"), "cookies and trackers that are not strictly necessary need prior consent in "
@@ -551,31 +567,6 @@ final class PolicyReader {
         return new Tracker(id, recipient, category, service, hosts, kinds, cookies, sends, sitePurpose, recipientPurpose);
     }
 
-    private MinorRule minorRule(Fields f, Set<String> topicIds) {
-        String jurisdiction = f.text("jurisdiction", true);
-        if (jurisdiction != null && !jurisdiction.equals("*") && !Jurisdiction.isValidCode(jurisdiction)) {
-            problems.error(f.path("jurisdiction"), f.at("jurisdiction"), "jurisdiction must be a code such as JP, EU or US-CA, or *, but was '"
-                    + jurisdiction + "'");
-            jurisdiction = null;
-        }
-        Integer age = null;
-        String ageText = f.text("guardian-below-age", true);
-        if (ageText != null) {
-            try {
-                age = Integer.valueOf(ageText);
-                if (age < 1 || age > 25) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                problems.error(f.path("guardian-below-age"), f.at("guardian-below-age"), "guardian-below-age must be a whole number of years from 1 to 25, but was '"
-                        + ageText + "'");
-                age = null;
-            }
-        }
-        List<String> purposes = references(f, "purposes", topicIds, "purpose or cookie category");
-        return jurisdiction == null || age == null ? null : new MinorRule(jurisdiction, age, purposes);
-    }
-
     private Party party(Fields f, boolean legalEntity) {
         LocalizedText name = f.localized("name", true);
         LocalizedText address = f.localized("address", legalEntity);
@@ -586,61 +577,11 @@ final class PolicyReader {
 
     private BasisRule basis(Fields f) {
         Node node = f.node() instanceof ObjectNode o ? o.fields().get("basis") : null;
-        String path = f.path("basis");
         if (node == null) {
-            problems.error(path, f.node(), "required field 'basis' is missing; use necessary, opt-in or opt-out");
+            problems.error(f.path("basis"), f.node(), "required field 'basis' is missing; use necessary, opt-in, opt-out or notice");
             return null;
         }
-        if (node instanceof ScalarNode scalar) {
-            Basis basis = Basis.fromId(scalar.text());
-            if (basis == null) {
-                problems.error(path, node, "basis must be necessary, opt-in or opt-out, but was '" + scalar.text() + "'");
-            }
-            return basis == null ? null : BasisRule.of(basis);
-        }
-        if (!(node instanceof ObjectNode object)) {
-            problems.error(path, node, "basis is necessary, opt-in, opt-out, or a mapping {default: …, EU: …}, but was "
-                    + node.kindName());
-            return null;
-        }
-        Basis byDefault = null;
-        Map<String, Basis> overrides = new LinkedHashMap<>();
-        boolean ok = true;
-        for (Map.Entry<String, Node> entry : object.fields().entrySet()) {
-            String key = entry.getKey();
-            String entryPath = PathNames.child(path, key);
-            Basis basis = entry.getValue() instanceof ScalarNode s ? Basis.fromId(s.text()) : null;
-            if (basis == null) {
-                problems.error(entryPath, entry.getValue(), "basis must be necessary, opt-in or opt-out, but was "
-                        + Fields.describe(entry.getValue()));
-                ok = false;
-            } else if (key.equals("default")) {
-                byDefault = basis;
-            } else if (!Jurisdiction.isValidCode(key)) {
-                problems.error(entryPath, entry.getValue(), "'" + key + "' is not a jurisdiction code such as JP, EU, US or US-CA");
-                ok = false;
-            } else {
-                overrides.put(key, basis);
-            }
-        }
-        if (byDefault == null && ok) {
-            problems.error(PathNames.child(path, "default"), node, "a basis with per-jurisdiction overrides needs a 'default'");
-            return null;
-        }
-        return ok ? new BasisRule(byDefault, overrides) : null;
-    }
-
-    /** {@code home} and every override code within it (e.g. JP and JP-13), to check a legal rule. */
-    private static Set<String> jurisdictionsToCheck(BasisRule basis, String home) {
-        Set<String> codes = new LinkedHashSet<>();
-        codes.add(home);
-        for (String code : basis.overrides().keySet()) {
-            Jurisdiction where = Jurisdiction.of(code);
-            if (where.isWithin(home) || home.equals("EU") && where.inEea()) {
-                codes.add(code);
-            }
-        }
-        return codes;
+        return bases.read(node, f.path("basis"));
     }
 
     private List<String> hosts(Fields f, String key) {
@@ -722,24 +663,6 @@ final class PolicyReader {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             problems.error(f.path(key), f.at(key), key + " must be a date such as 2026-04-01, but was '" + text + "'");
-            return null;
-        }
-    }
-
-    private Period period(Fields f, String key) {
-        String text = f.text(key, false);
-        if (text == null) {
-            return null;
-        }
-        try {
-            Period period = Period.parse(text);
-            if (period.isNegative() || period.isZero()) {
-                throw new DateTimeParseException("not positive", text, 0);
-            }
-            return period;
-        } catch (DateTimeParseException e) {
-            problems.error(f.path(key), f.at(key), key + " must be a positive ISO-8601 period such as P6M or P1Y, but was '"
-                    + text + "'");
             return null;
         }
     }

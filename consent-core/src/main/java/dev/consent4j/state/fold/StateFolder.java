@@ -10,9 +10,12 @@ import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.CookieCategory;
+import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.MinorRule;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
+import dev.consent4j.policy.Validity;
+import dev.consent4j.policy.ValidityRule;
 import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
@@ -26,6 +29,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,9 +53,16 @@ import java.util.function.Function;
  *
  * <p><b>One topic on its own</b>, when not necessary: a GPC signal where it is honoured refuses
  * sale, sharing and targeted advertising; with no choice the basis decides (opt-out allowed,
- * opt-in not); a refusal, withdrawal or objection stands; a grant counts when it is not older than
- * the maximum age, was not made under a policy version after which the topic changed, and — for a
- * minor the policy's rules cover — was given by a guardian.
+ * opt-in not, notice-only allowed); a refusal, withdrawal or objection stands (on a notice-only
+ * purpose, it is a stop of use); a grant counts when it is not older than its validity, was not
+ * made under a policy version after which the topic changed, and — for a minor the policy's rules
+ * cover — was given by a guardian. A purpose × channel has the basis the purpose gives that
+ * channel ({@link Purpose#basisOn}).
+ *
+ * <p><b>Validity</b> ({@link Policy#validityOf}, in the person's jurisdiction) applies to opt-in
+ * topics: a grant older than its period is {@link Reason#EXPIRED} (a member-terms grant has its
+ * own period, by default none); a refusal older than the refusal period stays refused but reads
+ * {@link Reason#EXPIRED}, so the person may be asked again.
  *
  * <p><b>Purposes and categories</b> are linked by {@link Purpose#cookieCategories()}: a purpose
  * (and each of its channels) is allowed only while every category it is carried out through is
@@ -66,7 +77,6 @@ public final class StateFolder {
 
     private final Policy policy;
     private final ConsentSettings settings;
-    private final Period maxAge;
     private final List<Topic> topics;
     /*
      * States of visitors' cookies by choice pattern (see foldShared). Shops have few patterns (which
@@ -76,7 +86,8 @@ public final class StateFolder {
     private final Cache<Pattern, ConsentState> shared = Caffeine.newBuilder().maximumSize(SHARED_STATES).build();
 
     private static final long SECONDS_PER_DAY = 86_400;
-    private final ExpiryDays expiryDays;
+    /** Per validity the policy declares (by identity: they are the policy's own instances), its expiry caches. */
+    private final Map<Validity, Lifetimes> lifetimes = new IdentityHashMap<>();
 
     /** How many choice patterns {@link #foldShared} keeps. */
     static final int SHARED_STATES = 10_000;
@@ -84,8 +95,23 @@ public final class StateFolder {
     public StateFolder(Policy policy, ConsentSettings settings) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.maxAge = settings.maxAge() != null ? settings.maxAge() : policy.consentValidity();
-        this.expiryDays = new ExpiryDays(maxAge);
+        Map<Period, ExpiryDays> byPeriod = new HashMap<>();
+        List<ValidityRule> rules = new java.util.ArrayList<>();
+        rules.add(policy.validity());
+        for (Purpose purpose : policy.purposes()) {
+            if (purpose.validity() != null) {
+                rules.add(purpose.validity());
+            }
+        }
+        for (ValidityRule rule : rules) {
+            List<Validity> all = new java.util.ArrayList<>(rule.overrides().values());
+            all.add(rule.byDefault());
+            for (Validity validity : all) {
+                Period grants = settings.maxAge() != null ? settings.maxAge() : validity.grants();
+                lifetimes.put(validity, new Lifetimes(expiry(byPeriod, grants), expiry(byPeriod, validity.refusals()),
+                        expiry(byPeriod, validity.memberTermGrants())));
+            }
+        }
         List<Topic> all = new java.util.ArrayList<>();
         for (Purpose purpose : policy.purposes()) {
             all.add(Topic.purpose(purpose.id()));
@@ -171,6 +197,14 @@ public final class StateFolder {
         return state;
     }
 
+    private static ExpiryDays expiry(Map<Period, ExpiryDays> byPeriod, Period period) {
+        return period == null ? null : byPeriod.computeIfAbsent(period, ExpiryDays::new);
+    }
+
+    /** The expiry caches of one {@link Validity}; {@code null} where choices of that kind do not lapse. */
+    private record Lifetimes(ExpiryDays grants, ExpiryDays refusals, ExpiryDays memberTermGrants) {
+    }
+
     /**
      * The day a grant made on a given day (both in UTC epoch days) expires, remembered for recent
      * days: the calendar arithmetic of a {@link Period} costs several objects, and every visitor
@@ -221,7 +255,7 @@ public final class StateFolder {
                 parts[i++] = choice.action();
                 parts[i++] = choice.actor();
                 parts[i++] = choice.policyVersion();
-                parts[i++] = folder.outlived(choice, now);
+                parts[i++] = folder.outlived(choice, signals.jurisdiction(), now);
             }
             return new Pattern(signals, parts);
         }
@@ -242,12 +276,28 @@ public final class StateFolder {
         }
     }
 
-    /**
-     * Whether {@code choice} was made longer than the consent validity before {@code now}, so a
-     * grant no longer counts: whether {@code now} has reached the choice's time with the validity
-     * added to its date in UTC (a calendar period: a month after 31 January is 28 or 29 February).
-     */
+    /** {@link #outlived(Choice, Jurisdiction, Instant)} where nothing is known of the jurisdiction. */
     boolean outlived(Choice choice, Instant now) {
+        return outlived(choice, Jurisdiction.UNKNOWN, now);
+    }
+
+    /**
+     * Whether {@code choice} was made longer than its validity before {@code now}: whether
+     * {@code now} has reached the choice's time with the period added to its date in UTC (a
+     * calendar period: a month after 31 January is 28 or 29 February). The period is that of the
+     * topic's validity in {@code where} for the choice's kind — a grant, a member-terms grant or a
+     * refusal; an objection, and a kind with no period, never lapse.
+     */
+    boolean outlived(Choice choice, Jurisdiction where, Instant now) {
+        Lifetimes lasting = lifetimes.get(policy.validityOf(choice.topic().id()).in(where));
+        ExpiryDays expiryDays = switch (choice.action()) {
+            case GRANT -> choice.byMemberTerms() ? lasting.memberTermGrants() : lasting.grants();
+            case DENY, WITHDRAW -> lasting.refusals();
+            default -> null;
+        };
+        if (expiryDays == null) {
+            return false;
+        }
         Instant at = choice.at();
         long day = Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY);
         long expirySecond = expiryDays.of(day) * SECONDS_PER_DAY + Math.floorMod(at.getEpochSecond(), SECONDS_PER_DAY);
@@ -406,7 +456,11 @@ public final class StateFolder {
                 Choice channelChoice = choices.apply(topic);
                 choice = choice == null ? channelChoice : channelChoice == null ? choice : later(choice, channelChoice);
             }
-            return decideOne(topic, purpose.basis().in(signals.jurisdiction()), choice, gpc && purpose.coveredByGpc());
+            Basis basis = purpose.basisOn(topic.channel()).in(signals.jurisdiction());
+            if (basis == Basis.OPT_OUT && optInForMinor(topic)) {
+                basis = Basis.OPT_IN;
+            }
+            return decideOne(topic, basis, choice, gpc && purpose.coveredByGpc());
         }
 
         private Decision decideOne(Topic topic, Basis basis, Choice choice, boolean gpcRefuses) {
@@ -416,6 +470,9 @@ public final class StateFolder {
             if (gpcRefuses) {
                 return choice == null ? Decision.byDefault(topic, false, Reason.GPC_SIGNAL)
                         : made(topic, false, Reason.GPC_SIGNAL, choice);
+            }
+            if (basis == Basis.NOTICE) {
+                return notice(topic, choice);
             }
             boolean guardianNeeded = guardianNeeded(topic);
             if (choice == null) {
@@ -430,9 +487,9 @@ public final class StateFolder {
             }
             switch (choice.action()) {
                 case DENY:
-                    return made(topic, false, Reason.DENIED, choice);
+                    return made(topic, false, refusalLapsed(basis, choice) ? Reason.EXPIRED : Reason.DENIED, choice);
                 case WITHDRAW:
-                    return made(topic, false, Reason.WITHDRAWN, choice);
+                    return made(topic, false, refusalLapsed(basis, choice) ? Reason.EXPIRED : Reason.WITHDRAWN, choice);
                 case OBJECT:
                     return made(topic, false, Reason.OBJECTED, choice);
                 case GRANT:
@@ -447,11 +504,40 @@ public final class StateFolder {
                 if (policy.changedSince(choice.policyVersion(), topic.id())) {
                     return made(topic, false, Reason.STALE_POLICY, choice);
                 }
-                if (outlived(choice, now)) {
+                if (outlived(choice, signals.jurisdiction(), now)) {
                     return made(topic, false, Reason.EXPIRED, choice);
                 }
             }
             return made(topic, true, Reason.GRANTED, choice);
+        }
+
+        /** A notice-only purpose: used until the person stops it; a later grant resumes it. */
+        private Decision notice(Topic topic, Choice choice) {
+            if (choice == null) {
+                return storeUnavailable ? Decision.byDefault(topic, false, Reason.STORE_UNAVAILABLE)
+                        : Decision.byDefault(topic, true, Reason.NOTICE_ONLY);
+            }
+            return choice.action() == Action.GRANT ? made(topic, true, Reason.GRANTED, choice)
+                    : made(topic, false, Reason.USE_STOPPED, choice);
+        }
+
+        /** Whether a refusal on an opt-in topic is older than the period refusals are remembered for. */
+        private boolean refusalLapsed(Basis basis, Choice choice) {
+            return basis == Basis.OPT_IN && outlived(choice, signals.jurisdiction(), now);
+        }
+
+        /** Whether a minors rule makes this opt-out topic opt-in for the person's age. */
+        private boolean optInForMinor(Topic topic) {
+            Integer age = signals.age();
+            if (age == null) {
+                return false;
+            }
+            for (MinorRule rule : policy.minorRules()) {
+                if (age < rule.optInBelowAge() && rule.covers(signals.jurisdiction(), topic.id())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean guardianNeeded(Topic topic) {

@@ -481,7 +481,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         }
         // A join rather than IN (subquery): H2 2.4 fails inside an IN over a million-row subquery.
         // A customer the query gives twice comes twice in a row and is folded once.
-        String sql = "SELECT l.subject, e.topic, e.action, e.policy_version, e.time_seconds, e.time_nanos, e.actor, e.seq FROM ("
+        String sql = "SELECT l.subject, e.topic, e.action, e.policy_version, e.time_seconds, e.time_nanos, e.actor, e.seq, e.source FROM ("
                 + customers.select() + ") q JOIN " + prefix + "latest l ON l.subject = " + customerSubject(customers)
                 + " JOIN " + prefix + "event e ON e.id = l.event_id WHERE l.topic IN (" + placeholders(topicKeys.size())
                 + ") ORDER BY l.subject";
@@ -507,7 +507,8 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
                         }
                         choices.add(new Choice(parsed.computeIfAbsent(rows.getString(2), Topic::parse),
                                 Action.valueOf(rows.getString(3)), Instant.ofEpochSecond(rows.getLong(5), rows.getInt(6)),
-                                rows.getString(4), Actor.Kind.valueOf(rows.getString(7)), null, rows.getLong(8)));
+                                rows.getString(4), Actor.Kind.valueOf(rows.getString(7)), null, rows.getLong(8),
+                                Source.valueOf(rows.getString(9))));
                     }
                     if (current != null) {
                         sink.accept(SubjectId.parse(current), choices);

@@ -91,7 +91,7 @@ class BadPolicyTest {
                         "title: {ja: 配送, en: Delivery, fr: Livraison}", "purposes[0].title.fr",
                         "language 'fr' is not one of the policy's languages"),
                 row("basis that does not exist", "basis: opt-in\n    channels", "basis: opt-maybe\n    channels",
-                        "purposes[1].basis", "basis must be necessary, opt-in or opt-out, but was 'opt-maybe'"),
+                        "purposes[1].basis", "basis must be necessary, opt-in, opt-out or notice, but was 'opt-maybe'"),
                 row("bad jurisdiction code in an override", "{default: opt-out, EU: opt-in}",
                         "{default: opt-out, Europe: opt-in}", "cookie-categories[1].basis.Europe",
                         "'Europe' is not a jurisdiction code"),
@@ -158,6 +158,57 @@ class BadPolicyTest {
                         "an id is 1 to 64 characters"),
                 row("minor rule with an impossible age", "history:", "minors:\n  - {jurisdiction: JP, guardian-below-age: 0}\nhistory:",
                         "minors[0].guardian-below-age", "whole number of years from 1 to 25"),
+                row("e-mail on opt-out in one channel of a purpose", "channels: [email]\n    message-kind",
+                        "channels: [email, post]\n    channel-basis: {email: opt-out, post: opt-out}\n    message-kind",
+                        "purposes[1].channel-basis.email", "特定電子メール法 3条"),
+                row("e-mail on opt-out in Japan only, inside a channel", "channels: [email]\n    message-kind",
+                        "channels: [email]\n    channel-basis: {email: {default: opt-in, JP: opt-out}}\n    message-kind",
+                        "purposes[1].channel-basis.email", "must be opt-in in JP"),
+                row("a basis for a channel the purpose does not use", "channels: [email]\n    message-kind",
+                        "channels: [email]\n    channel-basis: {post: opt-out}\n    message-kind",
+                        "purposes[1].channel-basis.post", "'post' is not one of this purpose's channels [email]"),
+                row("a necessary channel inside a choosable purpose", "channels: [email]\n    message-kind",
+                        "channels: [email]\n    channel-basis: {email: necessary}\n    message-kind",
+                        "purposes[1].channel-basis.email", "a channel's basis is opt-in or opt-out"),
+                row("a basis per channel on a necessary purpose", "basis: necessary\n    recipients",
+                        "basis: necessary\n    channel-basis: {email: opt-in}\n    recipients",
+                        "purposes[0].channel-basis", "needs a purpose whose own basis is opt-in or opt-out"),
+                row("a minors rule on a necessary purpose", "history:",
+                        "minors:\n  - {jurisdiction: JP, guardian-below-age: 16, purposes: [newsletter, delivery]}\nhistory:",
+                        "minors[0].purposes[1]", "'delivery' is necessary"),
+                row("a minors opt-in age below the guardian age", "history:",
+                        "minors:\n  - {jurisdiction: US, guardian-below-age: 13, opt-in-below-age: 12, purposes: [newsletter]}\nhistory:",
+                        "minors[0].opt-in-below-age", "must not be below guardian-below-age (13)"),
+                row("a stop-use rule on an opt-in purpose", "message-kind: subscription",
+                        "message-kind: subscription\n    stop-use: honoured", "purposes[1].stop-use",
+                        "stop-use belongs to a notice-only purpose"),
+                row("a notice-only purpose with marketing channels", "basis: opt-in\n    channels", "basis: notice\n    channels",
+                        "purposes[1].channels", "a notice-only purpose has no marketing channels"),
+                row("a notice-only purpose that sells data", "basis: necessary\n    recipients",
+                        "basis: notice\n    sale-or-sharing: true\n    recipients", "purposes[0].sale-or-sharing",
+                        "a notice-only purpose cannot be sale-or-sharing"),
+                row("a stop-use rule that is neither honoured nor refused", "basis: necessary\n    recipients",
+                        "basis: notice\n    stop-use: maybe\n    recipients", "purposes[0].stop-use",
+                        "stop-use is honoured, or {refused:"),
+                row("a refused stop of use without its reason in every language", "basis: necessary\n    recipients",
+                        "basis: notice\n    stop-use: {refused: {en: Anonymous}}\n    recipients", "purposes[0].stop-use.refused.ja",
+                        "the 'ja' text is missing"),
+                row("a notice-only cookie category", "{default: opt-out, EU: opt-in}", "notice",
+                        "cookie-categories[1].basis", "notice-only is for purposes"),
+                row("analytics cookies on opt-out in the UK", "{default: opt-out, EU: opt-in}",
+                        "{default: opt-out, EU: opt-in, UK: opt-out}", "cookie-categories[1].basis.UK", "PECR reg. 6"),
+                row("a purpose validity that is not a period", "message-kind: subscription",
+                        "message-kind: subscription\n    validity: {grants: P12M, refusals: half a year}",
+                        "purposes[1].validity.refusals", "refusals must be a positive ISO-8601 period such as P6M or P1Y, or never"),
+                row("a misspelt field in a jurisdiction's validity", "message-kind: subscription",
+                        "message-kind: subscription\n    validity: {grants: P12M, FR: {refusal: P6M}}",
+                        "purposes[1].validity.FR.refusal", "did you mean 'refusals'?"),
+                row("a validity key that is no field and no jurisdiction", "message-kind: subscription",
+                        "message-kind: subscription\n    validity: {grants: P12M, France: {refusals: P6M}}",
+                        "purposes[1].validity.France", "neither grants, refusals, member-terms nor a jurisdiction code"),
+                row("grants that never lapse for the whole policy", "id: test-shop",
+                        "id: test-shop\nconsent-validity: {grants: never}", "consent-validity.grants",
+                        "the policy's grants need a period"),
                 row("missing operator representative", "  representative: {ja: 代表 太郎, en: Taro Daihyo}\n", "",
                         "operator.representative", "required field 'representative' is missing"));
     }
@@ -251,6 +302,54 @@ class BadPolicyTest {
         assertThat(second.valid()).isTrue();
         assertThat(second.warnings()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("never blocked"));
+    }
+
+    @Test
+    void theNewPolicyFormsLoadClean() {
+        String extended = VALID
+                .replace("id: test-shop", "id: test-shop\nconsent-validity: {grants: P12M, refusals: P24M, member-terms: never,"
+                        + " FR: {refusals: P6M}, UK: {grants: P6M}}")
+                .replace("basis: opt-in\n    channels: [email]", "basis: opt-out\n    channels: [post, phone, email]\n"
+                        + "    channel-basis: {email: opt-in, phone: {default: opt-out, EU: opt-in}}\n"
+                        + "    validity: {grants: P24M, US-CA: {grants: P12M}}")
+                .replace("cookie-categories:", ""
+                        + "  - {id: surveys, title: {ja: アンケート, en: Surveys}, basis: notice}\n"
+                        + "  - id: statistics\n"
+                        + "    title: {ja: 統計, en: Statistics}\n"
+                        + "    basis: notice\n"
+                        + "    stop-use: {refused: {ja: 統計は個人を識別しません, en: Statistics identify nobody}}\n"
+                        + "cookie-categories:")
+                .replace("history:", "minors:\n  - {jurisdiction: US, guardian-below-age: 13, opt-in-below-age: 16}\nhistory:");
+        PolicyCheckResult result = check(extended, "extended.yaml");
+        assertThat(result.problems()).isEmpty();
+        Policy policy = result.policy();
+        assertThat(policy.purpose("newsletter").orElseThrow().basisOn("email").byDefault()).isEqualTo(dev.consent4j.policy.Basis.OPT_IN);
+        assertThat(policy.purpose("newsletter").orElseThrow().basisOn("post").byDefault()).isEqualTo(dev.consent4j.policy.Basis.OPT_OUT);
+        assertThat(policy.purpose("statistics").orElseThrow().stopUseRule().honoured()).isFalse();
+        assertThat(policy.purpose("surveys").orElseThrow().stopUseRule().honoured()).isTrue();
+        assertThat(policy.validity().in(dev.consent4j.policy.Jurisdiction.of("FR")).refusals()).isEqualTo(java.time.Period.ofMonths(6));
+        assertThat(policy.validity().in(dev.consent4j.policy.Jurisdiction.of("FR")).grants()).isEqualTo(java.time.Period.ofMonths(12));
+        assertThat(policy.validity().in(dev.consent4j.policy.Jurisdiction.of("GB")).grants()).isEqualTo(java.time.Period.ofMonths(6));
+        dev.consent4j.policy.Validity newsletter = policy.validityOf("newsletter").in(dev.consent4j.policy.Jurisdiction.of("US-CA"));
+        assertThat(newsletter.grants()).isEqualTo(java.time.Period.ofMonths(12));
+        assertThat(newsletter.refusals()).as("from the policy's default").isEqualTo(java.time.Period.ofMonths(24));
+        assertThat(newsletter.memberTermGrants()).isNull();
+        assertThat(policy.minorRules().get(0).optInBelowAge()).isEqualTo(16);
+        assertThat(PolicyLoader.check("old.yaml", stream(VALID.replace("id: test-shop", "id: test-shop\nconsent-validity: P6M")))
+                .policy().consentValidity()).as("the old scalar form still loads").isEqualTo(java.time.Period.ofMonths(6));
+    }
+
+    @Test
+    void aMinorsRuleOnANoticeOnlyPurposeIsAWarningWithItsPathAndLine() {
+        String noticeMinor = VALID.replace("basis: necessary\n    recipients", "basis: notice\n    recipients")
+                .replace("history:", "minors:\n  - {jurisdiction: JP, guardian-below-age: 16, purposes: [delivery]}\nhistory:");
+        PolicyCheckResult result = check(noticeMinor, "p.yaml");
+        assertThat(result.valid()).isTrue();
+        assertThat(result.warnings()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("minors[0].purposes[0]");
+            assertThat(p.message()).contains("notice-only");
+            assertThat(p.line()).isPositive();
+        });
     }
 
     @Test

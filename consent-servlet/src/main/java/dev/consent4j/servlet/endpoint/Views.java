@@ -87,8 +87,8 @@ public final class Views {
         view.put("categories", categories);
         List<Map<String, Object>> purposes = new ArrayList<>();
         for (Purpose purpose : policy.purposes()) {
-            // Marketing by channel is chosen on the account page; necessary purposes offer no choice.
-            if (!purpose.channels().isEmpty() || purpose.basis().in(jurisdiction) == Basis.NECESSARY) {
+            // Marketing by channel is chosen on the account page; necessary and notice-only purposes offer no choice.
+            if (!purpose.channels().isEmpty() || !purpose.basis().in(jurisdiction).choosable()) {
                 continue;
             }
             Map<String, Object> p = new LinkedHashMap<>();

@@ -59,6 +59,7 @@ public final class BadRequests {
         table.choices();
         table.doNotSell();
         table.optOut();
+        table.guardianConsent();
         table.unsubscribe();
         table.personalRequests();
         table.operatorRequests();
@@ -269,6 +270,38 @@ public final class BadRequests {
         postJson("opt-out: cross-site fetch", path, valid).as(Caller.CUSTOMER).header("Sec-Fetch-Site", "cross-site").problem(403);
         for (String method : List.of("GET", "PUT")) {
             row("opt-out: " + method, method, path).as(Caller.CUSTOMER).problem(405);
+        }
+    }
+
+    private void guardianConsent() {
+        String path = BASE + "/guardian-consent";
+        String valid = "{\"choices\":{\"purpose:newsletter\":\"grant\"}}";
+        postJson("guardian-consent: without sign-in", path, valid).problem(401);
+        postJson("guardian-consent: cross-site", path, valid).as(Caller.CUSTOMER).header("Origin", "https://evil.test").problem(403);
+        postJson("guardian-consent: cross-site fetch", path, valid).as(Caller.CUSTOMER).header("Sec-Fetch-Site", "cross-site")
+                .problem(403);
+        postJson("guardian-consent: no choices", path, "{}").as(Caller.CUSTOMER);
+        postJson("guardian-consent: empty choices", path, "{\"choices\":{}}").as(Caller.CUSTOMER);
+        postJson("guardian-consent: choices is a list", path, "{\"choices\":[\"purpose:newsletter\"]}").as(Caller.CUSTOMER);
+        postJson("guardian-consent: not a topic", path, "{\"choices\":{\"newsletter\":\"grant\"}}").as(Caller.CUSTOMER);
+        postJson("guardian-consent: unknown purpose", path, "{\"choices\":{\"purpose:resale\":\"grant\"}}").as(Caller.CUSTOMER);
+        postJson("guardian-consent: unknown channel", path, "{\"choices\":{\"purpose:newsletter:fax\":\"grant\"}}")
+                .as(Caller.CUSTOMER);
+        postJson("guardian-consent: refusing a necessary purpose", path, "{\"choices\":{\"purpose:order-fulfilment\":\"deny\"}}")
+                .as(Caller.CUSTOMER);
+        postJson("guardian-consent: object is not a guardian's action", path, "{\"choices\":{\"purpose:newsletter\":\"object\"}}")
+                .as(Caller.CUSTOMER);
+        postJson("guardian-consent: action is a boolean", path, "{\"choices\":{\"purpose:newsletter\":true}}").as(Caller.CUSTOMER);
+        postJson("guardian-consent: unknown language", path, "{\"choices\":{\"purpose:newsletter\":\"grant\"},\"language\":\"fr\"}")
+                .as(Caller.CUSTOMER);
+        postJson("guardian-consent: unknown field", path, "{\"choices\":{\"purpose:newsletter\":\"grant\"},\"guardian\":\"mum\"}")
+                .as(Caller.CUSTOMER);
+        postJson("guardian-consent: malformed JSON", path, "{\"choices\":").as(Caller.CUSTOMER);
+        post("guardian-consent: text/plain body", path, "text/plain", valid).as(Caller.CUSTOMER).problem(415);
+        postJson("guardian-consent: oversized body", path, "{\"choices\":{\"purpose:" + "n".repeat(20_000) + "\":\"grant\"}}")
+                .as(Caller.CUSTOMER).problem(413);
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            row("guardian-consent: " + method, method, path).as(Caller.CUSTOMER).problem(405);
         }
     }
 

@@ -1,0 +1,85 @@
+package dev.consent4j.policy.load;
+
+import dev.consent4j.policy.Basis;
+import dev.consent4j.policy.CookieCategory;
+import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.MinorRule;
+import dev.consent4j.policy.Purpose;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one entry of {@code minors}: {@code {jurisdiction: US, guardian-below-age: 13,
+ * opt-in-below-age: 16, purposes: [data-sale]}}.
+ */
+final class MinorRuleReader {
+
+    static final Set<String> KEYS = Set.of("jurisdiction", "guardian-below-age", "opt-in-below-age", "purposes");
+
+    private final Problems problems;
+
+    MinorRuleReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** The rule, or {@code null} after reporting; {@code purposes} is the list the reader resolved. */
+    MinorRule read(Fields f, List<String> purposes, Map<String, Purpose> purposeById, Map<String, CookieCategory> categoryById) {
+        String jurisdiction = f.text("jurisdiction", true);
+        if (jurisdiction != null && !jurisdiction.equals("*") && !Jurisdiction.isValidCode(jurisdiction)) {
+            problems.error(f.path("jurisdiction"), f.at("jurisdiction"), "jurisdiction must be a code such as JP, EU, UK or US-CA, "
+                    + "or *, but was '" + jurisdiction + "'");
+            jurisdiction = null;
+        }
+        Integer guardianAge = age(f, "guardian-below-age", true);
+        Integer optInAge = age(f, "opt-in-below-age", false);
+        if (guardianAge != null && optInAge != null && optInAge < guardianAge) {
+            problems.error(f.path("opt-in-below-age"), f.at("opt-in-below-age"), "opt-in-below-age (" + optInAge
+                    + ") must not be below guardian-below-age (" + guardianAge + "): below the guardian age a guardian grants anyway");
+            optInAge = null;
+        }
+        for (int i = 0; i < purposes.size(); i++) {
+            String id = purposes.get(i);
+            Purpose purpose = purposeById.get(id);
+            CookieCategory category = categoryById.get(id);
+            boolean necessary = purpose != null ? purpose.basis().alwaysNecessary()
+                    : category != null && category.basis().alwaysNecessary();
+            if (necessary) {
+                problems.error(PathNames.item(f.path("purposes"), i), f.at("purposes"), "'" + id + "' is necessary: no choice is "
+                        + "asked, so no guardian's consent can be; remove it from this rule, or make it choosable");
+            } else if (purpose != null && purpose.basis().byDefault() == Basis.NOTICE) {
+                problems.warning(PathNames.item(f.path("purposes"), i), f.at("purposes"), "'" + id + "' is notice-only: "
+                        + "no choice is asked, so this rule never applies to it");
+            }
+        }
+        if (optInAge != null && optInAge > 0) {
+            boolean anyOptOut = purposes.stream().map(purposeById::get)
+                    .anyMatch(p -> p != null && (p.basis().byDefault() == Basis.OPT_OUT || p.basis().overrides().containsValue(Basis.OPT_OUT)));
+            if (!purposes.isEmpty() && !anyOptOut) {
+                problems.warning(f.path("opt-in-below-age"), f.at("opt-in-below-age"), "none of the rule's purposes is opt-out "
+                        + "anywhere, so opt-in-below-age changes nothing");
+            }
+        }
+        if (jurisdiction == null || guardianAge == null) {
+            return null;
+        }
+        return new MinorRule(jurisdiction, guardianAge, optInAge == null ? 0 : optInAge, purposes);
+    }
+
+    private Integer age(Fields f, String key, boolean required) {
+        String text = f.text(key, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            int age = Integer.parseInt(text);
+            if (age < 1 || age > 25) {
+                throw new NumberFormatException();
+            }
+            return age;
+        } catch (NumberFormatException e) {
+            problems.error(f.path(key), f.at(key), key + " must be a whole number of years from 1 to 25, but was '" + text + "'");
+            return null;
+        }
+    }
+}
