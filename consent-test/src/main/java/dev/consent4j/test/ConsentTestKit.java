@@ -141,6 +141,23 @@ public final class ConsentTestKit {
     }
 
     /**
+     * The state of a visitor after pressing one of the banner's buttons ({@code null}: none yet),
+     * folded without signing a cookie: what the scanner judges a pass by.
+     */
+    ConsentState bannerState(Jurisdiction jurisdiction, boolean gpc, Action pressed) {
+        Map<Topic, Action> choices = pressed == null ? Map.of() : bannerChoices(jurisdiction, pressed);
+        Instant now = clock.instant();
+        List<dev.consent4j.state.Choice> folded = choices.isEmpty() ? List.of()
+                : ConsentCookie.of(SubjectId.UNDECIDED_VISITOR, policy.version(), now, choices, false).asChoices();
+        return folder.fold(SubjectId.UNDECIDED_VISITOR, folded, Signals.of(jurisdiction).withGpc(gpc), now);
+    }
+
+    /** How long a grant lasts: the settings' maximum age, or the policy's consent validity. */
+    java.time.Period consentValidity() {
+        return settings.maxAge() != null ? settings.maxAge() : policy.consentValidity();
+    }
+
+    /**
      * The topics the banner's "accept all" and "reject all" choose: those the decision function
      * does not decide as necessary for a visitor there, other than contact channels.
      */

@@ -67,6 +67,33 @@ public final class Judge {
     }
 
     /**
+     * A cookie seen with {@code lifetimeSeconds} left, which rests on a grant (its category's
+     * decision is {@link dev.consent4j.state.Reason#GRANTED}): the policy does not let consent last
+     * longer than {@code validity}, so a cookie kept beyond it (plus a day for rounding) outlives
+     * the consent it rests on.
+     */
+    public Optional<Finding> lifetime(String name, long lifetimeSeconds, ConsentState state, java.time.Period validity,
+            String who) {
+        CookieCategory category = policy.categoryOfCookieOrNull(name);
+        if (category == null || lifetimeSeconds < 0) {
+            return Optional.empty();
+        }
+        Decision decision = state.category(category.id());
+        if (decision.reason() != dev.consent4j.state.Reason.GRANTED) {
+            return Optional.empty();
+        }
+        java.time.Instant now = state.evaluatedAt();
+        long allowed = java.time.Duration.between(now, now.atOffset(java.time.ZoneOffset.UTC).plus(validity).toInstant())
+                .plusDays(1).toSeconds();
+        if (lifetimeSeconds <= allowed) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Finding.Kind.COOKIE_OUTLIVES_CONSENT, name, category.id(), "cookie `" + name + "` "
+                + Wording.category(category, state) + " lives " + lifetimeSeconds / 86_400 + " days, longer than the "
+                + validity + " consent it rests on lasts, " + who, null));
+    }
+
+    /**
      * A third-party host the response opened or the page contacted.
      *
      * @param how e.g. "the CSP opens", "the page loads a script from", "the browser contacted"
