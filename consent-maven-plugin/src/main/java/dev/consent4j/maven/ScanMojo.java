@@ -1,5 +1,6 @@
 package dev.consent4j.maven;
 
+import dev.consent4j.LogSafe;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.load.PolicyValidationException;
 import dev.consent4j.test.ScanReport;
@@ -115,7 +116,7 @@ public class ScanMojo extends AbstractMojo {
             for (String pair : mapHosts == null ? List.<String>of() : mapHosts) {
                 String[] parts = pair.split("=", 2);
                 if (parts.length != 2) {
-                    throw new IllegalArgumentException("mapHosts entries are host=address, but one was '" + pair + "'");
+                    throw new IllegalArgumentException("mapHosts entries are host=address, but one was " + LogSafe.quote(pair));
                 }
                 mapped.add(parts);
             }
@@ -123,7 +124,7 @@ public class ScanMojo extends AbstractMojo {
             try {
                 time = Duration.parse(maxTime);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("maxTime '" + maxTime + "' is not an ISO-8601 duration such as PT2M");
+                throw new IllegalArgumentException("maxTime " + LogSafe.quote(maxTime) + " is not an ISO-8601 duration such as PT2M");
             }
             return new ScanCommand.Options(policy.toPath(), urls, crawl, time, Jurisdiction.of(jurisdiction),
                     gpc, mapped, new LinkedHashSet<>(firstPartyHosts == null ? List.of() : firstPartyHosts),

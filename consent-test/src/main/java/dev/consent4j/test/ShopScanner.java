@@ -1,5 +1,6 @@
 package dev.consent4j.test;
 
+import dev.consent4j.LogSafe;
 import dev.consent4j.event.Action;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.state.ConsentState;
@@ -143,7 +144,7 @@ public final class ShopScanner {
     }
 
     private void judge(Seen.Pass pass, ConsentState state, String consentCookie, List<Seen.Violation> violations) {
-        String who = "in the " + pass.name() + " pass";
+        String who = "in the '" + pass.name() + "' pass";
         for (Seen.Cookie cookie : pass.cookies()) {
             if (cookie.name().equals(consentCookie) || cookie.name().equals("__Host-" + consentCookie)) {
                 continue;
@@ -190,8 +191,8 @@ public final class ShopScanner {
                 throw new IllegalArgumentException("give at least one page to scan");
             }
             for (URI page : pages) {
-                if (page.getHost() == null || !page.getScheme().matches("https?")) {
-                    throw new IllegalArgumentException("pages to scan are http(s) URLs with a host, but one was " + page);
+                if (page.getHost() == null || page.getScheme() == null || !page.getScheme().matches("https?")) {
+                    throw new IllegalArgumentException("pages to scan are http(s) URLs with a host, but one was " + LogSafe.quote(page));
                 }
             }
             this.pages = List.copyOf(pages);
@@ -241,8 +242,8 @@ public final class ShopScanner {
          */
         public Builder mapHost(String host, String address) {
             if (!host.matches("[A-Za-z0-9.*-]+") || !address.matches("[A-Za-z0-9.:\\[\\]-]+")) {
-                throw new IllegalArgumentException("mapHost takes a host name and an address, but was '" + host + "' to '"
-                        + address + "'");
+                throw new IllegalArgumentException("mapHost takes a host name and an address, but was " + LogSafe.quote(host)
+                        + " to " + LogSafe.quote(address));
             }
             hostRules.add("MAP " + host + " " + address);
             return this;

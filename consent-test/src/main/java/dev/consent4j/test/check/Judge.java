@@ -1,5 +1,6 @@
 package dev.consent4j.test.check;
 
+import dev.consent4j.LogSafe;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.CookieDeclaration;
 import dev.consent4j.policy.Policy;
@@ -48,7 +49,7 @@ public final class Judge {
      */
     public Optional<Finding> cookie(String name, ConsentState state, String who, String domain, String setBy, String storage) {
         boolean web = !"cookie".equals(storage);
-        String what = (web ? "storage key `" : "cookie `") + name + "`";
+        String what = (web ? "storage key `" : "cookie `") + LogSafe.text(name) + "`";
         CookieCategory category = policy.categoryOfCookieOrNull(name);
         CookieDeclaration declaration = category == null ? null : policy.declarationOfCookieOrNull(name);
         if (category == null || web != !declaration.isCookie()) {
@@ -108,7 +109,7 @@ public final class Judge {
             if (decision.allowed()) {
                 return Optional.empty();
             }
-            return Optional.of(new Finding(Finding.Kind.HOST_NOT_ALLOWED, host, category.id(), how + " host `" + host
+            return Optional.of(new Finding(Finding.Kind.HOST_NOT_ALLOWED, host, category.id(), how + " host `" + LogSafe.text(host)
                     + "` (tracker " + tracker.get().id() + ", " + Wording.category(category, state).substring(1) + " "
                     + Wording.when(decision) + ", " + who, null));
         }
@@ -117,7 +118,7 @@ public final class Judge {
             for (String purposeId : recipient.purposes()) {
                 Decision decision = state.purpose(purposeId);
                 if (!decision.allowed()) {
-                    return Optional.of(new Finding(Finding.Kind.HOST_NOT_ALLOWED, host, null, how + " host `" + host
+                    return Optional.of(new Finding(Finding.Kind.HOST_NOT_ALLOWED, host, null, how + " host `" + LogSafe.text(host)
                             + "` (recipient " + recipient.id() + ", purpose " + purposeId + ", basis "
                             + policy.purpose(purposeId).orElseThrow().basis().in(state.signals().jurisdiction()).id() + " in "
                             + state.signals().jurisdiction().code() + ") " + Wording.when(decision) + ", " + who, null));
@@ -125,7 +126,7 @@ public final class Judge {
             }
             return Optional.empty();
         }
-        return Optional.of(new Finding(Finding.Kind.UNDECLARED_HOST, host, null, how + " host `" + host
+        return Optional.of(new Finding(Finding.Kind.UNDECLARED_HOST, host, null, how + " host `" + LogSafe.text(host)
                 + "` (no category: no tracker or recipient of policy " + policy.id() + " " + policy.version()
                 + " declares it), " + who, Suggestions.host(host)));
     }

@@ -1,5 +1,6 @@
 package dev.consent4j.test.scan;
 
+import dev.consent4j.LogSafe;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.load.PolicyLoader;
 import dev.consent4j.policy.load.PolicyValidationException;
@@ -112,7 +113,7 @@ public final class ScanCommand {
                 continue;
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("'" + option + "' needs a value");
+                throw new IllegalArgumentException(LogSafe.quote(option) + " needs a value");
             }
             String value = args[++i];
             try {
@@ -133,10 +134,10 @@ public final class ScanCommand {
                     case "--out" -> out = Path.of(value);
                     case "--chromium" -> chromium = value;
                     case "--chromedriver" -> chromedriver = value;
-                    default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+                    default -> throw new IllegalArgumentException("unknown option " + LogSafe.quote(option));
                 }
             } catch (NumberFormatException | DateTimeParseException e) {
-                throw new IllegalArgumentException(option + " '" + value + "' is not a valid value: " + e.getMessage());
+                throw new IllegalArgumentException(option + " " + LogSafe.quote(value) + " is not a valid value");
             }
         }
         if (policy == null || urls.isEmpty()) {
