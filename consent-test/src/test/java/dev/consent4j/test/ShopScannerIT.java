@@ -57,6 +57,7 @@ class ShopScannerIT {
                 .servlet(ConsentEndpoints.builder(FIXTURE.consents, new UnsubscribeTokens(FIXTURE.keys, FIXTURE.clock)).build(),
                         "/consent/*")
                 .servlet(new Pages(tags.port()), "/")
+                .servlet(new HeadersSeen(), "/headers")
                 .start();
         report = ShopScanner.builder(KIT, shop.uri("/"))
                 .crawl(5, Duration.ofSeconds(40))
@@ -140,6 +141,34 @@ class ShopScannerIT {
                 .doesNotContain("{{");
         assertThat(Files.readString(html.resolveSibling("consent-scan.json"))).contains("\"violations\"")
                 .contains("\"kind\" : \"UNDECLARED_HOST\"");
+    }
+
+    @Test
+    void theBrowserSendsTheVisitorsGpcSignalAndJurisdictionHeadersToTheShop() {
+        Assumptions.assumeTrue(missingBrowser == null, () -> missingBrowser);
+        try (dev.consent4j.test.scan.Chromium browser = new dev.consent4j.test.scan.Chromium(
+                System.getProperty("chrome.binary", dev.consent4j.test.scan.Chromium.DEFAULT_BINARY),
+                System.getProperty("webdriver.chrome.driver", dev.consent4j.test.scan.Chromium.DEFAULT_DRIVER),
+                Duration.ofSeconds(20), List.of())) {
+            dev.consent4j.test.scan.PassRunner runner = new dev.consent4j.test.scan.PassRunner(browser.driver(),
+                    host -> true, java.util.Set.of());
+            runner.extraHeaders(java.util.Map.of("Sec-GPC", "1", "X-Country", "US", "X-Region", "CA"));
+            runner.visit(List.of(shop.uri("/headers")), false, 1, java.time.Instant.now().plusSeconds(30));
+        }
+        assertThat(HeadersSeen.last.get()).isEqualTo("Sec-GPC=1 X-Country=US X-Region=CA");
+    }
+
+    /** Remembers the privacy headers of the last request. */
+    static final class HeadersSeen extends HttpServlet {
+        static final java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            last.set("Sec-GPC=" + request.getHeader("Sec-GPC") + " X-Country=" + request.getHeader("X-Country")
+                    + " X-Region=" + request.getHeader("X-Region"));
+            response.setContentType("text/plain");
+            response.getWriter().write("seen");
+        }
     }
 
     /** Two pages linking to each other and to the banner, with gated declared tags and one undeclared tag. */
