@@ -41,6 +41,7 @@ public final class PassRunner {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration BANNER_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     /** Which banner button the visitor presses before the pass, if any. */
     public enum Choice {
@@ -95,7 +96,7 @@ public final class PassRunner {
         driver.get(page.toString());
         List<WebElement> buttons;
         try {
-            buttons = new WebDriverWait(driver, BANNER_TIMEOUT).until(d -> {
+            buttons = new WebDriverWait(driver, BANNER_TIMEOUT, POLL).until(d -> {
                 List<WebElement> found = d.findElements(By.cssSelector(BAR_BUTTONS));
                 return found.size() >= 2 && found.get(choice.button).isDisplayed() ? found : null;
             });
@@ -105,7 +106,7 @@ public final class PassRunner {
                     + " the page, and does a first-time visitor there have a choice to make?");
         }
         buttons.get(choice.button).click();
-        new WebDriverWait(driver, BANNER_TIMEOUT).withMessage("the consent cookie after pressing '" + choice.label + "'")
+        new WebDriverWait(driver, BANNER_TIMEOUT, POLL).withMessage("the consent cookie after pressing '" + choice.label + "'")
                 .until(d -> allCookies().stream().anyMatch(c -> consentCookie.equals(c.path("name").asString())
                         || ("__Host-" + consentCookie).equals(c.path("name").asString())));
         awaitQuiet();
