@@ -84,6 +84,15 @@ public final class ServletShop implements AutoCloseable {
 
     /** Starts the shop on 127.0.0.1 ({@code port} 0 for any free one) over the given H2 database. */
     public static ServletShop start(int port, int trackersPort, String h2Url, String base64Key) throws Exception {
+        return start(port, trackersPort, h2Url, base64Key, context -> { });
+    }
+
+    /**
+     * As {@link #start(int, int, String, String)}, with {@code extra} adding servlets behind the
+     * consent filter, e.g. a test page.
+     */
+    public static ServletShop start(int port, int trackersPort, String h2Url, String base64Key,
+            java.util.function.Consumer<ServletContextHandler> extra) throws Exception {
         Policy policy = PolicyLoader.loadResource("consent-policy.yaml", ServletShop.class.getClassLoader());
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(h2Url);
@@ -113,6 +122,7 @@ public final class ServletShop implements AutoCloseable {
         context.addServlet(new ServletHolder(new Pages(trackers)), "/");
         context.addServlet(new ServletHolder(new OperatorPage(consents, links)), "/operator");
         context.setSecurityHandler(operatorLogin());
+        extra.accept(context);
 
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);

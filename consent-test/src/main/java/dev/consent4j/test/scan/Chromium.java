@@ -1,0 +1,106 @@
+package dev.consent4j.test.scan;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * One headless Chromium with a fresh profile (a new visitor), driven through a chromedriver given
+ * by path so that nothing is downloaded, with the DevTools network events kept in its performance
+ * log. {@link #close()} quits it and deletes the profile.
+ */
+public final class Chromium implements AutoCloseable {
+
+    /** Debian's packages; {@code -Dchrome.binary} and {@code -Dwebdriver.chrome.driver} change them. */
+    public static final String DEFAULT_BINARY = "/usr/bin/chromium";
+    public static final String DEFAULT_DRIVER = "/usr/bin/chromedriver";
+
+    /** Set in CI: a missing browser fails the browser tests instead of skipping them. */
+    public static final String REQUIRE_BROWSER = "CONSENT4J_TEST_REQUIRE_BROWSER";
+
+    private final Path profile;
+    private final ChromeDriver driver;
+
+    public Chromium(String binary, String driverPath, Duration pageTimeout, List<String> extraArguments) {
+        try {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            Files.createDirectories(tmp);
+            profile = Files.createTempDirectory(tmp, "consent-scan-profile-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
+                "--metrics-recording-only", "--disable-features=Translate,OptimizationHints,MediaRouter",
+                "--window-size=1280,800", "--lang=en-US", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(driverPath))
+                .usingAnyFreePort()
+                .build();
+        try {
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(pageTimeout);
+        } catch (RuntimeException e) {
+            deleteProfile();
+            throw e;
+        }
+    }
+
+    /**
+     * Why a browser cannot be started here — the binary or the driver is missing — or {@code null}
+     * when it can.
+     *
+     * @throws IllegalStateException instead, where {@value #REQUIRE_BROWSER} is {@code true} (as in CI)
+     */
+    public static String missing(String binary, String driverPath) {
+        if (new File(driverPath).canExecute() && new File(binary).canExecute()) {
+            return null;
+        }
+        String missing = "the scanner needs Chromium and chromedriver (" + binary + ", " + driverPath
+                + "): on Debian apt-get install -y --no-install-recommends chromium chromium-driver";
+        if (Boolean.parseBoolean(System.getenv(REQUIRE_BROWSER))) {
+            throw new IllegalStateException(missing + ", but " + REQUIRE_BROWSER + "=true");
+        }
+        return missing;
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteProfile();
+        }
+    }
+
+    private void deleteProfile() {
+        try (Stream<Path> paths = Files.walk(profile)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
