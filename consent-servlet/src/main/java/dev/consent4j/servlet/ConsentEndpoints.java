@@ -367,15 +367,8 @@ public final class ConsentEndpoints extends HttpServlet {
             if (action == null) {
                 errors.add(new Problem.FieldError("/all", "all is \"grant\" or \"deny\""));
             } else {
-                for (CookieCategory category : policy.cookieCategories()) {
-                    if (category.basis().in(jurisdiction) != Basis.NECESSARY) {
-                        choices.put(Topic.category(category.id()), action);
-                    }
-                }
-                for (Purpose purpose : policy.purposes()) {
-                    if (purpose.channels().isEmpty() && purpose.basis().in(jurisdiction).choosable()) {
-                        choices.put(Topic.purpose(purpose.id()), action);
-                    }
+                for (Topic topic : consents.folder().bannerTopics(jurisdiction)) {
+                    choices.put(topic, action);
                 }
             }
         } else if (!each.isObject() || each.isEmpty()) {

@@ -157,19 +157,11 @@ public final class ConsentTestKit {
         return settings.maxAge() != null ? settings.maxAge() : policy.consentValidity();
     }
 
-    /**
-     * The topics the banner's "accept all" and "reject all" choose: those the decision function
-     * does not decide as necessary for a visitor there, other than contact channels.
-     */
+    /** The topics the banner's "accept all" and "reject all" choose, as the endpoint chooses them. */
     private Map<Topic, Action> bannerChoices(Jurisdiction jurisdiction, Action action) {
-        ConsentState nobody = folder.fold(SubjectId.UNDECIDED_VISITOR, List.of(), Signals.of(jurisdiction), clock.instant());
         Map<Topic, Action> choices = new LinkedHashMap<>();
-        for (Decision decision : nobody.decisions().values()) {
-            Topic topic = decision.topic();
-            if (decision.reason() != Reason.NECESSARY && topic.channel() == null
-                    && (topic.kind() == Topic.Kind.CATEGORY || policy.purpose(topic.id()).orElseThrow().channels().isEmpty())) {
-                choices.put(topic, action);
-            }
+        for (Topic topic : folder.bannerTopics(jurisdiction)) {
+            choices.put(topic, action);
         }
         return choices;
     }

@@ -25,6 +25,7 @@ import dev.consent4j.state.Signals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -136,6 +137,27 @@ public final class StateFolder {
     /** Every topic the policy declares: each purpose, each purpose × channel, each cookie category. */
     public List<Topic> topics() {
         return topics;
+    }
+
+    /**
+     * The topics a banner's "accept all" and "reject all" choose for a visitor in
+     * {@code jurisdiction}: each cookie category that is not necessary there, and each purpose
+     * without contact channels whose basis there is a choice (opt-in or opt-out). Contact channels
+     * are chosen one by one; notice-only purposes are stopped by a personal request, not a button.
+     */
+    public List<Topic> bannerTopics(Jurisdiction jurisdiction) {
+        List<Topic> chosen = new ArrayList<>();
+        for (CookieCategory category : policy.cookieCategories()) {
+            if (category.basis().in(jurisdiction) != Basis.NECESSARY) {
+                chosen.add(Topic.category(category.id()));
+            }
+        }
+        for (Purpose purpose : policy.purposes()) {
+            if (purpose.channels().isEmpty() && purpose.basis().in(jurisdiction).choosable()) {
+                chosen.add(Topic.purpose(purpose.id()));
+            }
+        }
+        return List.copyOf(chosen);
     }
 
     /**
