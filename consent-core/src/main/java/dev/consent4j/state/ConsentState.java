@@ -8,6 +8,7 @@ import dev.consent4j.policy.Purpose;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class ConsentState {
     private final Signals signals;
     private final Instant evaluatedAt;
     private final Map<Topic, Decision> decisions;
+    private final List<ArchivedChoice> archived;
 
     /**
      * Wraps decisions that were already made; {@code decisions} must hold one for every topic of
@@ -31,6 +33,16 @@ public final class ConsentState {
      */
     public ConsentState(Policy policy, SubjectId subject, Signals signals, Instant evaluatedAt,
             Map<Topic, Decision> decisions) {
+        this(policy, subject, signals, evaluatedAt, decisions, List.of());
+    }
+
+    /**
+     * Wraps decisions that were already made, with the choices that were archived because the
+     * policy no longer offers their topics.
+     */
+    public ConsentState(Policy policy, SubjectId subject, Signals signals, Instant evaluatedAt,
+            Map<Topic, Decision> decisions, List<ArchivedChoice> archived) {
+        this.archived = List.copyOf(archived);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.subject = Objects.requireNonNull(subject, "subject");
         this.signals = Objects.requireNonNull(signals, "signals");
@@ -57,6 +69,14 @@ public final class ConsentState {
     /** Every decision, in policy order: purposes (each followed by its channels), then categories. */
     public Map<Topic, Decision> decisions() {
         return decisions;
+    }
+
+    /**
+     * The subject's latest choices on topics the policy no longer offers: evidence, never
+     * decisions (see {@link dev.consent4j.state.fold.StateFolder#archive}).
+     */
+    public List<ArchivedChoice> archived() {
+        return archived;
     }
 
     /**
