@@ -44,8 +44,7 @@ final class Fields {
                 String message = "unknown key '" + key.getKey() + "'"
                         + (suggestion == null ? "; allowed keys are " + String.join(", ", sorted(allowed))
                                 : "; did you mean '" + suggestion + "'?");
-                if (suggestion == null && object.fields().get(key.getKey()) instanceof ScalarNode s
-                        && s.type() == ScalarType.NULL) {
+                if (suggestion == null && noValue(object.fields().get(key.getKey()))) {
                     Map.Entry<String, Node> before = entryBefore(object, key.getKey());
                     message = "'" + key.getKey() + "' has no value; " + YamlFriction.cutAtComma(
                             before == null ? null : before.getKey(),
@@ -201,7 +200,7 @@ final class Fields {
             previous = entry;
             String language = entry.getKey();
             String textPath = PathNames.child(at, language);
-            if (!languages.contains(language) && entry.getValue() instanceof ScalarNode s && s.type() == ScalarType.NULL) {
+            if (!languages.contains(language) && noValue(entry.getValue())) {
                 int[] where = object.keyLocations().get(language);
                 problems.error(textPath, where == null ? child.line() : where[0], where == null ? child.column() : where[1],
                         "'" + language + "' is no language of the policy and has no text; " + YamlFriction.cutAtComma(
@@ -227,6 +226,11 @@ final class Fields {
             }
         }
         return new LocalizedText(values);
+    }
+
+    /** A key written with no value, as a text cut at an unquoted comma leaves it ({@code {ja: a, b}}). */
+    private static boolean noValue(Node node) {
+        return node instanceof ScalarNode s && (s.type() == ScalarType.NULL || s.type() == ScalarType.STRING && s.text().isEmpty());
     }
 
     private static Map.Entry<String, Node> entryBefore(ObjectNode object, String key) {

@@ -51,9 +51,11 @@ final class YamlFriction {
 
     /** A reminder for a key with no value inside an inline map: most often a text cut at an unquoted comma. */
     static String cutAtComma(String previousKey, String previousText, String key) {
-        String rest = previousText == null ? key : previousText + ", " + key;
-        return "quote this text: an unquoted ',' inside {…} ends a text, so '" + key + "' was read as a key of its own; write "
-                + (previousKey == null ? "" : previousKey + ": ") + "\"" + rest.replace("\"", "\\\"") + "\"";
+        String cut = "quote this text: an unquoted ',' inside {…} ends a text, so '" + key + "' was read as a key of its own; ";
+        if (previousText == null) {
+            return cut + "put the text that holds the comma in double quotes";
+        }
+        return cut + "write " + previousKey + ": \"" + (previousText + ", " + key).replace("\"", "\\\"") + "\"";
     }
 
     private static String token(String text, int start) {
