@@ -4,11 +4,12 @@ import dev.consent4j.ConsentManager;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.policy.DataItem;
 import dev.consent4j.policy.DataSource;
-import dev.consent4j.policy.LegalGround;
-import dev.consent4j.policy.ProvisionGround;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.LegalGround;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.ProvisionGround;
 import dev.consent4j.policy.Recipient;
+import dev.consent4j.policy.match.Closest;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import java.time.Clock;
@@ -286,7 +287,8 @@ public final class ProvisionGate {
         }
         for (String item : dataItems) {
             if (policy.dataItem(item).isEmpty()) {
-                throw new IllegalArgumentException("the policy declares no data item '" + item + "'");
+                throw new IllegalArgumentException("the policy declares no data item '" + item + "'"
+                        + Closest.hint(item, policy.dataItems().stream().map(DataItem::id).toList()));
             }
         }
         Instant now = clock.instant();
@@ -306,11 +308,12 @@ public final class ProvisionGate {
      */
     public ReceiptRecord receive(String sourceId, Collection<SubjectId> subjects, List<String> dataItems) {
         DataSource source = policy.source(sourceId).orElseThrow(() -> new IllegalArgumentException(
-                "the policy declares no data source '" + sourceId + "'"));
+                "the policy declares no data source '" + sourceId + "'"
+                        + Closest.hint(sourceId, policy.sources().stream().map(DataSource::id).toList())));
         for (String item : dataItems) {
             if (!source.dataItems().contains(item)) {
                 throw new IllegalArgumentException("the policy does not say that " + sourceId + " gives '" + item
-                        + "'; it gives " + source.dataItems());
+                        + "'; it gives " + source.dataItems() + Closest.hint(item, source.dataItems()));
             }
         }
         String language = policy.defaultLanguage();
@@ -343,7 +346,8 @@ public final class ProvisionGate {
 
     private Recipient recipient(String recipientId) {
         return policy.recipient(recipientId).orElseThrow(() -> new IllegalArgumentException(
-                "the policy declares no recipient '" + recipientId + "'"));
+                "the policy declares no recipient '" + recipientId + "'"
+                        + Closest.hint(recipientId, policy.recipients().stream().map(Recipient::id).toList())));
     }
 
     private void requireItems(Recipient recipient, List<String> dataItems) {
@@ -354,7 +358,7 @@ public final class ProvisionGate {
         for (String item : dataItems) {
             if (!declared.contains(item)) {
                 throw new IllegalArgumentException("the policy does not say that " + recipient.id() + " receives '"
-                        + item + "'; it receives " + recipient.dataItems());
+                        + item + "'; it receives " + recipient.dataItems() + Closest.hint(item, recipient.dataItems()));
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
+import dev.consent4j.policy.match.Closest;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -99,13 +100,15 @@ public final class ConsentState {
             return policy.purpose(topic.id()).isPresent()
                     ? "'" + topic.id() + "' is a purpose, not a cookie category; ask allows(\"" + topic.id() + "\") or purpose(\""
                             + topic.id() + "\")"
-                    : declares + "cookie category '" + topic.id() + "'";
+                    : declares + "cookie category '" + topic.id() + "'" + Closest.hint(topic.id(),
+                            policy.cookieCategories().stream().map(CookieCategory::id).toList());
         }
         if (policy.purpose(topic.id()).isEmpty()) {
             return policy.cookieCategory(topic.id()).isPresent()
                     ? "'" + topic.id() + "' is a cookie category, not a purpose; ask categoryAllowed(\"" + topic.id()
                             + "\") or category(\"" + topic.id() + "\")"
-                    : declares + "purpose '" + topic.id() + "'";
+                    : declares + "purpose '" + topic.id() + "'" + Closest.hint(topic.id(),
+                            policy.purposes().stream().map(Purpose::id).toList());
         }
         return declares + "channel '" + topic.channel() + "' for purpose '" + topic.id() + "'; its channels are "
                 + policy.purpose(topic.id()).orElseThrow().channels();

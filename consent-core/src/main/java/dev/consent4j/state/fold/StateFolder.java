@@ -382,7 +382,10 @@ public final class StateFolder {
 
     private void requireDeclared(Topic topic) {
         if (!declares(topic)) {
-            throw new IllegalArgumentException("policy " + policy.version() + " declares no topic '" + topic + "'");
+            List<String> ids = new java.util.ArrayList<>();
+            topics.forEach(t -> ids.add(t.toString()));
+            throw new IllegalArgumentException("policy " + policy.version() + " declares no topic '" + topic + "'"
+                    + dev.consent4j.policy.match.Closest.hint(topic.toString(), ids));
         }
     }
 
