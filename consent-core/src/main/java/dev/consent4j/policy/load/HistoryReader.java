@@ -41,7 +41,7 @@ final class HistoryReader {
             if (revisionVersion != null && !versions.add(revisionVersion)) {
                 problems.error(f.path("version"), f.at("version"), "version '" + revisionVersion + "' appears twice in the history");
             }
-            List<String> changed = reader.references(f, "changed", topicIds, "purpose or cookie category");
+            List<String> changed = reader.references(f, "changed", known, "purpose or cookie category");
             List<Revision.Change> changes = new ArrayList<>();
             List<Node> nodes = f.list("changes");
             for (int i = 0; i < nodes.size(); i++) {
