@@ -66,7 +66,7 @@ public record Recipient(
     }
 
     /** Whether the recipient is a category described by examples rather than one named party. */
-    public boolean category() {
+    public boolean describedByCategory() {
         return !examples.isEmpty() || andOthers;
     }
 

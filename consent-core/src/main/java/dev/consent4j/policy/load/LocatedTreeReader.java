@@ -64,9 +64,9 @@ final class LocatedTreeReader {
             int cut = message == null ? -1 : message.indexOf('\n');
             int line = at == null ? 0 : at.getLineNr();
             int column = at == null ? 0 : at.getColumnNr();
-            String advice = yaml ? YamlFriction.advice(message, content, line, column) : null;
-            problems.error("", line, column, "not valid " + (yaml ? "YAML" : "JSON") + ": "
-                    + (cut < 0 ? message : message.substring(0, cut)) + (advice == null ? "" : "; " + advice));
+            YamlFriction.Advice advice = yaml ? YamlFriction.advice(message, content, line, column) : null;
+            problems.error("", line, advice == null ? column : advice.column(), "not valid " + (yaml ? "YAML" : "JSON")
+                    + ": " + (cut < 0 ? message : message.substring(0, cut)) + (advice == null ? "" : "; " + advice.text()));
             return null;
         }
     }

@@ -12,11 +12,15 @@ final class YamlFriction {
     private YamlFriction() {
     }
 
+    /** What to tell the author, and the 1-based column of the text to quote on the error's line. */
+    record Advice(String text, int column) {
+    }
+
     /**
      * Advice for a syntax error at {@code line} (1-based) of {@code content}, or {@code null} when
      * the message is not one of the known slips.
      */
-    static String advice(String message, byte[] content, int line, int column) {
+    static Advice advice(String message, byte[] content, int line, int column) {
         if (message == null || content == null) {
             return null;
         }
@@ -29,8 +33,9 @@ final class YamlFriction {
             }
             if (start >= 0) {
                 String token = token(text, start);
-                return "quote this text: a text that starts with '" + mark + "' must be in quotes, or YAML reads it as "
-                        + (mark == '*' ? "a reference to an anchor" : "an anchor") + "; write \"" + token + "\"";
+                return new Advice("quote this text: a text that starts with '" + mark + "' must be in quotes, or YAML "
+                        + "reads it as " + (mark == '*' ? "a reference to an anchor" : "an anchor") + "; write \"" + token
+                        + "\"", start + 1);
             }
         }
         if (message.startsWith("while parsing a flow mapping") || message.startsWith("while parsing a flow sequence")) {
@@ -38,12 +43,13 @@ final class YamlFriction {
             int open = Math.max(text.lastIndexOf('{', end), text.lastIndexOf('['));
             int from = Math.max(Math.max(text.lastIndexOf(", ", end - 1) + 2, open + 1), 0);
             if (open >= 0 && from < text.length()) {
-                String part = text.substring(from).replaceAll("[}\\]]\\s*$", "").strip();
+                String part = text.substring(from).replaceAll("[}\\]\\s]+$", "").strip();
                 int colon = message.contains("flow mapping") ? part.indexOf(": ") : -1;
                 String key = colon < 0 ? "" : part.substring(0, colon + 2);
                 String value = colon < 0 ? part : part.substring(colon + 2);
-                return "quote this text: inside {…} or […] a ': ', ' #' or ',' ends a text early, so the part after it "
-                        + "was read as something else; write " + key + "\"" + value.replace("\"", "\\\"") + "\"";
+                return new Advice("quote this text: inside {…} or […] a ': ', ' #' or ',' ends a text early, so the part "
+                        + "after it was read as something else; write " + key + "\"" + value.replace("\"", "\\\"") + "\"",
+                        from + key.length() + 1);
             }
         }
         return null;

@@ -326,6 +326,27 @@ class BadPolicyTest {
     }
 
     @Test
+    void yamlSlipsPointAtTheTextToQuote() {
+        String star = VALID.replace("hosts: [stats.example]\ntrackers", "hosts: [*.stats.example]\ntrackers");
+        int starLine = lineOf(star, "hosts: [*.stats.example]");
+        assertThat(check(star, "p.yaml").errors()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(starLine);
+            assertThat(p.column()).isEqualTo(13);
+        });
+        String colon = VALID.replace("title: {ja: 配送, en: Delivery}", "title: {ja: 配送, en: Delivery: next day}");
+        int colonLine = lineOf(colon, "Delivery: next day");
+        assertThat(check(colon, "p.yaml").errors()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(colonLine);
+            assertThat(p.column()).isEqualTo("    title: {ja: 配送, en: ".length() + 1);
+            assertThat(p.toString()).startsWith("p.yaml:" + colonLine + ":" + p.column() + ": not valid YAML");
+        });
+    }
+
+    private static int lineOf(String text, String part) {
+        return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
     void everyErrorIsReportedNotOnlyTheFirst() {
         String broken = VALID.replace("recipients: [courier]", "recipients: [nobody]")
                 .replace("category: analytics", "category: nothing")
