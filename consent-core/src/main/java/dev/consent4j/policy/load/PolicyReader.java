@@ -571,7 +571,7 @@ final class PolicyReader {
         return jurisdiction == null || age == null ? null : new MinorRule(jurisdiction, age, purposes);
     }
 
-    Party party(Fields f, boolean legalEntity) {
+    private Party party(Fields f, boolean legalEntity) {
         LocalizedText name = f.localized("name", true);
         LocalizedText address = f.localized("address", legalEntity);
         LocalizedText representative = f.localized("representative", legalEntity);

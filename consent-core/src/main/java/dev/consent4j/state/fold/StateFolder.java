@@ -75,6 +75,8 @@ public final class StateFolder {
     private final ConsentSettings settings;
     private final Period maxAge;
     private final List<Topic> topics;
+    /** The same topics, for the check every choice of every fold goes through. */
+    private final Set<Topic> declared;
     /** Ids some revision removed: only choices on these (or undeclared ones) can be archived. */
     private final Set<String> removedTopics;
     /*
@@ -106,6 +108,7 @@ public final class StateFolder {
             all.add(Topic.category(category.id()));
         }
         this.topics = List.copyOf(all);
+        this.declared = Set.copyOf(all);
         Set<String> removed = new HashSet<>();
         for (Revision revision : policy.history()) {
             revision.changes().stream().filter(c -> c.kind() == Revision.Kind.REMOVED).forEach(c -> removed.add(c.topic()));
@@ -131,9 +134,7 @@ public final class StateFolder {
     }
 
     private boolean declares(Topic topic) {
-        return topic.kind() == Topic.Kind.CATEGORY ? policy.cookieCategory(topic.id()).isPresent()
-                : policy.purpose(topic.id()).filter(p -> topic.channel() == null || p.channels().contains(topic.channel()))
-                        .isPresent();
+        return declared.contains(topic);
     }
 
     public Policy policy() {
