@@ -58,7 +58,7 @@ final class PolicyReader {
     private static final Set<String> ROOT_KEYS = Set.of("id", "version", "effective-date", "languages", "operator",
             "consent-validity", "data-items", "channels", "purposes", "cookie-categories", "recipients", "trackers",
             "history", "minors", "sources", "data-abroad");
-    private static final Set<String> PARTY_KEYS = Set.of("name", "address", "representative", "contact");
+    static final Set<String> PARTY_KEYS = Set.of("name", "address", "representative", "contact");
     private static final Set<String> DATA_ITEM_KEYS = Set.of("id", "title", "sensitive", "related-info");
     private static final Set<String> CHANNEL_KEYS = Set.of("id", "title", "electronic-mail");
     private static final Set<String> PURPOSE_KEYS = Set.of("id", "title", "description", "basis", "data-items",
@@ -70,10 +70,6 @@ final class PolicyReader {
     private static final Set<String> RECIPIENT_KEYS = Set.of("id", "name", "relation", "country", "hosts",
             "data-items", "purposes", "privacy-notice", "links-to-person", "joint-use", "foreign-transfer",
             "opt-out-route", "legal-grounds", "examples", "and-others");
-    private static final Set<String> JOINT_USE_KEYS = Set.of("data-items", "joint-users", "purposes", "responsible");
-    private static final Set<String> FOREIGN_KEYS = Set.of("system-info", "recipient-measures");
-    private static final Set<String> OPT_OUT_KEYS = Set.of("acquisition-method", "provision-method",
-            "request-method", "update-method", "start-date");
     private static final Set<String> TRACKER_KEYS = Set.of("id", "recipient", "category", "service", "hosts",
             "requests", "cookies", "sends", "site-purpose", "recipient-purpose");
     private static final Set<String> MINOR_KEYS = Set.of("jurisdiction", "guardian-below-age", "purposes");
@@ -426,60 +422,10 @@ final class PolicyReader {
                 problems.error(f.path("privacy-notice"), f.at("privacy-notice"), "privacy-notice must be an https URL, but was '" + noticeText + "'");
             }
         }
-        JointUse jointUse = null;
-        Fields joint = f.object("joint-use", relation == Relation.JOINT_USER, JOINT_USE_KEYS);
-        if (joint != null) {
-            if (relation != null && relation != Relation.JOINT_USER) {
-                problems.error(f.path("joint-use"), f.at("joint-use"), "only a joint-user recipient has a joint-use block");
-            }
-            List<String> jointItems = references(joint, "data-items", dataItems.keySet(), "data item");
-            if (jointItems.isEmpty()) {
-                problems.error(joint.path("data-items"), joint.at("data-items"), "joint use must list the data items used jointly (APPI art. 27(5)(iii))");
-            }
-            LocalizedText users = joint.localized("joint-users", true);
-            LocalizedText jointPurposes = joint.localized("purposes", true);
-            Fields responsible = joint.object("responsible", true, PARTY_KEYS);
-            Party party = responsible == null ? null : party(responsible, true);
-            if (users != null && jointPurposes != null && party != null) {
-                jointUse = new JointUse(jointItems, users, jointPurposes, party);
-            }
-        }
-        ForeignTransfer foreign = null;
-        boolean foreignThirdParty = relation == Relation.THIRD_PARTY && country != null && !"JP".equals(country);
-        Fields foreignFields = f.object("foreign-transfer", false, FOREIGN_KEYS);
-        if (foreignFields == null && foreignThirdParty && !f.has("foreign-transfer")) {
-            problems.error(f.path("foreign-transfer"), f.node(), "a third party in " + country + " needs foreign-transfer "
-                    + "information (the country's protection system and the recipient's measures; APPI art. 28)");
-        }
-        if (foreignFields != null) {
-            LocalizedText system = foreignFields.localized("system-info", true);
-            LocalizedText measures = foreignFields.localized("recipient-measures", true);
-            if (system != null && measures != null) {
-                foreign = new ForeignTransfer(system, measures);
-            }
-        }
-        OptOutRoute optOut = null;
-        Fields route = f.object("opt-out-route", false, OPT_OUT_KEYS);
-        if (route != null) {
-            if (relation != null && relation != Relation.THIRD_PARTY) {
-                problems.error(f.path("opt-out-route"), f.at("opt-out-route"), "only a third party can receive data by an opt-out route");
-            }
-            LocalizedText acquisition = route.localized("acquisition-method", true);
-            LocalizedText provision = route.localized("provision-method", true);
-            LocalizedText request = route.localized("request-method", true);
-            LocalizedText update = route.localized("update-method", true);
-            LocalDate start = date(route, "start-date", true);
-            for (String item : items) {
-                DataItem dataItem = dataItems.get(item);
-                if (dataItem != null && dataItem.sensitive()) {
-                    problems.error(f.path("opt-out-route"), f.at("opt-out-route"), "special-care data ('" + item
-                            + "') may never be provided by an opt-out route (APPI art. 27(2))");
-                }
-            }
-            if (acquisition != null && provision != null && request != null && update != null && start != null) {
-                optOut = new OptOutRoute(acquisition, provision, request, update, start);
-            }
-        }
+        RecipientLawReader law = new RecipientLawReader(this, problems);
+        JointUse jointUse = law.jointUse(f, relation, dataItems);
+        ForeignTransfer foreign = law.foreignTransfer(f, relation, country);
+        OptOutRoute optOut = law.optOutRoute(f, relation, items, dataItems);
         RecipientExtrasReader.Extras extras = new RecipientExtrasReader(this, problems).read(f, name, relation,
                 jointUse, purposes, purposeById);
         if (id == null || name == null || relation == null || country == null) {
@@ -571,7 +517,7 @@ final class PolicyReader {
         return jurisdiction == null || age == null ? null : new MinorRule(jurisdiction, age, purposes);
     }
 
-    private Party party(Fields f, boolean legalEntity) {
+    Party party(Fields f, boolean legalEntity) {
         LocalizedText name = f.localized("name", true);
         LocalizedText address = f.localized("address", legalEntity);
         LocalizedText representative = f.localized("representative", legalEntity);
