@@ -208,8 +208,9 @@ public final class StateFolder {
      * millions of visitors' cookies folds once per pattern, not once per request.
      *
      * <p>What the shared state says beyond allowed and reason is its first fold's: its subject is
-     * {@link SubjectId#UNDECIDED_VISITOR} and its decisions' times and policy versions are those of
-     * the choices that pattern was first folded from. Show a person their own state with {@link #fold}.
+     * {@link SubjectId#UNDECIDED_VISITOR} and its decisions' times and policy versions, and its
+     * {@link ConsentState#archived() archived} choices, are those of the choices that pattern was
+     * first folded from. Show a person their own state with {@link #fold}.
      *
      * @param choices at most one choice per topic, as a consent cookie holds them
      * @throws IllegalArgumentException when two choices are on one topic
