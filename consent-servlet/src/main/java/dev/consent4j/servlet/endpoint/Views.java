@@ -124,6 +124,10 @@ public final class Views {
         r.put("name", recipient.name().in(language, fallback));
         r.put("relation", recipient.relation().id());
         r.put("country", recipient.country());
+        if (recipient.describedByCategory()) {
+            r.put("examples", recipient.examples());
+            r.put("andOthers", recipient.andOthers());
+        }
         return r;
     }
 
