@@ -12,6 +12,7 @@ import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
+import dev.consent4j.policy.match.Closest;
 import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
@@ -345,7 +346,7 @@ public final class ConsentManager {
     /** The purpose's topic, or its channel's; refused with a clear message when the policy declares neither. */
     private Topic declaredTopic(String purposeId, String channel) {
         Purpose purpose = policy.purpose(purposeId).orElseThrow(
-                () -> new InvalidChoiceException(Topic.purpose(purposeId), "the policy declares no purpose " + LogSafe.quote(purposeId)));
+                () -> new InvalidChoiceException(Topic.purpose(purposeId), "the policy declares no purpose " + LogSafe.quote(purposeId) + Closest.hint(purposeId, purposeIds())));
         if (channel != null && !purpose.channels().contains(channel)) {
             throw new InvalidChoiceException(Topic.contact(purposeId, channel),
                     "purpose " + LogSafe.quote(purposeId) + " declares no channel " + LogSafe.quote(channel));
@@ -375,6 +376,10 @@ public final class ConsentManager {
         }
     }
 
+    private List<String> purposeIds() {
+        return policy.purposes().stream().map(Purpose::id).toList();
+    }
+
     private void validate(Topic topic, Action action) {
         if (action == Action.LINK) {
             throw new InvalidChoiceException(topic, "LINK is not a choice; use link(visitor, customer, …)");
@@ -382,10 +387,12 @@ public final class ConsentManager {
         boolean necessary;
         if (topic.kind() == Topic.Kind.CATEGORY) {
             necessary = policy.cookieCategory(topic.id()).orElseThrow(() -> new InvalidChoiceException(topic,
-                    "the policy declares no cookie category " + LogSafe.quote(topic.id()))).basis().alwaysNecessary();
+                    "the policy declares no cookie category " + LogSafe.quote(topic.id())
+                            + Closest.hint(topic.id(), policy.cookieCategories().stream().map(c -> c.id()).toList())))
+                    .basis().alwaysNecessary();
         } else {
             Purpose purpose = policy.purpose(topic.id()).orElseThrow(() -> new InvalidChoiceException(topic,
-                    "the policy declares no purpose " + LogSafe.quote(topic.id())));
+                    "the policy declares no purpose " + LogSafe.quote(topic.id()) + Closest.hint(topic.id(), purposeIds())));
             if (topic.channel() != null && !purpose.channels().contains(topic.channel())) {
                 throw new InvalidChoiceException(topic, "purpose " + LogSafe.quote(topic.id()) + " declares no channel "
                         + LogSafe.quote(topic.channel()) + "; its channels are " + purpose.channels());

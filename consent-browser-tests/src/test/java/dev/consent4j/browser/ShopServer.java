@@ -51,16 +51,19 @@ final class ShopServer implements AutoCloseable {
     final java.util.List<dev.consent4j.servlet.BannerOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ShopServer(TrackerStub trackers) throws Exception {
+        this(trackers, PolicyLoader.loadResource("dev/consent4j/browser/browser-shop-policy.yaml",
+                ShopServer.class.getClassLoader()), SigningKeys.of(SigningKey.generate("b1")), new InMemoryConsentStore());
+    }
+
+    /** A shop under {@code policy} with the given keys and store, so a test can move it to a new policy version. */
+    ShopServer(TrackerStub trackers, Policy policy, SigningKeys keys, InMemoryConsentStore store) throws Exception {
         this.trackers = trackers;
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        Policy policy = PolicyLoader.loadResource("dev/consent4j/browser/browser-shop-policy.yaml",
-                ShopServer.class.getClassLoader());
-        SigningKeys keys = SigningKeys.of(SigningKey.generate("b1"));
-        ConsentManager consents = ConsentManager.builder(policy, new InMemoryConsentStore())
+        ConsentManager consents = ConsentManager.builder(policy, store)
                 .settings(ConsentSettings.builder().defaultJurisdiction(Jurisdiction.of("DE")).build())
                 .build();
         ConsentFilter filter = ConsentFilter.builder(consents, keys)

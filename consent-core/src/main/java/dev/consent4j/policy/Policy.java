@@ -37,6 +37,8 @@ public final class Policy {
     private final Map<String, Tracker> trackers;
     private final List<Revision> history;
     private final List<MinorRule> minorRules;
+    private final Map<String, DataSource> sources;
+    private final DataAbroad dataAbroad;
     private final NameMatcher<CookieCategory> cookieMatcher;
     private final NameMatcher<CookieDeclaration> cookieDeclarations;
     private final HostMatcher<Tracker> trackerHosts;
@@ -71,6 +73,8 @@ public final class Policy {
         this.trackers = index(b.trackers, Tracker::id, "tracker");
         this.history = List.copyOf(b.history);
         this.minorRules = List.copyOf(b.minorRules);
+        this.sources = index(b.sources, DataSource::id, "data source");
+        this.dataAbroad = b.dataAbroad;
         Map<String, List<Purpose>> byCategory = new java.util.HashMap<>();
         for (Purpose purpose : purposes.values()) {
             for (String category : purpose.cookieCategories()) {
@@ -200,6 +204,50 @@ public final class Policy {
         return minorRules;
     }
 
+    /** Where the shop receives personal data from (APPI art. 30), in policy order. */
+    public List<DataSource> sources() {
+        return List.copyOf(sources.values());
+    }
+
+    public Optional<DataSource> source(String id) {
+        return Optional.ofNullable(sources.get(id));
+    }
+
+    /** The declaration of where data is handled outside Japan, if the policy makes one. */
+    public Optional<DataAbroad> dataAbroad() {
+        return Optional.ofNullable(dataAbroad);
+    }
+
+    /**
+     * The revisions after {@code version}, oldest first: what changed since a choice made under
+     * it. Every revision when the history does not list {@code version}; none for this version.
+     */
+    public List<Revision> revisionsAfter(String version) {
+        if (this.version.equals(version)) {
+            return List.of();
+        }
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).version().equals(version)) {
+                return history.subList(i + 1, history.size());
+            }
+        }
+        return history;
+    }
+
+    /**
+     * The version that removed {@code topicId} after {@code version} (the latest such removal),
+     * or {@code null} when no revision after it removed the topic.
+     */
+    public String removedSince(String version, String topicId) {
+        String removedIn = null;
+        for (Revision revision : revisionsAfter(version)) {
+            if (revision.removed(topicId)) {
+                removedIn = revision.version();
+            }
+        }
+        return removedIn;
+    }
+
     public Optional<DataItem> dataItem(String id) {
         return Optional.ofNullable(dataItems.get(id));
     }
@@ -326,6 +374,8 @@ public final class Policy {
         private final List<Tracker> trackers = new ArrayList<>();
         private final List<Revision> history = new ArrayList<>();
         private final List<MinorRule> minorRules = new ArrayList<>();
+        private final List<DataSource> sources = new ArrayList<>();
+        private DataAbroad dataAbroad;
 
         private Builder(String id, String version) {
             this.id = id;
@@ -400,6 +450,16 @@ public final class Policy {
 
         public Builder minorRule(MinorRule rule) {
             minorRules.add(rule);
+            return this;
+        }
+
+        public Builder source(DataSource source) {
+            sources.add(source);
+            return this;
+        }
+
+        public Builder dataAbroad(DataAbroad dataAbroad) {
+            this.dataAbroad = dataAbroad;
             return this;
         }
 

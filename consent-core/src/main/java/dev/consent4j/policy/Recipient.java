@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param jointUse        required when the relation is {@link Relation#JOINT_USER}
  * @param foreignTransfer required for a third party outside Japan
  * @param optOutRoute     a filed opt-out route, when the shop provides data without consent
+ * @param grounds         grounds for provision without consent (APPI art. 27(1) and (5)), per purpose
+ * @param examples        for a recipient described by category ("ad networks"), the names given as examples
+ * @param andOthers       whether the category has members beyond {@code examples} ("… and others")
  */
 public record Recipient(
         String id,
@@ -27,7 +30,10 @@ public record Recipient(
         boolean linksToPerson,
         JointUse jointUse,
         ForeignTransfer foreignTransfer,
-        OptOutRoute optOutRoute) {
+        OptOutRoute optOutRoute,
+        List<ProvisionGround> grounds,
+        List<String> examples,
+        boolean andOthers) {
 
     public Recipient {
         Objects.requireNonNull(id, "id");
@@ -37,6 +43,31 @@ public record Recipient(
         hosts = List.copyOf(hosts);
         dataItems = List.copyOf(dataItems);
         purposes = List.copyOf(purposes);
+        grounds = List.copyOf(grounds);
+        examples = List.copyOf(examples);
+    }
+
+    /** A recipient named one by one, with no grounds declared. */
+    public Recipient(String id, LocalizedText name, Relation relation, String country, List<String> hosts,
+            List<String> dataItems, List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUse jointUse,
+            ForeignTransfer foreignTransfer, OptOutRoute optOutRoute) {
+        this(id, name, relation, country, hosts, dataItems, purposes, privacyNotice, linksToPerson, jointUse,
+                foreignTransfer, optOutRoute, List.of(), List.of(), false);
+    }
+
+    /** The declared ground that covers provision for {@code purposeId}, or {@code null}. */
+    public ProvisionGround groundFor(String purposeId) {
+        for (ProvisionGround ground : grounds) {
+            if (ground.covers(purposeId)) {
+                return ground;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the recipient is a category described by examples rather than one named party. */
+    public boolean describedByCategory() {
+        return !examples.isEmpty() || andOthers;
     }
 
     /** Whether data sent to this recipient leaves Japan. */

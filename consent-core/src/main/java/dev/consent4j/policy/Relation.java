@@ -7,7 +7,9 @@ public enum Relation {
     /** 委託: handles data on the shop's behalf (delivery, payment); no consent, no record. */
     PROCESSOR("processor"),
     /** 共同利用: joint use announced with the items the law lists; no consent, no record. */
-    JOINT_USER("joint-user");
+    JOINT_USER("joint-user"),
+    /** 事業承継: takes over the business by a merger or a transfer; no consent, no record (APPI art. 27(5)(ii)). */
+    SUCCESSOR("successor");
 
     private final String id;
 

@@ -2,6 +2,7 @@ package dev.consent4j.provision;
 
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.SubjectId;
+import dev.consent4j.policy.LegalGround;
 import dev.consent4j.state.Decision;
 import java.util.Objects;
 
@@ -10,10 +11,18 @@ import java.util.Objects;
  *
  * @param purpose  the recipient's purpose the answer rests on; {@code null} when none applies
  * @param consent  the decision on that purpose, with the event it rests on; {@code null} for
- *                 processors and joint users, where consent plays no part
+ *                 processors, joint users, successors and declared legal grounds, where consent plays no part
+ * @param ground   the ground of APPI art. 27(1) or (5) the provision rests on without consent, or
+ *                 {@code null} when it rests on consent, an opt-out route or a necessary purpose
  */
 public record ProvisionDecision(SubjectId subject, String recipient, ProvisionReason reason, String purpose,
-        Decision consent) {
+        Decision consent, LegalGround ground) {
+
+    /** A decision that rests on no declared ground. */
+    public ProvisionDecision(SubjectId subject, String recipient, ProvisionReason reason, String purpose,
+            Decision consent) {
+        this(subject, recipient, reason, purpose, consent, null);
+    }
 
     public ProvisionDecision {
         Objects.requireNonNull(subject, "subject");

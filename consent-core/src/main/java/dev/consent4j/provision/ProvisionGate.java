@@ -3,9 +3,13 @@ package dev.consent4j.provision;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.policy.DataItem;
+import dev.consent4j.policy.DataSource;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.LegalGround;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.ProvisionGround;
 import dev.consent4j.policy.Recipient;
+import dev.consent4j.policy.match.Closest;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import java.time.Clock;
@@ -35,8 +39,10 @@ import java.util.UUID;
  * adNetwork.upload(upload.allowed()); // only these; the ledger already holds the record
  * }</pre>
  *
- * <p>The answer follows the recipient's relation: processors (委託) and joint users (共同利用) need
- * no consent and get no record; a third party needs a current grant of one of its purposes, or
+ * <p>The answer follows the recipient's relation: processors (委託), joint users (共同利用) and
+ * successors (事業承継) need no consent and get no record; a third party for which the policy
+ * declares a ground of APPI art. 27(1) on one of its purposes needs none either (and gets no
+ * record); any other third party needs a current grant of one of its purposes, or
  * the opt-out route the policy declares for it (not for recipients abroad, for which art. 28 asks
  * for consent and the country information). Every allowed provision to a third party is recorded
  * before {@link #provide} returns.
@@ -106,12 +112,33 @@ public final class ProvisionGate {
         ProvisionReason fixed = switch (recipient.relation()) {
             case PROCESSOR -> ProvisionReason.ENTRUSTED;
             case JOINT_USER -> ProvisionReason.JOINT_USE;
+            case SUCCESSOR -> ProvisionReason.BUSINESS_SUCCESSION;
             case THIRD_PARTY -> recipient.purposes().isEmpty() ? ProvisionReason.NO_PURPOSE
                     : recipient.foreign() && recipient.foreignTransfer() == null ? ProvisionReason.FOREIGN_INFO_MISSING : null;
         };
+        LegalGround ground = switch (recipient.relation()) {
+            case PROCESSOR -> LegalGround.ENTRUSTMENT;
+            case JOINT_USER -> LegalGround.JOINT_USE;
+            case SUCCESSOR -> LegalGround.BUSINESS_SUCCESSION;
+            case THIRD_PARTY -> null;
+        };
+        String groundPurpose = null;
+        if (fixed == null) {
+            // A declared art. 27(1) ground needs no consent, so no choice of the person's is read.
+            for (String purpose : recipient.purposes()) {
+                ProvisionGround declared = recipient.groundFor(purpose);
+                if (declared != null && declared.ground().relation() == null) {
+                    fixed = ProvisionReason.LEGAL_GROUND;
+                    ground = declared.ground();
+                    groundPurpose = purpose;
+                    break;
+                }
+            }
+        }
         if (fixed != null) {
             for (SubjectId subject : subjects) {
-                decisions.put(subject, new ProvisionDecision(subject, recipientId, fixed, null, null));
+                decisions.put(subject, new ProvisionDecision(subject, recipientId, fixed, groundPurpose, null,
+                        fixed.allowed() ? ground : null));
             }
             return decisions;
         }
@@ -260,7 +287,8 @@ public final class ProvisionGate {
         }
         for (String item : dataItems) {
             if (policy.dataItem(item).isEmpty()) {
-                throw new IllegalArgumentException("the policy declares no data item '" + item + "'");
+                throw new IllegalArgumentException("the policy declares no data item '" + item + "'"
+                        + Closest.hint(item, policy.dataItems().stream().map(DataItem::id).toList()));
             }
         }
         Instant now = clock.instant();
@@ -268,6 +296,32 @@ public final class ProvisionGate {
                 dataItems, now, keepUntil(now));
         store.append(record);
         return record;
+    }
+
+    /**
+     * Takes in data received from a source the policy declares ({@code sources}): the provenance
+     * is the declared provider's, in the policy's default language, and the items must be ones the
+     * policy says the source gives.
+     *
+     * @throws IllegalArgumentException when the policy declares no such source, or the source
+     *         does not give one of {@code dataItems}
+     */
+    public ReceiptRecord receive(String sourceId, Collection<SubjectId> subjects, List<String> dataItems) {
+        DataSource source = policy.source(sourceId).orElseThrow(() -> new IllegalArgumentException(
+                "the policy declares no data source '" + sourceId + "'"
+                        + Closest.hint(sourceId, policy.sources().stream().map(DataSource::id).toList())));
+        for (String item : dataItems) {
+            if (!source.dataItems().contains(item)) {
+                throw new IllegalArgumentException("the policy does not say that " + sourceId + " gives '" + item
+                        + "'; it gives " + source.dataItems() + Closest.hint(item, source.dataItems()));
+            }
+        }
+        String language = policy.defaultLanguage();
+        Provenance provenance = new Provenance(source.provider().name().in(language, language),
+                source.provider().address().in(language, language),
+                source.provider().representative().in(language, language), source.corporation(),
+                source.acquisition().in(language, language));
+        return receive(provenance, subjects, dataItems);
     }
 
     /** Every provision record about {@code subject}, for a disclosure request (APPI art. 33(5)). */
@@ -292,7 +346,8 @@ public final class ProvisionGate {
 
     private Recipient recipient(String recipientId) {
         return policy.recipient(recipientId).orElseThrow(() -> new IllegalArgumentException(
-                "the policy declares no recipient '" + recipientId + "'"));
+                "the policy declares no recipient '" + recipientId + "'"
+                        + Closest.hint(recipientId, policy.recipients().stream().map(Recipient::id).toList())));
     }
 
     private void requireItems(Recipient recipient, List<String> dataItems) {
@@ -303,7 +358,7 @@ public final class ProvisionGate {
         for (String item : dataItems) {
             if (!declared.contains(item)) {
                 throw new IllegalArgumentException("the policy does not say that " + recipient.id() + " receives '"
-                        + item + "'; it receives " + recipient.dataItems());
+                        + item + "'; it receives " + recipient.dataItems() + Closest.hint(item, recipient.dataItems()));
             }
         }
     }

@@ -6,6 +6,15 @@ public enum ProvisionReason {
     ENTRUSTED(true),
     /** 共同利用: announced joint use; no consent and no record needed. */
     JOINT_USE(true),
+    /** 事業承継: the recipient takes over the business (APPI art. 27(5)(ii)); no consent and no record needed. */
+    BUSINESS_SUCCESSION(true),
+    /**
+     * The policy declares a ground of APPI art. 27(1) (laws and regulations, protection of life,
+     * public health, cooperation with authorities, academic research) for a purpose the third
+     * party serves: no consent is needed, whatever the person chose, and art. 29 asks for no record.
+     * {@link ProvisionDecision#ground()} names the ground.
+     */
+    LEGAL_GROUND(true),
     /**
      * The recipient serves a purpose the policy declares necessary where the person is: no choice
      * applies, so the provision rests on the policy's declaration (for a third party, one of the

@@ -5,9 +5,11 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
+import dev.consent4j.policy.match.Closest;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +26,7 @@ public final class ConsentState {
     private final Signals signals;
     private final Instant evaluatedAt;
     private final Map<Topic, Decision> decisions;
+    private final List<ArchivedChoice> archived;
 
     /**
      * Wraps decisions that were already made; {@code decisions} must hold one for every topic of
@@ -31,6 +34,16 @@ public final class ConsentState {
      */
     public ConsentState(Policy policy, SubjectId subject, Signals signals, Instant evaluatedAt,
             Map<Topic, Decision> decisions) {
+        this(policy, subject, signals, evaluatedAt, decisions, List.of());
+    }
+
+    /**
+     * Wraps decisions that were already made, with the choices that were archived because the
+     * policy no longer offers their topics.
+     */
+    public ConsentState(Policy policy, SubjectId subject, Signals signals, Instant evaluatedAt,
+            Map<Topic, Decision> decisions, List<ArchivedChoice> archived) {
+        this.archived = List.copyOf(archived);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.subject = Objects.requireNonNull(subject, "subject");
         this.signals = Objects.requireNonNull(signals, "signals");
@@ -60,6 +73,14 @@ public final class ConsentState {
     }
 
     /**
+     * The subject's latest choices on topics the policy no longer offers: evidence, never
+     * decisions (see {@link dev.consent4j.state.fold.StateFolder#archive}).
+     */
+    public List<ArchivedChoice> archived() {
+        return archived;
+    }
+
+    /**
      * The decision for a topic the policy declares.
      *
      * @throws IllegalArgumentException when the policy does not declare the topic; the message
@@ -79,13 +100,15 @@ public final class ConsentState {
             return policy.purpose(topic.id()).isPresent()
                     ? "'" + topic.id() + "' is a purpose, not a cookie category; ask allows(\"" + topic.id() + "\") or purpose(\""
                             + topic.id() + "\")"
-                    : declares + "cookie category '" + topic.id() + "'";
+                    : declares + "cookie category '" + topic.id() + "'" + Closest.hint(topic.id(),
+                            policy.cookieCategories().stream().map(CookieCategory::id).toList());
         }
         if (policy.purpose(topic.id()).isEmpty()) {
             return policy.cookieCategory(topic.id()).isPresent()
                     ? "'" + topic.id() + "' is a cookie category, not a purpose; ask categoryAllowed(\"" + topic.id()
                             + "\") or category(\"" + topic.id() + "\")"
-                    : declares + "purpose '" + topic.id() + "'";
+                    : declares + "purpose '" + topic.id() + "'" + Closest.hint(topic.id(),
+                            policy.purposes().stream().map(Purpose::id).toList());
         }
         return declares + "channel '" + topic.channel() + "' for purpose '" + topic.id() + "'; its channels are "
                 + policy.purpose(topic.id()).orElseThrow().channels();

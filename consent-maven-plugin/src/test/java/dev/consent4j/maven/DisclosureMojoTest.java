@@ -40,7 +40,14 @@ class DisclosureMojoTest {
                 "disclosure-ja.fragment.html", "disclosure-ja.html", "disclosure-ja.md");
         Path out = project.resolve("target/consent-disclosure");
         assertThat(Files.readString(out.resolve("disclosure-ja.md")))
-                .contains("### 架空運輸株式会社").contains("| AdNet Pixel | アドネット社 | 広告 |");
+                .contains("### 架空運輸株式会社").contains("| AdNet Pixel | アドネット社 | 広告 |")
+                .contains("- **関係**: 事業の承継先\n")
+                .contains("- **同意を得ない提供の根拠**: 合併その他の事由による事業の承継（個人情報保護法第27条第5項第2号）：2027年4月の合併による事業の承継\n")
+                .contains("## 他の事業者から取得する個人データ\n\n### 茶ID株式会社\n")
+                .contains("- **追加**: 広告の効果測定：広告の効果測定を始めました\n");
+        assertThat(Files.readString(out.resolve("disclosure-en.md")))
+                .contains("- **How the provider obtained it**: Given when you agree to sign in with Cha ID\n")
+                .contains("- **Countries where personal data is handled**: US\n");
         assertThat(Files.readString(out.resolve("disclosure-en.html")))
                 .startsWith("<!DOCTYPE html>").contains("<h4>AdNet &lt;Inc.&gt;</h4>")
                 .contains("<a href=\"https://adnet.example/privacy\">");

@@ -219,7 +219,8 @@ public final class ConsentEndpoints extends HttpServlet {
                     // The fail-closed state is not the customer's: a preference centre must not show it as theirs.
                     throw Problem.unavailable(RETRY_AFTER_SECONDS);
                 }
-                JsonIo.write(response, 200, Views.state(context.state(), consents.settings()));
+                JsonIo.write(response, 200, Views.state(context.state(), consents.settings(),
+                        Languages.choose(request, consents.policy())));
             }
             case "/choices" -> {
                 requireMethod(request, "POST");

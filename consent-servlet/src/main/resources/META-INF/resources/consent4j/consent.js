@@ -41,7 +41,8 @@
   }).then(r => r.ok ? r.json() : Promise.reject(new Error(path + ': HTTP ' + r.status)));
   const domReady = new Promise(r => doc.readyState == 'loading' ? doc.addEventListener('DOMContentLoaded', r) : r());
 
-  const loaded = Promise.all([request('/policy' + (lang ? '?lang=' + lang : '')), request('/state'), domReady])
+  const query = lang ? '?lang=' + lang : '';
+  const loaded = Promise.all([request('/policy' + query), request('/state' + query), domReady])
     .then(([p, s]) => {
       policy = p;
       ui = p.ui;
@@ -145,7 +146,10 @@
       button('btn', ui.acceptAll, () => choose({all: 'grant', outcome: 'accept-all'}, 'banner')),
       button('btn', ui.rejectAll, () => choose({all: 'deny', outcome: 'reject-all'}, 'banner')),
       button('btn', ui.choose, e => openPrefs(e.currentTarget), {'aria-haspopup': 'dialog'}));
-    bar.append(body, gpcStatus() || '', actions);
+    // Asked again after a policy change: what changed since the person last chose, as the policy says it.
+    const changes = (state.changes || []).flatMap(v => v.changes), list = changes.length && el('ul', 'changes');
+    changes.forEach(c => list.append(el('li', null, c.title + ': ' + c.description)));
+    bar.append(body, list || '', gpcStatus() || '', actions);
     root.append(bar);
     bar.focus();
   }

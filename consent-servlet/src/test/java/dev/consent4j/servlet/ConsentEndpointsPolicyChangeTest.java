@@ -73,6 +73,25 @@ class ConsentEndpointsPolicyChangeTest {
             .replace("  - {version: \"2026-11\", changed: []}", "  - {version: \"2026-11\", changed: []}\n"
                     + "  - {version: \"2026-12\", changed: []}\n  - {version: \"2027-01\", changed: []}"));
 
+    /** 2027-01 as above, with a history that says targeted advertising was removed, and why. */
+    private static final Policy V4 = variant(text -> text
+            .replace("version: \"2026-11\"\neffective", "version: \"2027-01\"\neffective")
+            .replace("""
+                      - id: targeted-ads
+                        title: {ja: 興味に合わせた広告, en: Personalised advertising}
+                        basis: opt-in
+                        targeted-advertising: true
+                        cookie-categories: [advertising]   # its trackers are the advertising category's; refusing either stops both
+                        sale-or-sharing: true
+                        data-items: [cookie-id]
+                        recipients: [ad-network]
+                    """, "")
+            .replace("purposes: [targeted-ads]", "purposes: []")
+            .replace("  - {version: \"2026-11\", changed: []}", "  - {version: \"2026-11\", changed: []}\n"
+                    + "  - {version: \"2026-12\", changed: []}\n  - version: \"2027-01\"\n    changes:\n"
+                    + "      - {topic: targeted-ads, change: removed, description: {ja: 興味に合わせた広告を終了しました, "
+                    + "en: Personalised advertising has ended}}"));
+
     private final ShopFixture shop = new ShopFixture();
     private final UnsubscribeTokens tokens = new UnsubscribeTokens(shop.keys, shop.clock);
     private JettyShop server;
@@ -222,6 +241,42 @@ class ConsentEndpointsPolicyChangeTest {
 
         assertThat(read(cookie).asChoices()).extracting(Choice::topic)
                 .containsExactly(Topic.category("advertising"), Topic.category("analytics"));
+    }
+
+    /**
+     * A removed topic's choice is archived: not among the decisions, listed under {@code archived}
+     * with the version that removed it, marked in the export, and the change's description is in
+     * the JSON the banner reads.
+     */
+    @Test
+    void aChoiceOnARemovedTopicIsArchivedAndTheChangeIsDescribed() throws Exception {
+        deploy(V2);
+        String cookie = consentCookie(choose("{\"purpose:targeted-ads\":\"grant\",\"category:analytics\":\"deny\"}", null));
+        shop.clock.advance(Duration.ofDays(1));
+        deploy(V4);
+
+        JsonNode state = json(server.get("/consent/state", "Cookie", cookie, "Accept-Language", "en"));
+        assertThat(state.get("purposes").has("targeted-ads")).isFalse();
+        assertThat(state.get("archived")).singleElement().satisfies(archived -> {
+            assertThat(archived.get("topic").stringValue()).isEqualTo("purpose:targeted-ads");
+            assertThat(archived.get("action").stringValue()).isEqualTo("grant");
+            assertThat(archived.get("policyVersion").stringValue()).isEqualTo("2026-12");
+            assertThat(archived.get("removedIn").stringValue()).isEqualTo("2027-01");
+        });
+        assertThat(decision(state, "category:analytics")).isEqualTo("false DENIED");
+        assertThat(state.get("changes")).singleElement().satisfies(version -> {
+            assertThat(version.get("version").stringValue()).isEqualTo("2027-01");
+            assertThat(version.get("changes").get(0).get("change").stringValue()).isEqualTo("removed");
+            assertThat(version.get("changes").get(0).get("description").stringValue())
+                    .isEqualTo("Personalised advertising has ended");
+        });
+        JsonNode policy = json(server.get("/consent/policy?lang=ja"));
+        assertThat(policy.get("changes").get(0).get("changes").get(0).get("description").stringValue())
+                .isEqualTo("興味に合わせた広告を終了しました");
+
+        JsonNode export = json(server.get("/consent/export", "Cookie", cookie));
+        assertThat(export.get("events")).extracting(e -> e.get("topic").stringValue() + " " + e.get("archived").booleanValue())
+                .containsExactlyInAnyOrder("purpose:targeted-ads true", "category:analytics false");
     }
 
     @Test

@@ -1,12 +1,16 @@
 package dev.consent4j.policy.disclosure;
 
 import dev.consent4j.policy.DataItem;
+import dev.consent4j.policy.DataSource;
+import dev.consent4j.policy.LegalGround;
 import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.Party;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
+import dev.consent4j.policy.ProvisionGround;
 import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Relation;
+import dev.consent4j.policy.Revision;
 import dev.consent4j.policy.Tracker;
 import java.net.URI;
 import java.time.LocalDate;
@@ -17,12 +21,16 @@ import java.util.Objects;
  * The public disclosure a policy yields, in one language: the external-transmission notice (one
  * entry per tracker: what is sent, to whom, why) and every recipient of personal data with its
  * relation, country, data items and purposes, and, where the policy declares them, the items Japan's
- * APPI asks to be announced for joint use, foreign transfers and an opt-out route. Every text is
+ * APPI asks to be announced for joint use, foreign transfers, an opt-out route and the grounds
+ * for provision without consent; where the shop receives data from (with the items APPI art. 30
+ * confirms); where data is handled abroad; and what changed between versions. Every text is
  * already resolved to the document's language, with ids replaced by their titles.
  *
  * <p>{@link DisclosureRenderer} turns it into HTML or Markdown.
  *
- * @param language the policy language the texts are in
+ * @param language   the policy language the texts are in
+ * @param dataAbroad the policy's declaration of where data is handled abroad, or {@code null}
+ * @param history    the versions whose changes the policy describes, oldest first
  */
 public record DisclosureDocument(
         String policyId,
@@ -31,7 +39,10 @@ public record DisclosureDocument(
         String language,
         PartyEntry operator,
         List<TrackerEntry> trackers,
-        List<RecipientEntry> recipients) {
+        List<RecipientEntry> recipients,
+        List<SourceEntry> sources,
+        DataAbroadEntry dataAbroad,
+        List<RevisionEntry> history) {
 
     public DisclosureDocument {
         Objects.requireNonNull(policyId, "policyId");
@@ -41,6 +52,8 @@ public record DisclosureDocument(
         Objects.requireNonNull(operator, "operator");
         trackers = List.copyOf(trackers);
         recipients = List.copyOf(recipients);
+        sources = List.copyOf(sources);
+        history = List.copyOf(history);
     }
 
     /**
@@ -89,10 +102,14 @@ public record DisclosureDocument(
      * @param jointUse        the joint-use announcement, or {@code null}
      * @param foreignTransfer what must be told about a transfer abroad, or {@code null}
      * @param optOutRoute     the filed opt-out route, or {@code null}
+     * @param legalGrounds    the grounds it receives data on without consent
+     * @param examples        for a recipient described by category, the names given as examples
+     * @param andOthers       whether the category has members beyond the examples
      */
     public record RecipientEntry(String id, String name, Relation relation, String country, List<String> dataItems,
             List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUseEntry jointUse,
-            ForeignTransferEntry foreignTransfer, OptOutRouteEntry optOutRoute) {
+            ForeignTransferEntry foreignTransfer, OptOutRouteEntry optOutRoute, List<GroundEntry> legalGrounds,
+            List<String> examples, boolean andOthers) {
 
         public RecipientEntry {
             Objects.requireNonNull(id, "id");
@@ -101,6 +118,77 @@ public record DisclosureDocument(
             Objects.requireNonNull(country, "country");
             dataItems = List.copyOf(dataItems);
             purposes = List.copyOf(purposes);
+            legalGrounds = List.copyOf(legalGrounds);
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /**
+     * A ground for provision without consent.
+     *
+     * @param purposes    titles of the purposes it covers; empty when it covers every purpose of the recipient
+     * @param description what the ground is in this case, or {@code ""}
+     */
+    public record GroundEntry(LegalGround ground, List<String> purposes, String description) {
+
+        public GroundEntry {
+            Objects.requireNonNull(ground, "ground");
+            purposes = List.copyOf(purposes);
+            Objects.requireNonNull(description, "description");
+        }
+    }
+
+    /**
+     * Someone the shop receives personal data from, with what APPI art. 30 confirms.
+     *
+     * @param acquisition how the provider obtained the data
+     * @param dataItems   titles of the data items received
+     * @param purposes    titles of the purposes they are used for
+     */
+    public record SourceEntry(String id, PartyEntry provider, String acquisition, List<String> dataItems,
+            List<String> purposes) {
+
+        public SourceEntry {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(acquisition, "acquisition");
+            dataItems = List.copyOf(dataItems);
+            purposes = List.copyOf(purposes);
+        }
+    }
+
+    /**
+     * Where personal data is handled outside Japan.
+     *
+     * @param countries ISO 3166-1 codes; empty when data is not handled abroad
+     * @param note      the measures taken there, or {@code ""}
+     */
+    public record DataAbroadEntry(List<String> countries, String note) {
+
+        public DataAbroadEntry {
+            countries = List.copyOf(countries);
+            Objects.requireNonNull(note, "note");
+        }
+    }
+
+    /** One version of the policy and what it added, changed and removed. */
+    public record RevisionEntry(String version, LocalDate effectiveDate, List<ChangeEntry> changes) {
+
+        public RevisionEntry {
+            Objects.requireNonNull(version, "version");
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /**
+     * One change: the topic's title (its id when the topic was removed), what happened and why.
+     */
+    public record ChangeEntry(String topic, Revision.Kind kind, String description) {
+
+        public ChangeEntry {
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(description, "description");
         }
     }
 
@@ -128,7 +216,34 @@ public record DisclosureDocument(
         DisclosureDocument document() {
             return new DisclosureDocument(policy.id(), policy.version(), policy.effectiveDate(), language,
                     party(policy.operator()), policy.trackers().stream().map(this::tracker).toList(),
-                    policy.recipients().stream().map(this::recipient).toList());
+                    policy.recipients().stream().map(this::recipient).toList(),
+                    policy.sources().stream().map(this::source).toList(),
+                    policy.dataAbroad().map(d -> new DataAbroadEntry(d.countries(), text(d.note()))).orElse(null),
+                    policy.history().stream().filter(r -> !r.changes().isEmpty()).map(this::revision).toList());
+        }
+
+        private SourceEntry source(DataSource source) {
+            return new SourceEntry(source.id(), party(source.provider()), text(source.acquisition()),
+                    dataItems(source.dataItems()), purposes(source.purposes()));
+        }
+
+        private RevisionEntry revision(Revision revision) {
+            return new RevisionEntry(revision.version(), revision.effectiveDate(), revision.changes().stream()
+                    .map(change -> new ChangeEntry(topicTitle(change.topic()), change.kind(), text(change.description())))
+                    .toList());
+        }
+
+        private String topicTitle(String id) {
+            return policy.purpose(id).map(Purpose::title).map(this::text)
+                    .or(() -> policy.cookieCategory(id).map(c -> text(c.title()))).orElse(id);
+        }
+
+        private GroundEntry ground(ProvisionGround ground) {
+            return new GroundEntry(ground.ground(), purposes(ground.purposes()), text(ground.description()));
+        }
+
+        private List<String> purposes(List<String> ids) {
+            return ids.stream().map(id -> policy.purpose(id).map(Purpose::title).map(this::text).orElse(id)).toList();
         }
 
         private TrackerEntry tracker(Tracker tracker) {
@@ -152,11 +267,11 @@ public record DisclosureDocument(
                             text(recipient.optOutRoute().provisionMethod()),
                             text(recipient.optOutRoute().requestMethod()),
                             text(recipient.optOutRoute().updateMethod()), recipient.optOutRoute().startDate());
-            List<String> purposes = recipient.purposes().stream()
-                    .map(id -> policy.purpose(id).map(Purpose::title).map(this::text).orElse(id)).toList();
             return new RecipientEntry(recipient.id(), text(recipient.name()), recipient.relation(),
-                    recipient.country(), dataItems(recipient.dataItems()), purposes, recipient.privacyNotice(),
-                    recipient.linksToPerson(), jointUse, foreign, optOut);
+                    recipient.country(), dataItems(recipient.dataItems()), purposes(recipient.purposes()),
+                    recipient.privacyNotice(), recipient.linksToPerson(), jointUse, foreign, optOut,
+                    recipient.grounds().stream().map(this::ground).toList(), recipient.examples(),
+                    recipient.andOthers());
         }
 
         private List<String> dataItems(List<String> ids) {

@@ -57,6 +57,12 @@ public final class DisclosureRenderer {
             htmlFields(html, recipient.fields());
             html.append("</section>\n");
         }
+        htmlSections(html, outline.sourcesHeading(), outline.sources());
+        if (!outline.abroad().isEmpty()) {
+            html.append("<h3>").append(escapeHtml(outline.abroadHeading())).append("</h3>\n");
+            htmlFields(html, outline.abroad());
+        }
+        htmlSections(html, outline.historyHeading(), outline.history());
         return html.append("</section>\n").toString();
     }
 
@@ -96,7 +102,38 @@ public final class DisclosureRenderer {
             md.append("### ").append(escapeMarkdown(recipient.heading())).append("\n\n");
             markdownFields(md, recipient.fields());
         }
+        markdownSections(md, outline.sourcesHeading(), outline.sources());
+        if (!outline.abroad().isEmpty()) {
+            md.append("## ").append(escapeMarkdown(outline.abroadHeading())).append("\n\n");
+            markdownFields(md, outline.abroad());
+        }
+        markdownSections(md, outline.historyHeading(), outline.history());
         return md.toString();
+    }
+
+    /** A heading and its sections; nothing when there are none. */
+    private static void htmlSections(StringBuilder html, String heading, List<Section> sections) {
+        if (sections.isEmpty()) {
+            return;
+        }
+        html.append("<h3>").append(escapeHtml(heading)).append("</h3>\n");
+        for (Section section : sections) {
+            html.append("<section id=\"").append(escapeHtml(section.anchor())).append("\">\n<h4>")
+                    .append(escapeHtml(section.heading())).append("</h4>\n");
+            htmlFields(html, section.fields());
+            html.append("</section>\n");
+        }
+    }
+
+    private static void markdownSections(StringBuilder md, String heading, List<Section> sections) {
+        if (sections.isEmpty()) {
+            return;
+        }
+        md.append("## ").append(escapeMarkdown(heading)).append("\n\n");
+        for (Section section : sections) {
+            md.append("### ").append(escapeMarkdown(section.heading())).append("\n\n");
+            markdownFields(md, section.fields());
+        }
     }
 
     private static void htmlFields(StringBuilder html, List<Field> fields) {

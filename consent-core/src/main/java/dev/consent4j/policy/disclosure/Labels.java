@@ -1,6 +1,8 @@
 package dev.consent4j.policy.disclosure;
 
+import dev.consent4j.policy.LegalGround;
 import dev.consent4j.policy.Relation;
+import dev.consent4j.policy.Revision;
 
 /** The fixed words of a disclosure, in Japanese or English (every other language gets English). */
 record Labels(
@@ -42,7 +44,19 @@ record Labels(
         String requestMethod,
         String updateMethod,
         String startDate,
-        String listSeparator) {
+        String listSeparator,
+        String legalGround,
+        String examples,
+        String andOthers,
+        String sources,
+        String acquisition,
+        String receivedItems,
+        String abroad,
+        String countries,
+        String notAbroad,
+        String abroadNote,
+        String history,
+        String dash) {
 
     static final Labels JA = new Labels(
             "外部送信と個人データの提供について",
@@ -83,7 +97,19 @@ record Labels(
             "提供停止の求めを受け付ける方法",
             "更新の方法",
             "提供の開始日",
-            "、");
+            "、",
+            "同意を得ない提供の根拠",
+            "例",
+            "ほか",
+            "他の事業者から取得する個人データ",
+            "提供元による取得の経緯",
+            "取得する項目",
+            "外国における取扱い",
+            "個人データを取り扱う国",
+            "個人データを外国で取り扱うことはありません",
+            "外的環境と講じている措置",
+            "改定の履歴",
+            "：");
 
     static final Labels EN = new Labels(
             "What is sent to whom",
@@ -124,7 +150,19 @@ record Labels(
             "How to ask us to stop providing it",
             "How the list is updated",
             "Provided since",
-            ", ");
+            ", ",
+            "Ground for provision without consent",
+            "For example",
+            " and others",
+            "Personal data we receive from others",
+            "How the provider obtained it",
+            "Data items received",
+            "Handling outside Japan",
+            "Countries where personal data is handled",
+            "Personal data is not handled outside Japan",
+            "The environment there and our measures",
+            "What changed between versions",
+            ": ");
 
     static Labels of(String language) {
         return "ja".equals(language) ? JA : EN;
@@ -136,6 +174,7 @@ record Labels(
             case PROCESSOR -> ja ? "委託先" : "Processor";
             case JOINT_USER -> ja ? "共同利用者" : "Joint user";
             case THIRD_PARTY -> ja ? "第三者" : "Third party";
+            case SUCCESSOR -> ja ? "事業の承継先" : "Successor to the business";
         };
     }
 
@@ -144,9 +183,52 @@ record Labels(
         return switch (relation) {
             case PROCESSOR -> ja ? "個人データの取扱いの委託" : "Handling entrusted to it on our behalf";
             case JOINT_USER -> ja ? "共同利用" : "Joint use";
+            case SUCCESSOR -> ja ? "合併その他の事由による事業の承継" : "Succession to the business by a merger or otherwise";
             case THIRD_PARTY -> optOutRoute
                     ? ja ? "オプトアウト手続による第三者提供" : "Provision under a filed opt-out route"
                     : ja ? "ご本人の同意に基づく第三者提供" : "Provision with your consent";
+        };
+    }
+
+    /** A ground for provision without consent, with its article of APPI. */
+    String ground(LegalGround ground) {
+        boolean ja = this == JA;
+        String words = switch (ground) {
+            case LAWS_AND_REGULATIONS -> ja ? "法令に基づく場合" : "Required by laws and regulations";
+            case PROTECTION_OF_LIFE -> ja ? "人の生命、身体又は財産の保護のために必要がある場合"
+                    : "Needed to protect a person's life, body or property";
+            case PUBLIC_HEALTH -> ja ? "公衆衛生の向上又は児童の健全な育成の推進のために特に必要がある場合"
+                    : "Needed for public health or children's sound growth";
+            case COOPERATION_WITH_AUTHORITIES -> ja ? "国の機関等の法令の定める事務への協力"
+                    : "Cooperation with authorities carrying out duties set by law";
+            case ACADEMIC_RESEARCH -> ja ? "学術研究機関等による学術研究" : "Academic research";
+            case ENTRUSTMENT -> ja ? "個人データの取扱いの委託" : "Handling entrusted on our behalf";
+            case BUSINESS_SUCCESSION -> ja ? "合併その他の事由による事業の承継" : "Business succession";
+            case JOINT_USE -> ja ? "共同利用" : "Joint use";
+        };
+        if (!ja) {
+            return words + " (APPI art. " + ground.article() + ")";
+        }
+        String article = switch (ground) {
+            case LAWS_AND_REGULATIONS -> "第27条第1項第1号";
+            case PROTECTION_OF_LIFE -> "第27条第1項第2号";
+            case PUBLIC_HEALTH -> "第27条第1項第3号";
+            case COOPERATION_WITH_AUTHORITIES -> "第27条第1項第4号";
+            case ACADEMIC_RESEARCH -> "第27条第1項第5号から第7号";
+            case ENTRUSTMENT -> "第27条第5項第1号";
+            case BUSINESS_SUCCESSION -> "第27条第5項第2号";
+            case JOINT_USE -> "第27条第5項第3号";
+        };
+        return words + "（個人情報保護法" + article + "）";
+    }
+
+    /** What happened to a topic in a version. */
+    String change(Revision.Kind kind) {
+        boolean ja = this == JA;
+        return switch (kind) {
+            case ADDED -> ja ? "追加" : "Added";
+            case CHANGED -> ja ? "変更" : "Changed";
+            case REMOVED -> ja ? "削除" : "Removed";
         };
     }
 

@@ -1,7 +1,12 @@
 package dev.consent4j.policy.disclosure;
 
+import dev.consent4j.policy.disclosure.DisclosureDocument.ChangeEntry;
+import dev.consent4j.policy.disclosure.DisclosureDocument.DataAbroadEntry;
+import dev.consent4j.policy.disclosure.DisclosureDocument.GroundEntry;
 import dev.consent4j.policy.disclosure.DisclosureDocument.PartyEntry;
 import dev.consent4j.policy.disclosure.DisclosureDocument.RecipientEntry;
+import dev.consent4j.policy.disclosure.DisclosureDocument.RevisionEntry;
+import dev.consent4j.policy.disclosure.DisclosureDocument.SourceEntry;
 import dev.consent4j.policy.disclosure.DisclosureDocument.TrackerEntry;
 import java.net.URI;
 import java.util.ArrayList;
@@ -24,7 +29,13 @@ record Outline(
         String noTransmission,
         String recipientsHeading,
         List<Section> recipients,
-        String noRecipients) {
+        String noRecipients,
+        String sourcesHeading,
+        List<Section> sources,
+        String abroadHeading,
+        List<Field> abroad,
+        String historyHeading,
+        List<Section> history) {
 
     /** A labelled value; {@code link} is set when the value is an address worth linking. */
     record Field(String label, String value, URI link) {
@@ -51,7 +62,40 @@ record Outline(
                 List.of(labels.service(), labels.recipient(), labels.category(), labels.hosts(), labels.sentData(),
                         labels.sitePurpose(), labels.recipientPurpose()),
                 rows, labels.noTransmission(), labels.recipients(),
-                document.recipients().stream().map(r -> recipient(r, labels)).toList(), labels.noRecipients());
+                document.recipients().stream().map(r -> recipient(r, labels)).toList(), labels.noRecipients(),
+                labels.sources(), document.sources().stream().map(source -> source(source, labels)).toList(),
+                labels.abroad(), abroad(document.dataAbroad(), labels),
+                labels.history(), document.history().stream().map(revision -> revision(revision, labels)).toList());
+    }
+
+    private static Section source(SourceEntry source, Labels labels) {
+        List<Field> fields = new ArrayList<>(party(source.provider(), labels));
+        add(fields, labels.acquisition(), source.acquisition());
+        add(fields, labels.receivedItems(), String.join(labels.listSeparator(), source.dataItems()));
+        add(fields, labels.purposes(), String.join(labels.listSeparator(), source.purposes()));
+        return new Section("source-" + source.id(), source.provider().name(), fields);
+    }
+
+    private static List<Field> abroad(DataAbroadEntry abroad, Labels labels) {
+        List<Field> fields = new ArrayList<>();
+        if (abroad != null) {
+            add(fields, labels.countries(), abroad.countries().isEmpty() ? labels.notAbroad()
+                    : String.join(labels.listSeparator(), abroad.countries()));
+            add(fields, labels.abroadNote(), abroad.note());
+        }
+        return fields;
+    }
+
+    private static Section revision(RevisionEntry revision, Labels labels) {
+        List<Field> fields = new ArrayList<>();
+        for (ChangeEntry change : revision.changes()) {
+            add(fields, labels.change(change.kind()), change.description().isEmpty() ? change.topic()
+                    : change.topic() + labels.dash() + change.description());
+        }
+        String heading = labels.version() + " " + revision.version()
+                + (revision.effectiveDate() == null ? "" : labels.listSeparator() + labels.effectiveDate() + " "
+                        + revision.effectiveDate());
+        return new Section("version-" + revision.version(), heading, fields);
     }
 
     private static Section recipient(RecipientEntry recipient, Labels labels) {
@@ -59,7 +103,17 @@ record Outline(
         List<Field> fields = new ArrayList<>();
         add(fields, labels.relation(), labels.relation(recipient.relation()));
         add(fields, labels.legalBasis(), labels.legalBasis(recipient.relation(), recipient.optOutRoute() != null));
+        for (GroundEntry ground : recipient.legalGrounds()) {
+            String value = labels.ground(ground.ground())
+                    + (ground.purposes().isEmpty() ? "" : labels.dash() + String.join(labels.listSeparator(), ground.purposes()))
+                    + (ground.description().isEmpty() ? "" : labels.dash() + ground.description());
+            add(fields, labels.legalGround(), value);
+        }
         add(fields, labels.country(), recipient.country());
+        if (!recipient.examples().isEmpty() || recipient.andOthers()) {
+            add(fields, labels.examples(), String.join(labels.listSeparator(), recipient.examples())
+                    + (recipient.andOthers() ? labels.andOthers() : ""));
+        }
         add(fields, labels.dataItems(), String.join(separator, recipient.dataItems()));
         add(fields, labels.purposes(), String.join(separator, recipient.purposes()));
         if (recipient.privacyNotice() != null) {

@@ -41,10 +41,16 @@ final class Fields {
         for (Map.Entry<String, int[]> key : object.keyLocations().entrySet()) {
             if (!allowed.contains(key.getKey())) {
                 String suggestion = Suggestions.closest(key.getKey(), allowed);
-                problems.error(PathNames.child(path, key.getKey()), key.getValue()[0], key.getValue()[1],
-                        "unknown key '" + key.getKey() + "'"
-                                + (suggestion == null ? "; allowed keys are " + String.join(", ", sorted(allowed))
-                                        : "; did you mean '" + suggestion + "'?"));
+                String message = "unknown key '" + key.getKey() + "'"
+                        + (suggestion == null ? "; allowed keys are " + String.join(", ", sorted(allowed))
+                                : "; did you mean '" + suggestion + "'?");
+                if (suggestion == null && noValue(object.fields().get(key.getKey()))) {
+                    Map.Entry<String, Node> before = entryBefore(object, key.getKey());
+                    message = "'" + key.getKey() + "' has no value; " + YamlFriction.cutAtComma(
+                            before == null ? null : before.getKey(),
+                            before != null && before.getValue() instanceof ScalarNode b ? b.text() : null, key.getKey());
+                }
+                problems.error(PathNames.child(path, key.getKey()), key.getValue()[0], key.getValue()[1], message);
             }
         }
         return new Fields(object, path, problems, languages);
@@ -188,9 +194,20 @@ final class Fields {
             return null;
         }
         Map<String, String> values = new LinkedHashMap<>();
+        Map.Entry<String, Node> previous = null;
         for (Map.Entry<String, Node> entry : object.fields().entrySet()) {
+            Map.Entry<String, Node> before = previous;
+            previous = entry;
             String language = entry.getKey();
             String textPath = PathNames.child(at, language);
+            if (!languages.contains(language) && noValue(entry.getValue())) {
+                int[] where = object.keyLocations().get(language);
+                problems.error(textPath, where == null ? child.line() : where[0], where == null ? child.column() : where[1],
+                        "'" + language + "' is no language of the policy and has no text; " + YamlFriction.cutAtComma(
+                                before == null ? null : before.getKey(),
+                                before != null && before.getValue() instanceof ScalarNode b ? b.text() : null, language));
+                continue;
+            }
             if (!languages.contains(language)) {
                 problems.error(textPath, entry.getValue(), "language '" + language
                         + "' is not one of the policy's languages " + languages);
@@ -209,6 +226,22 @@ final class Fields {
             }
         }
         return new LocalizedText(values);
+    }
+
+    /** A key written with no value, as a text cut at an unquoted comma leaves it ({@code {ja: a, b}}). */
+    private static boolean noValue(Node node) {
+        return node instanceof ScalarNode s && (s.type() == ScalarType.NULL || s.type() == ScalarType.STRING && s.text().isEmpty());
+    }
+
+    private static Map.Entry<String, Node> entryBefore(ObjectNode object, String key) {
+        Map.Entry<String, Node> before = null;
+        for (Map.Entry<String, Node> entry : object.fields().entrySet()) {
+            if (entry.getKey().equals(key)) {
+                return before;
+            }
+            before = entry;
+        }
+        return null;
     }
 
     static String describe(Node node) {

@@ -32,9 +32,16 @@ final class LocatedTreeReader {
             .build();
 
     private final Problems problems;
+    private final byte[] content;
 
     LocatedTreeReader(Problems problems) {
+        this(problems, null);
+    }
+
+    /** A reader that can quote {@code content}, the document's bytes, when advising on a syntax error. */
+    LocatedTreeReader(Problems problems, byte[] content) {
         this.problems = problems;
+        this.content = content;
     }
 
     /** The document's root, or {@code null} after reporting a syntax error. */
@@ -55,8 +62,11 @@ final class LocatedTreeReader {
             TokenStreamLocation at = e.getLocation();
             String message = e.getOriginalMessage();
             int cut = message == null ? -1 : message.indexOf('\n');
-            problems.error("", at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    "not valid " + (yaml ? "YAML" : "JSON") + ": " + (cut < 0 ? message : message.substring(0, cut)));
+            int line = at == null ? 0 : at.getLineNr();
+            int column = at == null ? 0 : at.getColumnNr();
+            YamlFriction.Advice advice = yaml ? YamlFriction.advice(message, content, line, column) : null;
+            problems.error("", line, advice == null ? column : advice.column(), "not valid " + (yaml ? "YAML" : "JSON")
+                    + ": " + (cut < 0 ? message : message.substring(0, cut)) + (advice == null ? "" : "; " + advice.text()));
             return null;
         }
     }

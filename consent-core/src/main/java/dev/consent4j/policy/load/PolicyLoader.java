@@ -89,7 +89,7 @@ public final class PolicyLoader {
     private static PolicyCheckResult check(String name, byte[] content) {
         Problems problems = new Problems(name);
         boolean yaml = !name.toLowerCase(Locale.ROOT).endsWith(".json");
-        Node root = new LocatedTreeReader(problems).read(new ByteArrayInputStream(content), yaml);
+        Node root = new LocatedTreeReader(problems, content).read(new ByteArrayInputStream(content), yaml);
         Policy policy = root == null ? null : new PolicyReader(problems).read(root);
         return new PolicyCheckResult(problems.hasErrors() ? null : policy, problems.list());
     }

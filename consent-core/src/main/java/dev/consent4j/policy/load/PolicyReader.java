@@ -5,7 +5,9 @@ import dev.consent4j.policy.BasisRule;
 import dev.consent4j.policy.Channel;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.CookieDeclaration;
+import dev.consent4j.policy.DataAbroad;
 import dev.consent4j.policy.DataItem;
+import dev.consent4j.policy.DataSource;
 import dev.consent4j.policy.ForeignTransfer;
 import dev.consent4j.policy.JointUse;
 import dev.consent4j.policy.Jurisdiction;
@@ -53,13 +55,13 @@ final class PolicyReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern VAGUE_ENDING = Pattern.compile(".*(等|など|etc\\.?|and so on)\\s*$",
+    static final Pattern VAGUE_ENDING = Pattern.compile(".*(等|など|etc\\.?|and so on)\\s*$",
             Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> ROOT_KEYS = Set.of("id", "version", "effective-date", "languages", "operator",
             "consent-validity", "data-items", "channels", "purposes", "cookie-categories", "recipients", "trackers",
-            "history", "minors");
-    private static final Set<String> PARTY_KEYS = Set.of("name", "address", "representative", "contact");
+            "history", "minors", "sources", "data-abroad");
+    static final Set<String> PARTY_KEYS = Set.of("name", "address", "representative", "contact");
     private static final Set<String> DATA_ITEM_KEYS = Set.of("id", "title", "sensitive", "related-info");
     private static final Set<String> CHANNEL_KEYS = Set.of("id", "title", "electronic-mail");
     private static final Set<String> PURPOSE_KEYS = union(Set.of("id", "title", "description", "basis", "data-items",
@@ -71,14 +73,11 @@ final class PolicyReader {
             "justification");
     private static final Set<String> RECIPIENT_KEYS = Set.of("id", "name", "relation", "country", "hosts",
             "data-items", "purposes", "privacy-notice", "links-to-person", "joint-use", "foreign-transfer",
-            "opt-out-route");
-    private static final Set<String> JOINT_USE_KEYS = Set.of("data-items", "joint-users", "purposes", "responsible");
-    private static final Set<String> FOREIGN_KEYS = Set.of("system-info", "recipient-measures");
-    private static final Set<String> OPT_OUT_KEYS = Set.of("acquisition-method", "provision-method",
-            "request-method", "update-method", "start-date");
+            "opt-out-route", "legal-grounds", "examples", "and-others");
     private static final Set<String> TRACKER_KEYS = Set.of("id", "recipient", "category", "service", "hosts",
             "requests", "cookies", "sends", "site-purpose", "recipient-purpose");
-    private static final Set<String> REVISION_KEYS = Set.of("version", "effective-date", "changed");
+
+    private static final List<String> RELATIONS = java.util.Arrays.stream(Relation.values()).map(Relation::id).toList();
 
     private final Problems problems;
     private final BasisReader bases;
@@ -176,7 +175,7 @@ final class PolicyReader {
         List<Recipient> recipients = new ArrayList<>();
         Set<String> seenRecipients = new HashSet<>();
         forEach(top, "recipients", RECIPIENT_KEYS, (f, path) -> {
-            Recipient recipient = recipient(f, seenRecipients, dataItems, purposeIds);
+            Recipient recipient = recipient(f, seenRecipients, dataItems, purposeIds, purposeById);
             if (recipient != null) {
                 recipients.add(recipient);
             }
@@ -189,25 +188,11 @@ final class PolicyReader {
                 trackers.add(tracker);
             }
         });
+        List<DataSource> sources = new SourcesReader(this, problems).read(top, dataItems.keySet(), purposeIds);
+        DataAbroad dataAbroad = new DataAbroadReader(problems).read(top);
         Set<String> topicIds = new HashSet<>(purposeIds);
         topicIds.addAll(categoryIds);
-        List<Revision> history = new ArrayList<>();
-        Set<String> versions = new HashSet<>();
-        forEach(top, "history", REVISION_KEYS, (f, path) -> {
-            String revisionVersion = f.text("version", true);
-            if (revisionVersion != null && !versions.add(revisionVersion)) {
-                problems.error(f.path("version"), f.at("version"), "version '" + revisionVersion + "' appears twice in the history");
-            }
-            List<String> changed = references(f, "changed", topicIds, "purpose or cookie category");
-            LocalDate revisionDate = date(f, "effective-date", false);
-            if (revisionVersion != null) {
-                history.add(new Revision(revisionVersion, revisionDate, changed));
-            }
-        });
-        if (!history.isEmpty() && version != null && history.stream().noneMatch(r -> r.version().equals(version))) {
-            problems.error("history", top.at("history"), "the history does not list the current version '" + version
-                    + "'; add it as the last revision, with the topics it changed");
-        }
+        List<Revision> history = new HistoryReader(this, problems).read(top, version, topicIds);
         List<MinorRule> minors = new ArrayList<>();
         MinorRuleReader minorRules = new MinorRuleReader(problems);
         forEach(top, "minors", MinorRuleReader.KEYS, (f, path) -> {
@@ -235,6 +220,8 @@ final class PolicyReader {
             trackers.forEach(builder::tracker);
             history.forEach(builder::revision);
             minors.forEach(builder::minorRule);
+            sources.forEach(builder::source);
+            builder.dataAbroad(dataAbroad);
             return builder.build();
         } catch (IllegalArgumentException | NullPointerException e) {
             problems.error("", root, e.getMessage());
@@ -420,14 +407,16 @@ final class PolicyReader {
         return new CookieDeclaration(name, normalizedDomains, path, setBy, storage, justification);
     }
 
-    private Recipient recipient(Fields f, Set<String> seen, Map<String, DataItem> dataItems, Set<String> purposeIds) {
+    private Recipient recipient(Fields f, Set<String> seen, Map<String, DataItem> dataItems, Set<String> purposeIds,
+            Map<String, Purpose> purposeById) {
         String id = uniqueId(f, seen);
         LocalizedText name = f.localized("name", true);
         String relationText = f.text("relation", true);
         Relation relation = relationText == null ? null : Relation.fromId(relationText);
         if (relationText != null && relation == null) {
-            problems.error(f.path("relation"), f.at("relation"), "relation must be third-party, processor or joint-user, but was '"
-                    + relationText + "'");
+            String suggestion = Suggestions.closest(relationText, RELATIONS);
+            problems.error(f.path("relation"), f.at("relation"), "relation must be third-party, processor, joint-user or successor, but was '"
+                    + relationText + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
         }
         String country = f.text("country", true);
         if (country != null && !COUNTRY.matcher(country).matches()) {
@@ -449,65 +438,17 @@ final class PolicyReader {
                 problems.error(f.path("privacy-notice"), f.at("privacy-notice"), "privacy-notice must be an https URL, but was '" + noticeText + "'");
             }
         }
-        JointUse jointUse = null;
-        Fields joint = f.object("joint-use", relation == Relation.JOINT_USER, JOINT_USE_KEYS);
-        if (joint != null) {
-            if (relation != null && relation != Relation.JOINT_USER) {
-                problems.error(f.path("joint-use"), f.at("joint-use"), "only a joint-user recipient has a joint-use block");
-            }
-            List<String> jointItems = references(joint, "data-items", dataItems.keySet(), "data item");
-            if (jointItems.isEmpty()) {
-                problems.error(joint.path("data-items"), joint.at("data-items"), "joint use must list the data items used jointly (APPI art. 27(5)(iii))");
-            }
-            LocalizedText users = joint.localized("joint-users", true);
-            LocalizedText jointPurposes = joint.localized("purposes", true);
-            Fields responsible = joint.object("responsible", true, PARTY_KEYS);
-            Party party = responsible == null ? null : party(responsible, true);
-            if (users != null && jointPurposes != null && party != null) {
-                jointUse = new JointUse(jointItems, users, jointPurposes, party);
-            }
-        }
-        ForeignTransfer foreign = null;
-        boolean foreignThirdParty = relation == Relation.THIRD_PARTY && country != null && !"JP".equals(country);
-        Fields foreignFields = f.object("foreign-transfer", false, FOREIGN_KEYS);
-        if (foreignFields == null && foreignThirdParty && !f.has("foreign-transfer")) {
-            problems.error(f.path("foreign-transfer"), f.node(), "a third party in " + country + " needs foreign-transfer "
-                    + "information (the country's protection system and the recipient's measures; APPI art. 28)");
-        }
-        if (foreignFields != null) {
-            LocalizedText system = foreignFields.localized("system-info", true);
-            LocalizedText measures = foreignFields.localized("recipient-measures", true);
-            if (system != null && measures != null) {
-                foreign = new ForeignTransfer(system, measures);
-            }
-        }
-        OptOutRoute optOut = null;
-        Fields route = f.object("opt-out-route", false, OPT_OUT_KEYS);
-        if (route != null) {
-            if (relation != null && relation != Relation.THIRD_PARTY) {
-                problems.error(f.path("opt-out-route"), f.at("opt-out-route"), "only a third party can receive data by an opt-out route");
-            }
-            LocalizedText acquisition = route.localized("acquisition-method", true);
-            LocalizedText provision = route.localized("provision-method", true);
-            LocalizedText request = route.localized("request-method", true);
-            LocalizedText update = route.localized("update-method", true);
-            LocalDate start = date(route, "start-date", true);
-            for (String item : items) {
-                DataItem dataItem = dataItems.get(item);
-                if (dataItem != null && dataItem.sensitive()) {
-                    problems.error(f.path("opt-out-route"), f.at("opt-out-route"), "special-care data ('" + item
-                            + "') may never be provided by an opt-out route (APPI art. 27(2))");
-                }
-            }
-            if (acquisition != null && provision != null && request != null && update != null && start != null) {
-                optOut = new OptOutRoute(acquisition, provision, request, update, start);
-            }
-        }
+        RecipientLawReader law = new RecipientLawReader(this, problems);
+        JointUse jointUse = law.jointUse(f, relation, dataItems);
+        ForeignTransfer foreign = law.foreignTransfer(f, relation, country);
+        OptOutRoute optOut = law.optOutRoute(f, relation, items, dataItems);
+        RecipientExtrasReader.Extras extras = new RecipientExtrasReader(this, problems).read(f, name, relation,
+                jointUse, purposes, purposeById);
         if (id == null || name == null || relation == null || country == null) {
             return null;
         }
         return new Recipient(id, name, relation, country, hosts, items, purposes, notice, f.flag("links-to-person"),
-                jointUse, foreign, optOut);
+                jointUse, foreign, optOut, extras.grounds(), extras.examples(), extras.andOthers());
     }
 
     private Tracker tracker(Fields f, Set<String> seen, Set<String> recipientIds, Set<String> categoryIds,
@@ -567,7 +508,7 @@ final class PolicyReader {
         return new Tracker(id, recipient, category, service, hosts, kinds, cookies, sends, sitePurpose, recipientPurpose);
     }
 
-    private Party party(Fields f, boolean legalEntity) {
+    Party party(Fields f, boolean legalEntity) {
         LocalizedText name = f.localized("name", true);
         LocalizedText address = f.localized("address", legalEntity);
         LocalizedText representative = f.localized("representative", legalEntity);
@@ -608,7 +549,7 @@ final class PolicyReader {
         return id;
     }
 
-    private String uniqueId(Fields f, Set<String> seen) {
+    String uniqueId(Fields f, Set<String> seen) {
         String id = idField(f, "id");
         if (id != null && !seen.add(id)) {
             problems.error(f.path("id"), f.at("id"), "duplicate id '" + id + "'");
@@ -626,7 +567,7 @@ final class PolicyReader {
         return id;
     }
 
-    private List<String> references(Fields f, String key, Set<String> known, String kind) {
+    List<String> references(Fields f, String key, Set<String> known, String kind) {
         List<String> ids = f.texts(key);
         List<String> valid = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -639,7 +580,7 @@ final class PolicyReader {
         return valid;
     }
 
-    private static String unknownReference(String id, Set<String> known, String kind) {
+    static String unknownReference(String id, Set<String> known, String kind) {
         String suggestion = Suggestions.closest(id, known);
         return "unknown " + kind + " '" + id + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?");
     }
@@ -654,7 +595,7 @@ final class PolicyReader {
         return ids;
     }
 
-    private LocalDate date(Fields f, String key, boolean required) {
+    LocalDate date(Fields f, String key, boolean required) {
         String text = f.text(key, required);
         if (text == null) {
             return null;
@@ -686,11 +627,11 @@ final class PolicyReader {
         return fallback;
     }
 
-    private interface ItemReader {
+    interface ItemReader {
         void read(Fields fields, String path);
     }
 
-    private void forEach(Fields top, String section, Set<String> keys, ItemReader reader) {
+    void forEach(Fields top, String section, Set<String> keys, ItemReader reader) {
         if (top == null) {
             return;
         }

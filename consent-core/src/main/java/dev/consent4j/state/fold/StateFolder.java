@@ -16,6 +16,8 @@ import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Validity;
 import dev.consent4j.policy.ValidityRule;
+import dev.consent4j.policy.Revision;
+import dev.consent4j.state.ArchivedChoice;
 import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
@@ -72,6 +74,11 @@ import java.util.function.Function;
  * refuses the categories it is carried out through, with the opt-out's reason, unless the person
  * refused the category themselves.
  *
+ * <p><b>Removed topics.</b> A choice on a topic the policy no longer declares, or on one that a
+ * revision removed after the choice was made (and a later one added back), is <em>archived</em>
+ * ({@link #archive}): it decides nothing, anywhere, and the state lists it in
+ * {@link ConsentState#archived()} with the version that removed the topic.
+ *
  * <p>Thread-safe; the servlet filter folds on every request.
  */
 public final class StateFolder {
@@ -79,6 +86,10 @@ public final class StateFolder {
     private final Policy policy;
     private final ConsentSettings settings;
     private final List<Topic> topics;
+    /** The same topics, for the check every choice of every fold goes through. */
+    private final Set<Topic> declared;
+    /** Ids some revision removed: only choices on these (or undeclared ones) can be archived. */
+    private final Set<String> removedTopics;
     /*
      * States of visitors' cookies by choice pattern (see foldShared). Shops have few patterns (which
      * categories were granted, under which version) across millions of visitors; the bound keeps a
@@ -97,7 +108,7 @@ public final class StateFolder {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.settings = Objects.requireNonNull(settings, "settings");
         Map<Period, ExpiryDays> byPeriod = new HashMap<>();
-        List<ValidityRule> rules = new java.util.ArrayList<>();
+        List<ValidityRule> rules = new ArrayList<>();
         rules.add(policy.validity());
         for (Purpose purpose : policy.purposes()) {
             if (purpose.validity() != null) {
@@ -113,7 +124,7 @@ public final class StateFolder {
                         expiry(byPeriod, validity.memberTermGrants())));
             }
         }
-        List<Topic> all = new java.util.ArrayList<>();
+        List<Topic> all = new ArrayList<>();
         for (Purpose purpose : policy.purposes()) {
             all.add(Topic.purpose(purpose.id()));
             for (String channel : purpose.channels()) {
@@ -124,6 +135,33 @@ public final class StateFolder {
             all.add(Topic.category(category.id()));
         }
         this.topics = List.copyOf(all);
+        this.declared = Set.copyOf(all);
+        Set<String> removed = new HashSet<>();
+        for (Revision revision : policy.history()) {
+            revision.changes().stream().filter(c -> c.kind() == Revision.Kind.REMOVED).forEach(c -> removed.add(c.topic()));
+        }
+        this.removedTopics = Set.copyOf(removed);
+    }
+
+    /**
+     * The archived form of {@code choice}, or {@code null} when it is live: archived when the policy
+     * does not declare its topic, or when a revision after the version it was made under removed
+     * the topic (which a later one added back).
+     */
+    public ArchivedChoice archive(Choice choice) {
+        Topic topic = choice.topic();
+        if (!declares(topic)) {
+            return new ArchivedChoice(choice, policy.removedSince(choice.policyVersion(), topic.id()));
+        }
+        if (removedTopics.contains(topic.id())) {
+            String removedIn = policy.removedSince(choice.policyVersion(), topic.id());
+            return removedIn == null ? null : new ArchivedChoice(choice, removedIn);
+        }
+        return null;
+    }
+
+    private boolean declares(Topic topic) {
+        return declared.contains(topic);
     }
 
     public Policy policy() {
@@ -186,12 +224,27 @@ public final class StateFolder {
         for (Choice choice : latestChoices) {
             byTopic.merge(choice.topic(), choice, StateFolder::later);
         }
+        List<ArchivedChoice> archived = List.of();
+        for (java.util.Iterator<Choice> it = byTopic.values().iterator(); it.hasNext();) {
+            ArchivedChoice archive = archive(it.next());
+            if (archive != null) {
+                if (archived.isEmpty()) {
+                    archived = new ArrayList<>();
+                }
+                archived.add(archive);
+                it.remove();
+            }
+        }
+        if (archived.size() > 1) {
+            archived.sort(java.util.Comparator.comparingLong((ArchivedChoice a) -> a.choice().sequence())
+                    .thenComparing(a -> a.choice().topic().toString()));
+        }
         Evaluation evaluation = new Evaluation(byTopic::get, signals, now, storeUnavailable);
         Map<Topic, Decision> decisions = new LinkedHashMap<>(topics.size() * 2);
         for (Topic topic : topics) {
             decisions.put(topic, evaluation.decide(topic));
         }
-        return new ConsentState(policy, subject, signals, now, decisions);
+        return new ConsentState(policy, subject, signals, now, decisions, archived);
     }
 
     /**
@@ -203,8 +256,9 @@ public final class StateFolder {
      * millions of visitors' cookies folds once per pattern, not once per request.
      *
      * <p>What the shared state says beyond allowed and reason is its first fold's: its subject is
-     * {@link SubjectId#UNDECIDED_VISITOR} and its decisions' times and policy versions are those of
-     * the choices that pattern was first folded from. Show a person their own state with {@link #fold}.
+     * {@link SubjectId#UNDECIDED_VISITOR} and its decisions' times and policy versions, and its
+     * {@link ConsentState#archived() archived} choices, are those of the choices that pattern was
+     * first folded from. Show a person their own state with {@link #fold}.
      *
      * @param choices at most one choice per topic, as a consent cookie holds them
      * @throws IllegalArgumentException when two choices are on one topic
@@ -365,7 +419,11 @@ public final class StateFolder {
      */
     public Decision decide(Topic topic, Function<Topic, Choice> choices, Signals signals, Instant now) {
         requireDeclared(topic);
-        return new Evaluation(choices, signals, now, false).decide(topic);
+        Function<Topic, Choice> live = removedTopics.isEmpty() ? choices : t -> {
+            Choice choice = choices.apply(t);
+            return choice == null || archive(choice) == null ? choice : null;
+        };
+        return new Evaluation(live, signals, now, false).decide(topic);
     }
 
     /**
@@ -397,11 +455,11 @@ public final class StateFolder {
     }
 
     private void requireDeclared(Topic topic) {
-        boolean declared = topic.kind() == Topic.Kind.CATEGORY ? policy.cookieCategory(topic.id()).isPresent()
-                : policy.purpose(topic.id()).filter(p -> topic.channel() == null || p.channels().contains(topic.channel()))
-                        .isPresent();
-        if (!declared) {
-            throw new IllegalArgumentException("policy " + policy.version() + " declares no topic '" + topic + "'");
+        if (!declares(topic)) {
+            List<String> ids = new ArrayList<>();
+            topics.forEach(t -> ids.add(t.toString()));
+            throw new IllegalArgumentException("policy " + policy.version() + " declares no topic '" + topic + "'"
+                    + dev.consent4j.policy.match.Closest.hint(topic.toString(), ids));
         }
     }
 

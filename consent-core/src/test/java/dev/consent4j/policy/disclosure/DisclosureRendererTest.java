@@ -2,6 +2,7 @@ package dev.consent4j.policy.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consent4j.policy.LegalGround;
 import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.Party;
 import dev.consent4j.policy.Policy;
@@ -47,6 +48,39 @@ class DisclosureRendererTest {
         assertThat(adNetwork.linksToPerson()).isTrue();
         assertThat(adNetwork.foreignTransfer().recipientMeasures()).isEqualTo("Contractual safeguards");
         assertThat(recipient(document, "bakeries").jointUse()).isNull();
+        RecipientEntry issuer = recipient(document, "card-issuer");
+        assertThat(issuer.legalGrounds()).singleElement().satisfies(ground -> {
+            assertThat(ground.ground()).isEqualTo(LegalGround.LAWS_AND_REGULATIONS);
+            assertThat(ground.purposes()).containsExactly("Billing");
+            assertThat(ground.description()).isEqualTo("Card fraud prevention under the Installment Sales Act");
+        });
+        assertThat(document.sources()).singleElement().satisfies(source -> {
+            assertThat(source.provider().representative()).isEqualTo("Ichiro Shikibetsu, CEO");
+            assertThat(source.dataItems()).containsExactly("Name", "E-mail");
+        });
+        assertThat(document.dataAbroad().countries()).containsExactly("US");
+        assertThat(document.history()).singleElement().satisfies(revision -> assertThat(revision.changes())
+                .extracting(DisclosureDocument.ChangeEntry::topic)
+                .containsExactly("Ad measurement", "Provision to partners", "paper-catalogue"));
+    }
+
+    @Test
+    void groundsExamplesSourcesAbroadAndChangesAreRenderedInWords() {
+        String markdown = DisclosureRenderer.markdown(DisclosureDocument.of(CAKE, "en"));
+        String ja = DisclosureRenderer.markdown(DisclosureDocument.of(CAKE, "ja"));
+
+        assertThat(markdown)
+                .contains("- **Ground for provision without consent**: Required by laws and regulations (APPI art. 27(1)(i)): "
+                        + "Billing: Card fraud prevention under the Installment Sales Act\n")
+                .contains("- **For example**: Kaku Card, Mirai Pay and others\n")
+                .contains("## Personal data we receive from others\n\n### Kaku ID K.K.\n")
+                .contains("- **How the provider obtained it**: Given when you agree to sign in with Kaku ID\n")
+                .contains("- **Countries where personal data is handled**: US\n")
+                .contains("### version 2022-04, effective 2022-04-01\n")
+                .contains("- **Removed**: paper-catalogue: The paper catalogue has ended\n");
+        assertThat(ja).contains("法令に基づく場合（個人情報保護法第27条第1項第1号）")
+                .contains("- **例**: Kaku Card、Mirai Payほか\n")
+                .contains("## 改定の履歴");
     }
 
     @Test
@@ -178,6 +212,7 @@ class DisclosureRendererTest {
         collect(document, texts);
         texts.remove(document.language());
         document.recipients().forEach(r -> texts.remove(r.id()));
+        document.sources().forEach(source -> texts.remove(source.id()));
         texts.removeIf(String::isEmpty);
         return texts;
     }

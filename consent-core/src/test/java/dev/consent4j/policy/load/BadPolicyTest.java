@@ -139,7 +139,79 @@ class BadPolicyTest {
                         "recipients[0].opt-out-route.update-method", "required field 'update-method' is missing"),
                 row("unknown relation", "relation: processor\n    country: JP\n  - id: stats",
                         "relation: partner\n    country: JP\n  - id: stats", "recipients[0].relation",
-                        "relation must be third-party, processor or joint-user"),
+                        "relation must be third-party, processor, joint-user or successor, but was 'partner'"),
+                row("misspelt relation", "relation: processor\n    country: JP\n  - id: stats",
+                        "relation: sucessor\n    country: JP\n  - id: stats", "recipients[0].relation",
+                        "did you mean 'successor'?"),
+                row("unknown legal ground", COURIER, THIRD_PARTY_COURIER + "    legal-grounds:\n"
+                        + "      - {ground: laws-and-regulation}\n  - id: stats", "recipients[0].legal-grounds[0].ground",
+                        "unknown legal ground 'laws-and-regulation'; did you mean 'laws-and-regulations'?"),
+                row("joint-use ground without the joint-use items", COURIER, THIRD_PARTY_COURIER
+                        + "    legal-grounds: [{ground: joint-use}]\n  - id: stats", "recipients[0].legal-grounds[0].ground",
+                        "joint use needs relation joint-user and a joint-use block with the announced items"),
+                row("entrustment ground on a third party", COURIER, THIRD_PARTY_COURIER
+                        + "    legal-grounds: [{ground: entrustment}]\n  - id: stats", "recipients[0].legal-grounds[0].ground",
+                        "is for a recipient whose relation is processor, but this one is third-party"),
+                row("an art. 27(1) ground on a processor", COURIER, "relation: processor\n    country: JP\n"
+                        + "    legal-grounds: [{ground: laws-and-regulations}]\n  - id: stats",
+                        "recipients[0].legal-grounds[0].ground", "is an exception for provision to a third party"),
+                row("ground for a purpose the recipient does not serve", COURIER, THIRD_PARTY_COURIER
+                        + "    legal-grounds: [{ground: laws-and-regulations, purposes: [delivry]}]\n  - id: stats",
+                        "recipients[0].legal-grounds[0].purposes[0]",
+                        "unknown purpose of this recipient 'delivry'; did you mean 'delivery'?"),
+                row("recipient purpose misspelt", COURIER, THIRD_PARTY_COURIER.replace("[delivery]", "[delivry]")
+                        + "  - id: stats", "recipients[0].purposes[0]", "unknown purpose 'delivry'; did you mean 'delivery'?"),
+                row("tracker names a misspelt recipient", "recipient: stats", "recipient: stat", "trackers[0].recipient",
+                        "unknown recipient 'stat'; did you mean 'stats'?"),
+                row("minor rule names a misspelt purpose", "history:", "minors:\n  - {jurisdiction: JP, "
+                        + "guardian-below-age: 16, purposes: [newsleter]}\nhistory:", "minors[0].purposes[0]",
+                        "unknown purpose or cookie category 'newsleter'; did you mean 'newsletter'?"),
+                row("category \"and others\" without an example", "hosts: [stats.example]\ntrackers",
+                        "hosts: [stats.example]\n    and-others: true\ntrackers", "recipients[1].examples",
+                        "names at least one example"),
+                row("data source without the provider's address", "history:", SOURCE.replace(
+                        "      address: {ja: 大阪, en: Osaka}\n", "") + "history:", "sources[0].provider.address",
+                        "required field 'address' is missing"),
+                row("data source of a corporation without its representative", "history:", SOURCE.replace(
+                        "      representative: {ja: 代表, en: Head}\n", "") + "history:",
+                        "sources[0].provider.representative", "required field 'representative' is missing"),
+                row("data source without how the provider obtained the data", "history:", SOURCE.replace(
+                        "    acquisition: {ja: 会員登録, en: Sign-up}\n", "") + "history:", "sources[0].acquisition",
+                        "required field 'acquisition' is missing"),
+                row("data source with a misspelt data item", "history:", SOURCE.replace("[email]", "[emial]")
+                        + "history:", "sources[0].data-items[0]", "unknown data item 'emial'; did you mean 'email'?"),
+                row("data source that names no data item", "history:", SOURCE.replace("    data-items: [email]\n", "")
+                        + "history:", "sources[0].data-items", "names the data items received"),
+                row("data-abroad without its countries", "history:", "data-abroad: {note: {ja: なし, en: None}}\nhistory:",
+                        "data-abroad.countries", "write countries: []"),
+                row("data-abroad listing Japan", "history:", "data-abroad: {countries: [JP]}\nhistory:",
+                        "data-abroad.countries[0]", "countries other than Japan"),
+                row("change of an unknown kind", REVISION_2, "{version: \"2\", changes: [{topic: newsletter, "
+                        + "change: chnaged, description: {ja: 変更, en: Changed}}]}", "history[1].changes[0].change",
+                        "change must be added, changed or removed, but was 'chnaged'; did you mean 'changed'?"),
+                row("change without a description", REVISION_2, "{version: \"2\", changes: [{topic: newsletter, "
+                        + "change: changed}]}", "history[1].changes[0].description", "required field 'description' is missing"),
+                row("change of a misspelt topic", REVISION_2, "{version: \"2\", changes: [{topic: newsleter, "
+                        + "change: changed, description: {ja: 変更, en: Changed}}]}", "history[1].changes[0].topic",
+                        "unknown purpose or cookie category 'newsleter'; did you mean 'newsletter'?"),
+                row("a removed topic still declared", REVISION_2, "{version: \"2\", changes: [{topic: newsletter, "
+                        + "change: removed, description: {ja: 終了, en: Ended}}]}", "history[1].changes[0].topic",
+                        "is removed in the history but the policy still declares it"),
+                row("unquoted comma in an inline text", "title: {ja: 配送, en: Delivery}",
+                        "title: {ja: 配送, 決済, en: Delivery}", "purposes[0].title.決済",
+                        "quote this text: an unquoted ',' inside {…} ends a text, so '決済' was read as a key of its own; "
+                                + "write ja: \"配送, 決済\""),
+                row("unquoted comma in an inline map's last text", "{id: email, title: {ja: メール, en: E-mail}}",
+                        "{id: email, title: {ja: メール, en: E-mail}, address}", "data-items[0].address",
+                        "quote this text"),
+                row("unquoted ': ' in an inline text", "title: {ja: 配送, en: Delivery}",
+                        "title: {ja: 配送, en: Delivery: next day}", "",
+                        "quote this text: inside {…} or […] a ': ', ' #' or ',' ends a text early, so the part after it "
+                                + "was read as something else; write en: \"Delivery: next day\""),
+                row("unquoted '*' at the start of a host", "hosts: [stats.example]\ntrackers",
+                        "hosts: [*.stats.example]\ntrackers", "",
+                        "quote this text: a text that starts with '*' must be in quotes, or YAML reads it as a reference "
+                                + "to an anchor; write \"*.stats.example\""),
                 row("current version missing from the history", "version: \"2\", changed: [newsletter]",
                         "version: \"3\", changed: [newsletter]", "history", "does not list the current version '2'"),
                 row("history names an unknown topic", "changed: [newsletter]", "changed: [newsleter]",
@@ -213,6 +285,52 @@ class BadPolicyTest {
                         "operator.representative", "required field 'representative' is missing"));
     }
 
+    private static final String COURIER = "relation: processor\n    country: JP\n  - id: stats";
+    private static final String THIRD_PARTY_COURIER = "relation: third-party\n    country: JP\n    purposes: [delivery]\n";
+    private static final String REVISION_2 = "{version: \"2\", changed: [newsletter]}";
+    private static final String SOURCE = """
+            sources:
+              - id: login
+                provider:
+                  name: {ja: ログイン社, en: Login Co}
+                  address: {ja: 大阪, en: Osaka}
+                  representative: {ja: 代表, en: Head}
+                acquisition: {ja: 会員登録, en: Sign-up}
+                data-items: [email]
+            """;
+
+    /** Doubtful but loadable: each row gives one warning at one path, with its line. */
+    static Stream<Arguments> doubts() {
+        return Stream.of(
+                row("a recipient abroad under \"not handled abroad\"", "history:",
+                        "data-abroad: {countries: []}\nhistory:", "recipients[1].country",
+                        "recipient in US, but data-abroad says personal data is not handled outside Japan"),
+                row("a recipient in a country data-abroad does not list", "history:",
+                        "data-abroad: {countries: [SG]}\nhistory:", "recipients[1].country",
+                        "recipient in US, which data-abroad.countries [SG] does not list"),
+                row("a legal ground on a purpose people choose", COURIER, "relation: third-party\n    country: JP\n"
+                        + "    purposes: [newsletter]\n    legal-grounds: [{ground: laws-and-regulations}]\n  - id: stats",
+                        "recipients[0].legal-grounds[0].ground", "purpose 'newsletter' lets people choose"),
+                row("a category of recipients named vaguely", "name: {ja: 配送社, en: Courier}",
+                        "name: {ja: 配送社など, en: Couriers}", "recipients[0].name.ja", "examples: [...] with and-others: true"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("doubts")
+    void eachDoubtIsAWarningWithItsPathAndLine(String doubt, String find, String replace, String path, String message) {
+        assertThat(VALID).as("row must edit the base policy").contains(find);
+        String doubtful = VALID.replace(find, replace).replace("country: JP\n    hosts: [stats.example]",
+                "country: US\n    hosts: [stats.example]");
+        PolicyCheckResult result = check(doubtful, "shop-policy.yaml");
+        assertThat(result.errors()).as(doubt).isEmpty();
+        assertThat(result.warnings()).as(doubt).anySatisfy(problem -> {
+            assertThat(problem.path()).isEqualTo(path);
+            assertThat(problem.message()).contains(message);
+            assertThat(problem.line()).isPositive();
+            assertThat(problem.toString()).startsWith("shop-policy.yaml:" + problem.line() + ":").contains("warning: ");
+        });
+    }
+
     private static Arguments row(String mistake, String find, String replace, String path, String message) {
         return Arguments.of(mistake, find, replace, path, message);
     }
@@ -256,6 +374,27 @@ class BadPolicyTest {
         PolicyProblem problem = result.errors().get(0);
         assertThat(problem.line()).isEqualTo(16);
         assertThat(problem.toString()).startsWith("p.yaml:16:").contains("purposes[0].recipients[0]: unknown recipient");
+    }
+
+    @Test
+    void yamlSlipsPointAtTheTextToQuote() {
+        String star = VALID.replace("hosts: [stats.example]\ntrackers", "hosts: [*.stats.example]\ntrackers");
+        int starLine = lineOf(star, "hosts: [*.stats.example]");
+        assertThat(check(star, "p.yaml").errors()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(starLine);
+            assertThat(p.column()).isEqualTo(13);
+        });
+        String colon = VALID.replace("title: {ja: 配送, en: Delivery}", "title: {ja: 配送, en: Delivery: next day}");
+        int colonLine = lineOf(colon, "Delivery: next day");
+        assertThat(check(colon, "p.yaml").errors()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(colonLine);
+            assertThat(p.column()).isEqualTo("    title: {ja: 配送, en: ".length() + 1);
+            assertThat(p.toString()).startsWith("p.yaml:" + colonLine + ":" + p.column() + ": not valid YAML");
+        });
+    }
+
+    private static int lineOf(String text, String part) {
+        return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
     }
 
     @Test

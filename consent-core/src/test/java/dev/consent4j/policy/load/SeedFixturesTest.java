@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.LegalGround;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Relation;
+import dev.consent4j.policy.Revision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +39,17 @@ class SeedFixturesTest {
         assertThat(policy.recipient("ad-network").orElseThrow().foreignTransfer()).isNotNull();
         assertThat(policy.trackerOfHost("x.track.adnet.example").orElseThrow().id()).isEqualTo("affiliate");
         assertThat(policy.categoryOfCookie("aff_campaign").orElseThrow().id()).isEqualTo("advertising");
+        Recipient issuer = policy.recipient("card-issuer").orElseThrow();
+        assertThat(issuer.groundFor("billing").ground()).isEqualTo(LegalGround.LAWS_AND_REGULATIONS);
+        assertThat(issuer.examples()).containsExactly("Kaku Card", "Mirai Pay");
+        assertThat(issuer.andOthers()).isTrue();
+        assertThat(policy.source("social-login").orElseThrow().dataItems()).containsExactly("name", "email");
+        assertThat(policy.dataAbroad().orElseThrow().countries()).containsExactly("US");
+        assertThat(policy.history().get(1).changes()).extracting(Revision.Change::kind)
+                .containsExactly(Revision.Kind.ADDED, Revision.Kind.CHANGED, Revision.Kind.REMOVED);
+        assertThat(policy.changedSince("2021-10", "partner-provision")).isTrue();
+        assertThat(policy.changedSince("2021-10", "billing")).isFalse();
+        assertThat(policy.removedSince("2021-10", "paper-catalogue")).isEqualTo("2022-04");
     }
 
     @Test

@@ -1,11 +1,14 @@
 package dev.consent4j.servlet.endpoint;
 
 import dev.consent4j.policy.DataItem;
+import dev.consent4j.policy.DataSource;
 import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.Party;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.ProvisionGround;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Recipient;
+import dev.consent4j.policy.Revision;
 import dev.consent4j.policy.Tracker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +70,21 @@ public final class Disclosure {
                 joint.put("responsible", party(recipient.jointUse().responsible(), language, fallback));
                 r.put("jointUse", joint);
             }
+            if (!recipient.examples().isEmpty() || recipient.andOthers()) {
+                r.put("examples", recipient.examples());
+                r.put("andOthers", recipient.andOthers());
+            }
+            if (!recipient.grounds().isEmpty()) {
+                List<Map<String, Object>> grounds = new ArrayList<>();
+                for (ProvisionGround ground : recipient.grounds()) {
+                    Map<String, Object> g = new LinkedHashMap<>();
+                    g.put("ground", ground.ground().id());
+                    g.put("purposes", titles(policy, ground.purposes(), language, fallback));
+                    g.put("description", text(ground.description(), language, fallback));
+                    grounds.add(g);
+                }
+                r.put("legalGrounds", grounds);
+            }
             if (recipient.foreignTransfer() != null) {
                 Map<String, Object> foreign = new LinkedHashMap<>();
                 foreign.put("systemInfo", recipient.foreignTransfer().systemInfo().in(language, fallback));
@@ -76,7 +94,64 @@ public final class Disclosure {
             recipients.add(r);
         }
         view.put("recipients", recipients);
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (DataSource source : policy.sources()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", source.id());
+            s.put("provider", party(source.provider(), language, fallback));
+            s.put("acquisition", source.acquisition().in(language, fallback));
+            s.put("dataItems", source.dataItems().stream()
+                    .map(id -> policy.dataItem(id).map(DataItem::title).map(t -> t.in(language, fallback)).orElse(id))
+                    .toList());
+            s.put("purposes", titles(policy, source.purposes(), language, fallback));
+            sources.add(s);
+        }
+        view.put("sources", sources);
+        view.put("dataAbroad", policy.dataAbroad().map(abroad -> {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("countries", abroad.countries());
+            a.put("note", text(abroad.note(), language, fallback));
+            return a;
+        }).orElse(null));
+        view.put("history", history(policy, policy.history(), language));
         return view;
+    }
+
+    /**
+     * The revisions' changes, oldest first, in {@code language}: each change's topic id, kind
+     * ({@code added}, {@code changed}, {@code removed}), title (the id for a removed topic) and
+     * description. Revisions that describe no change are left out.
+     */
+    public static List<Map<String, Object>> history(Policy policy, List<Revision> revisions, String language) {
+        String fallback = policy.defaultLanguage();
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (Revision revision : revisions) {
+            if (revision.changes().isEmpty()) {
+                continue;
+            }
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("version", revision.version());
+            v.put("effectiveDate", revision.effectiveDate() == null ? null : revision.effectiveDate().toString());
+            List<Map<String, Object>> changes = new ArrayList<>();
+            for (Revision.Change change : revision.changes()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("topic", change.topic());
+                c.put("change", change.kind().id());
+                c.put("title", policy.purpose(change.topic()).map(p -> p.title().in(language, fallback))
+                        .or(() -> policy.cookieCategory(change.topic()).map(k -> k.title().in(language, fallback)))
+                        .orElse(change.topic()));
+                c.put("description", text(change.description(), language, fallback));
+                changes.add(c);
+            }
+            v.put("changes", changes);
+            history.add(v);
+        }
+        return history;
+    }
+
+    private static List<String> titles(Policy policy, List<String> purposes, String language, String fallback) {
+        return purposes.stream()
+                .map(id -> policy.purpose(id).map(Purpose::title).map(t -> t.in(language, fallback)).orElse(id)).toList();
     }
 
     private static Map<String, Object> party(Party party, String language, String fallback) {

@@ -11,11 +11,14 @@ import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Recipient;
+import dev.consent4j.policy.Revision;
 import dev.consent4j.policy.Tracker;
 import dev.consent4j.provision.ProvisionRecord;
 import dev.consent4j.provision.ReceiptRecord;
 import dev.consent4j.request.Disclosure;
 import dev.consent4j.request.PersonalRequest;
+import dev.consent4j.state.ArchivedChoice;
+import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
@@ -106,6 +109,9 @@ public final class Views {
             purposes.add(p);
         }
         view.put("purposes", purposes);
+        // What this version changed, for a banner that asks again after a change.
+        view.put("changes", policy.history().isEmpty() ? List.of()
+                : dev.consent4j.servlet.endpoint.Disclosure.history(policy, List.of(policy.history().get(policy.history().size() - 1)), language));
         view.put("consentMode", Map.of("defaults", consentModeDefaults(folder, now)));
         view.put("links", Map.of("state", base + "/state", "choices", base + "/choices",
                 "disclosure", base + "/disclosure", "doNotSell", base + "/do-not-sell"));
@@ -118,6 +124,10 @@ public final class Views {
         r.put("name", recipient.name().in(language, fallback));
         r.put("relation", recipient.relation().id());
         r.put("country", recipient.country());
+        if (recipient.describedByCategory()) {
+            r.put("examples", recipient.examples());
+            r.put("andOthers", recipient.andOthers());
+        }
         return r;
     }
 
@@ -167,6 +177,16 @@ public final class Views {
 
     /** The caller's decisions with reasons. */
     public static Map<String, Object> state(ConsentState state, ConsentSettings settings) {
+        return state(state, settings, state.policy().defaultLanguage());
+    }
+
+    /**
+     * The caller's decisions with reasons; {@code changes} describes, in {@code language}, what the
+     * versions after the oldest one the caller's current choices were made under changed (what a
+     * banner asking again can show), and {@code archived} lists choices on topics the policy no
+     * longer offers.
+     */
+    public static Map<String, Object> state(ConsentState state, ConsentSettings settings, String language) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("policyVersion", state.policy().version());
         view.put("jurisdiction", state.signals().jurisdiction().code());
@@ -194,7 +214,34 @@ public final class Views {
             decisions.add(decision(decision));
         }
         view.put("decisions", decisions);
+        view.put("changes", changesSinceChoices(state, language));
+        List<Map<String, Object>> archived = new ArrayList<>();
+        for (ArchivedChoice choice : state.archived()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("topic", choice.choice().topic().toString());
+            a.put("action", choice.choice().action().name().toLowerCase(Locale.ROOT));
+            a.put("since", choice.choice().at().toString());
+            a.put("policyVersion", choice.choice().policyVersion());
+            a.put("removedIn", choice.removedIn());
+            archived.add(a);
+        }
+        view.put("archived", archived);
         return view;
+    }
+
+    /** The described changes after the oldest version among the decisions made by a choice; none when all are current. */
+    private static List<Map<String, Object>> changesSinceChoices(ConsentState state, String language) {
+        Policy policy = state.policy();
+        List<Revision> since = null;
+        for (Decision decision : state.decisions().values()) {
+            if (decision.policyVersion() != null && !decision.policyVersion().equals(policy.version())) {
+                List<Revision> after = policy.revisionsAfter(decision.policyVersion());
+                if (since == null || after.size() > since.size()) {
+                    since = after;
+                }
+            }
+        }
+        return since == null ? List.of() : dev.consent4j.servlet.endpoint.Disclosure.history(policy, since, language);
     }
 
     private static Map<String, Object> decision(Decision decision) {
@@ -213,6 +260,7 @@ public final class Views {
         view.put("format", EXPORT_FORMAT);
         view.put("subject", history.subject() == null ? null : history.subject().toString());
         List<Map<String, Object>> events = new ArrayList<>();
+        StateFolder folder = history.state() == null ? null : new StateFolder(history.state().policy(), settings);
         for (ConsentEvent event : history.events()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("id", event.id().toString());
@@ -234,6 +282,7 @@ public final class Views {
             e.put("linkedVisitor", event.linkedVisitor() == null ? null : event.linkedVisitor().toString());
             e.put("supersedes", event.supersedes() == null ? null : event.supersedes().toString());
             e.put("hash", event.hash());
+            e.put("archived", archived(folder, event));
             events.add(e);
         }
         view.put("events", events);
@@ -243,6 +292,17 @@ public final class Views {
         view.put("receipts", List.of());
         view.put("requests", List.of());
         return view;
+    }
+
+    /**
+     * Whether the event's choice is archived under the current policy ({@link StateFolder#archive}):
+     * its topic is no longer offered, or was removed after the event and added back.
+     */
+    private static boolean archived(StateFolder folder, ConsentEvent event) {
+        if (folder == null || event.topic() == null || event.action() == dev.consent4j.event.Action.LINK) {
+            return false;
+        }
+        return folder.archive(Choice.of(event)) != null;
     }
 
     /** The export with the ledger and requests: what a disclosure request answers. */

@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class DisclosureRendererAgreementTest {
 
-    /** Keys whose values are ids or codes the rendered page shows in words instead. */
-    private static final Set<String> SHOWN_IN_WORDS = Set.of("id", "relation", "language");
+    /**
+     * Keys whose values are ids, codes or flags the rendered page shows in words instead (a change's
+     * topic by its title, a legal ground by its name and article, "and others" as words).
+     */
+    private static final Set<String> SHOWN_IN_WORDS = Set.of("id", "relation", "language", "topic", "change", "ground",
+            "andOthers");
 
     @Test
     void renderedPageShowsEveryTextOfTheJsonDisclosure() {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.consent4j.examples.shop.Catalogue;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.LegalGround;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.Revision;
 import dev.consent4j.policy.load.PolicyCheckResult;
 import dev.consent4j.policy.load.PolicyLoader;
 import java.io.InputStream;
@@ -51,5 +53,16 @@ class ExamplePolicyTest {
         assertThat(policy.purpose("newsletter").orElseThrow().basis().in(Jurisdiction.JP)).isEqualTo(Basis.OPT_IN);
         assertThat(policy.categoryOfCookie("_ga_XYZ").orElseThrow().id()).isEqualTo("analytics");
         assertThat(policy.trackerOfHost("eu.pixel.skyads.example").orElseThrow().id()).isEqualTo("sky-ads-tag");
+    }
+
+    @Test
+    void examplePolicyDeclaresALegalGroundADataSourceAndDescribedChanges() {
+        Policy policy = PolicyLoader.loadResource("consent-policy.yaml", shopCommon);
+        assertThat(policy.recipient("card-issuers").orElseThrow().groundFor("fraud-prevention").ground())
+                .isEqualTo(LegalGround.LAWS_AND_REGULATIONS);
+        assertThat(policy.source("kaede-login").orElseThrow().dataItems()).containsExactly("name", "email");
+        assertThat(policy.history().get(policy.history().size() - 1).changes()).extracting(Revision.Change::kind)
+                .containsExactly(Revision.Kind.CHANGED, Revision.Kind.CHANGED, Revision.Kind.REMOVED);
+        assertThat(policy.dataAbroad().orElseThrow().countries()).containsExactly("US");
     }
 }

@@ -1,0 +1,66 @@
+package dev.consent4j.policy.load;
+
+import dev.consent4j.policy.DataAbroad;
+import dev.consent4j.policy.LocalizedText;
+import dev.consent4j.policy.load.Node.ObjectNode;
+import dev.consent4j.policy.load.Node.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code data-abroad}, the policy's statement of where outside Japan personal data is
+ * handled ({@code countries: []} for nowhere), and warns about each recipient whose country
+ * contradicts it.
+ */
+final class DataAbroadReader {
+
+    private static final Set<String> KEYS = Set.of("countries", "note");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    private final Problems problems;
+
+    DataAbroadReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** The declaration, or {@code null} when the policy makes none (or it is malformed, after reporting). */
+    DataAbroad read(Fields top) {
+        Fields f = top.object("data-abroad", false, KEYS);
+        if (f == null) {
+            return null;
+        }
+        if (!f.has("countries")) {
+            problems.error(f.path("countries"), f.node(), "required field 'countries' is missing; write countries: [] "
+                    + "when personal data is not handled outside Japan, or list where it is, e.g. [US, SG]");
+            return null;
+        }
+        List<String> countries = new ArrayList<>();
+        List<String> given = f.texts("countries");
+        for (int i = 0; i < given.size(); i++) {
+            String country = given.get(i);
+            if (!COUNTRY.matcher(country).matches() || country.equals("JP")) {
+                problems.error(PathNames.item(f.path("countries"), i), f.at("countries"), "countries lists ISO 3166-1 codes "
+                        + "of countries other than Japan, such as US or SG, but '" + country + "' is not one");
+            } else {
+                countries.add(country);
+            }
+        }
+        LocalizedText note = f.localized("note", false);
+        DataAbroad declared = new DataAbroad(countries, note);
+        List<Node> recipients = top.list("recipients");
+        for (int i = 0; i < recipients.size(); i++) {
+            if (recipients.get(i) instanceof ObjectNode recipient
+                    && recipient.fields().get("country") instanceof ScalarNode country && country.text() != null
+                    && COUNTRY.matcher(country.text().trim()).matches() && !declared.allows(country.text().trim())) {
+                problems.warning(PathNames.child(PathNames.item("recipients", i), "country"), country, "recipient in "
+                        + country.text().trim() + (declared.handledAbroad()
+                                ? ", which data-abroad.countries " + countries + " does not list; add it there"
+                                : ", but data-abroad says personal data is not handled outside Japan")
+                        + " (APPI art. 32(1): the handling environment abroad must be disclosed)");
+            }
+        }
+        return declared;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.consent4j.policy.load;
+
+import dev.consent4j.policy.LocalizedText;
+import dev.consent4j.policy.Revision;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads {@code history}: the versions of the policy, oldest first, with the topics each changed
+ * ({@code changed}) and what was added, changed and removed, each with a short description
+ * ({@code changes}). A removed topic may no longer be declared, unless a later version adds it back.
+ */
+final class HistoryReader {
+
+    private static final Set<String> REVISION_KEYS = Set.of("version", "effective-date", "changed", "changes");
+    private static final Set<String> CHANGE_KEYS = Set.of("topic", "change", "description");
+    private static final List<String> KINDS = Arrays.stream(Revision.Kind.values()).map(Revision.Kind::id).toList();
+
+    private final PolicyReader reader;
+    private final Problems problems;
+
+    HistoryReader(PolicyReader reader, Problems problems) {
+        this.reader = reader;
+        this.problems = problems;
+    }
+
+    List<Revision> read(Fields top, String version, Set<String> topicIds) {
+        Set<String> removedIds = removedIds(top);
+        Set<String> known = new LinkedHashSet<>(topicIds);
+        known.addAll(removedIds);
+        List<Revision> history = new ArrayList<>();
+        List<Fields> removals = new ArrayList<>();
+        Set<String> versions = new HashSet<>();
+        reader.forEach(top, "history", REVISION_KEYS, (f, path) -> {
+            String revisionVersion = f.text("version", true);
+            if (revisionVersion != null && !versions.add(revisionVersion)) {
+                problems.error(f.path("version"), f.at("version"), "version '" + revisionVersion + "' appears twice in the history");
+            }
+            List<String> changed = reader.references(f, "changed", known, "purpose or cookie category");
+            List<Revision.Change> changes = new ArrayList<>();
+            List<Node> nodes = f.list("changes");
+            for (int i = 0; i < nodes.size(); i++) {
+                Fields c = Fields.of(nodes.get(i), PathNames.item(f.path("changes"), i), problems, f.languages(), CHANGE_KEYS);
+                Revision.Change change = c == null ? null : change(c, known);
+                if (change != null) {
+                    changes.add(change);
+                    if (change.kind() == Revision.Kind.REMOVED) {
+                        removals.add(c);
+                    }
+                }
+            }
+            LocalDate revisionDate = reader.date(f, "effective-date", false);
+            if (revisionVersion != null) {
+                history.add(new Revision(revisionVersion, revisionDate, changed, changes));
+            }
+        });
+        if (!history.isEmpty() && version != null && history.stream().noneMatch(r -> r.version().equals(version))) {
+            problems.error("history", top.at("history"), "the history does not list the current version '" + version
+                    + "'; add it as the last revision, with the topics it changed");
+        }
+        checkRemovedStayRemoved(history, removals, topicIds);
+        return history;
+    }
+
+    private Revision.Change change(Fields c, Set<String> known) {
+        String topic = c.text("topic", true);
+        if (topic != null && !known.contains(topic)) {
+            problems.error(c.path("topic"), c.at("topic"), PolicyReader.unknownReference(topic, known,
+                    "purpose or cookie category") + "; a removed topic is named by a change: removed");
+        }
+        String kindText = c.text("change", true);
+        Revision.Kind kind = null;
+        if (kindText != null) {
+            if (KINDS.contains(kindText)) {
+                kind = Revision.Kind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+            } else {
+                String suggestion = Suggestions.closest(kindText, KINDS);
+                problems.error(c.path("change"), c.at("change"), "change must be added, changed or removed, but was '"
+                        + kindText + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+            }
+        }
+        LocalizedText description = c.localized("description", true);
+        return topic == null || kind == null || description == null ? null : new Revision.Change(topic, kind, description);
+    }
+
+    /** The ids that some change removes: they may be named although no longer declared. */
+    private static Set<String> removedIds(Fields top) {
+        Set<String> ids = new HashSet<>();
+        for (Node revision : top.list("history")) {
+            if (revision instanceof Node.ObjectNode r && r.fields().get("changes") instanceof Node.ArrayNode changes) {
+                for (Node change : changes.items()) {
+                    if (change instanceof Node.ObjectNode ch && ch.fields().get("change") instanceof Node.ScalarNode kind
+                            && "removed".equals(kind.text()) && ch.fields().get("topic") instanceof Node.ScalarNode id
+                            && id.text() != null) {
+                        ids.add(id.text().trim());
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** A topic still declared must have been added back after its last removal. */
+    private void checkRemovedStayRemoved(List<Revision> history, List<Fields> removals, Set<String> topicIds) {
+        for (Fields removal : removals) {
+            String topic = removal.text("topic", false);
+            if (topic == null || !topicIds.contains(topic)) {
+                continue;
+            }
+            boolean present = true;
+            for (Revision revision : history) {
+                for (Revision.Change change : revision.changes()) {
+                    if (change.topic().equals(topic)) {
+                        present = change.kind() != Revision.Kind.REMOVED;
+                    }
+                }
+            }
+            if (!present) {
+                problems.error(removal.path("topic"), removal.at("topic"), "'" + topic + "' is removed in the history but "
+                        + "the policy still declares it; delete it from the policy, or add a later change: added");
+            }
+        }
+    }
+}

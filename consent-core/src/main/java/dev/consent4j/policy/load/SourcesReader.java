@@ -1,0 +1,68 @@
+package dev.consent4j.policy.load;
+
+import dev.consent4j.policy.DataSource;
+import dev.consent4j.policy.LocalizedText;
+import dev.consent4j.policy.Party;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads {@code sources}: who the shop receives personal data from, what it receives, and the
+ * items APPI art. 30 asks the receiver to confirm (the provider's name, address and, for a
+ * corporation, representative, and how the provider obtained the data).
+ */
+final class SourcesReader {
+
+    private static final Set<String> SOURCE_KEYS = Set.of("id", "provider", "individual", "acquisition", "data-items",
+            "purposes");
+    private static final Set<String> PROVIDER_KEYS = Set.of("name", "address", "representative", "contact");
+
+    private final PolicyReader reader;
+    private final Problems problems;
+
+    SourcesReader(PolicyReader reader, Problems problems) {
+        this.reader = reader;
+        this.problems = problems;
+    }
+
+    List<DataSource> read(Fields top, Set<String> dataItemIds, Set<String> purposeIds) {
+        List<DataSource> sources = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        reader.forEach(top, "sources", SOURCE_KEYS, (f, path) -> {
+            DataSource source = source(f, seen, dataItemIds, purposeIds);
+            if (source != null) {
+                sources.add(source);
+            }
+        });
+        return sources;
+    }
+
+    private DataSource source(Fields f, Set<String> seen, Set<String> dataItemIds, Set<String> purposeIds) {
+        String id = reader.uniqueId(f, seen);
+        boolean corporation = !f.flag("individual");
+        Fields providerFields = f.object("provider", true, PROVIDER_KEYS);
+        Party provider = null;
+        if (providerFields != null) {
+            LocalizedText name = providerFields.localized("name", true);
+            LocalizedText address = providerFields.localized("address", true);
+            LocalizedText representative = providerFields.localized("representative", corporation);
+            LocalizedText contact = providerFields.localized("contact", false);
+            if (name != null) {
+                provider = new Party(name, address, representative, contact);
+            }
+        }
+        LocalizedText acquisition = f.localized("acquisition", true);
+        List<String> items = reader.references(f, "data-items", dataItemIds, "data item");
+        if (items.isEmpty() && f.texts("data-items").isEmpty()) {
+            problems.error(f.path("data-items"), f.at("data-items"), "a data source names the data items received from it "
+                    + "(APPI art. 30 records them), e.g. data-items: [name, email]");
+        }
+        List<String> purposes = reader.references(f, "purposes", purposeIds, "purpose");
+        if (id == null || provider == null || acquisition == null || items.isEmpty()) {
+            return null;
+        }
+        return new DataSource(id, provider, corporation, acquisition, items, purposes);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.consent4j.policy.load;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns the YAML parser's messages about the commonest slips in a policy file into advice: a text
+ * that starts with {@code *} or {@code &} (read as an alias or anchor), and a {@code ": "} or
+ * {@code " #"} inside an inline map or list, which ends the text early. Each wants the text quoted.
+ */
+final class YamlFriction {
+
+    private YamlFriction() {
+    }
+
+    /** What to tell the author, and the 1-based column of the text to quote on the error's line. */
+    record Advice(String text, int column) {
+    }
+
+    /**
+     * Advice for a syntax error at {@code line} (1-based) of {@code content}, or {@code null} when
+     * the message is not one of the known slips.
+     */
+    static Advice advice(String message, byte[] content, int line, int column) {
+        if (message == null || content == null) {
+            return null;
+        }
+        String text = line(content, line);
+        if (message.startsWith("while scanning an alias") || message.startsWith("while scanning an anchor")) {
+            char mark = message.contains("alias") ? '*' : '&';
+            int start = text.indexOf(mark, Math.max(0, Math.min(column - 1, text.length()) - 1));
+            if (start < 0) {
+                start = text.indexOf(mark);
+            }
+            if (start >= 0) {
+                String token = token(text, start);
+                return new Advice("quote this text: a text that starts with '" + mark + "' must be in quotes, or YAML "
+                        + "reads it as " + (mark == '*' ? "a reference to an anchor" : "an anchor") + "; write \"" + token
+                        + "\"", start + 1);
+            }
+        }
+        if (message.startsWith("while parsing a flow mapping") || message.startsWith("while parsing a flow sequence")) {
+            int end = Math.min(Math.max(column - 1, 0), text.length());
+            int open = Math.max(text.lastIndexOf('{', end), text.lastIndexOf('['));
+            int from = Math.max(Math.max(text.lastIndexOf(", ", end - 1) + 2, open + 1), 0);
+            if (open >= 0 && from < text.length()) {
+                String part = text.substring(from).replaceAll("[}\\]\\s]+$", "").strip();
+                int colon = message.contains("flow mapping") ? part.indexOf(": ") : -1;
+                String key = colon < 0 ? "" : part.substring(0, colon + 2);
+                String value = colon < 0 ? part : part.substring(colon + 2);
+                return new Advice("quote this text: inside {…} or […] a ': ', ' #' or ',' ends a text early, so the part "
+                        + "after it was read as something else; write " + key + "\"" + value.replace("\"", "\\\"") + "\"",
+                        from + key.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    /** A reminder for a key with no value inside an inline map: most often a text cut at an unquoted comma. */
+    static String cutAtComma(String previousKey, String previousText, String key) {
+        String cut = "quote this text: an unquoted ',' inside {…} ends a text, so '" + key + "' was read as a key of its own; ";
+        if (previousText == null) {
+            return cut + "put the text that holds the comma in double quotes";
+        }
+        return cut + "write " + previousKey + ": \"" + (previousText + ", " + key).replace("\"", "\\\"") + "\"";
+    }
+
+    private static String token(String text, int start) {
+        int end = start + 1;
+        while (end < text.length() && ",]} \t".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return text.substring(start, end);
+    }
+
+    private static String line(byte[] content, int line) {
+        String all = new String(content, StandardCharsets.UTF_8);
+        String[] lines = all.split("\r\n|\r|\n", -1);
+        return line >= 1 && line <= lines.length ? lines[line - 1] : "";
+    }
+}
