@@ -37,6 +37,7 @@ public final class Policy {
     private final Map<String, Tracker> trackers;
     private final List<Revision> history;
     private final List<MinorRule> minorRules;
+    private final BannerSettings banner;
     private final NameMatcher<CookieCategory> cookieMatcher;
     private final NameMatcher<CookieDeclaration> cookieDeclarations;
     private final HostMatcher<Tracker> trackerHosts;
@@ -70,6 +71,7 @@ public final class Policy {
         this.trackers = index(b.trackers, Tracker::id, "tracker");
         this.history = List.copyOf(b.history);
         this.minorRules = List.copyOf(b.minorRules);
+        this.banner = Objects.requireNonNull(b.banner, "banner");
         Map<String, List<Purpose>> byCategory = new java.util.HashMap<>();
         for (Purpose purpose : purposes.values()) {
             for (String category : purpose.cookieCategories()) {
@@ -186,6 +188,11 @@ public final class Policy {
 
     public List<MinorRule> minorRules() {
         return minorRules;
+    }
+
+    /** The banner's text overrides and its pause after an opt-out ({@code banner:} in the file). */
+    public BannerSettings banner() {
+        return banner;
     }
 
     public Optional<DataItem> dataItem(String id) {
@@ -313,6 +320,7 @@ public final class Policy {
         private final List<Tracker> trackers = new ArrayList<>();
         private final List<Revision> history = new ArrayList<>();
         private final List<MinorRule> minorRules = new ArrayList<>();
+        private BannerSettings banner = BannerSettings.defaults();
 
         private Builder(String id, String version) {
             this.id = id;
@@ -376,6 +384,11 @@ public final class Policy {
 
         public Builder minorRule(MinorRule rule) {
             minorRules.add(rule);
+            return this;
+        }
+
+        public Builder banner(BannerSettings banner) {
+            this.banner = banner;
             return this;
         }
 

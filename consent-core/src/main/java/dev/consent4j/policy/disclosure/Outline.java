@@ -51,15 +51,15 @@ record Outline(
                 List.of(labels.service(), labels.recipient(), labels.category(), labels.hosts(), labels.sentData(),
                         labels.sitePurpose(), labels.recipientPurpose()),
                 rows, labels.noTransmission(), labels.recipients(),
-                document.recipients().stream().map(r -> recipient(r, labels)).toList(), labels.noRecipients());
+                document.recipients().stream().map(r -> recipient(r, labels, document.language())).toList(), labels.noRecipients());
     }
 
-    private static Section recipient(RecipientEntry recipient, Labels labels) {
+    private static Section recipient(RecipientEntry recipient, Labels labels, String language) {
         String separator = labels.listSeparator();
         List<Field> fields = new ArrayList<>();
         add(fields, labels.relation(), labels.relation(recipient.relation()));
         add(fields, labels.legalBasis(), labels.legalBasis(recipient.relation(), recipient.optOutRoute() != null));
-        add(fields, labels.country(), recipient.country());
+        add(fields, labels.country(), countryName(recipient.country(), language));
         add(fields, labels.dataItems(), String.join(separator, recipient.dataItems()));
         add(fields, labels.purposes(), String.join(separator, recipient.purposes()));
         if (recipient.privacyNotice() != null) {
@@ -92,6 +92,15 @@ record Outline(
             add(fields, labels.startDate(), String.valueOf(recipient.optOutRoute().startDate()));
         }
         return new Section("recipient-" + recipient.id(), recipient.name(), fields);
+    }
+
+    /** The country's name in the document's language, with its code: {@code 日本（JP）}, {@code Japan (JP)}. */
+    static String countryName(String code, String language) {
+        String name = new Locale("", code).getDisplayCountry(Locale.forLanguageTag(language));
+        if (name.isEmpty() || name.equals(code)) {
+            return code;
+        }
+        return "ja".equals(language) ? name + "（" + code + "）" : name + " (" + code + ")";
     }
 
     private static List<Field> party(PartyEntry party, Labels labels) {

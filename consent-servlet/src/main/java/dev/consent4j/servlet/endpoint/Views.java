@@ -51,7 +51,7 @@ public final class Views {
         view.put("language", language);
         view.put("languages", policy.languages());
         view.put("operator", Map.of("name", policy.operator().name().in(language, fallback)));
-        view.put("ui", UiTexts.in(language));
+        view.put("ui", UiTexts.forScript(policy, language));
         List<Map<String, Object>> categories = new ArrayList<>();
         for (CookieCategory category : policy.cookieCategories()) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -82,6 +82,8 @@ public final class Views {
                 trackers.add(t);
             }
             c.put("trackers", trackers);
+            c.put("who", who(policy, language, "trackers", trackers.stream()
+                    .map(t -> UiTexts.paren(language, (String) t.get("service"), (String) t.get("recipient"))).toList()));
             categories.add(c);
         }
         view.put("categories", categories);
@@ -103,6 +105,8 @@ public final class Views {
                 policy.recipient(id).ifPresent(r -> recipients.add(recipient(r, language, fallback)));
             }
             p.put("recipients", recipients);
+            p.put("who", who(policy, language, "recipients", recipients.stream()
+                    .map(r -> UiTexts.paren(language, (String) r.get("name"), (String) r.get("countryName"))).toList()));
             purposes.add(p);
         }
         view.put("purposes", purposes);
@@ -118,7 +122,14 @@ public final class Views {
         r.put("name", recipient.name().in(language, fallback));
         r.put("relation", recipient.relation().id());
         r.put("country", recipient.country());
+        r.put("countryName", UiTexts.country(language, recipient.country()));
         return r;
+    }
+
+    /** "Sent to: A (B), C (D)" in the language's punctuation, or {@code null} when there is no one. */
+    private static String who(Policy policy, String language, String labelKey, List<String> names) {
+        return names.isEmpty() ? null : UiTexts.labelled(language, UiTexts.text(policy, language, labelKey),
+                String.join(UiTexts.separator(language), names));
     }
 
     /**
@@ -163,6 +174,13 @@ public final class Views {
     /** The decisions on a visitor who has made no choice, in {@code jurisdiction}. */
     private static ConsentState undecided(StateFolder folder, Jurisdiction jurisdiction, Instant now) {
         return folder.fold(SubjectId.UNDECIDED_VISITOR, List.of(), Signals.of(jurisdiction), now);
+    }
+
+    /** The caller's decisions with reasons, and what the banner says to them in {@code language}. */
+    public static Map<String, Object> state(ConsentState state, ConsentSettings settings, String language) {
+        Map<String, Object> view = state(state, settings);
+        view.put("banner", BannerView.of(state, settings, language));
+        return view;
     }
 
     /** The caller's decisions with reasons. */
