@@ -189,8 +189,10 @@ class ConsentEndpointsTest {
         JsonNode json = json(server.get("/consent/disclosure?format=json&lang=en"));
 
         assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(html.body()).contains("<html lang=\"ja\">", "アドネット", "第三者提供先", "Cookie識別子")
-                .doesNotContain("Undeclared");
+        assertThat(html.body()).contains("<html lang=\"ja\">", "アドネット", "第三者", "Cookie識別子", "日本（JP）",
+                        "<a class=\"c4j-shop\" href=\"/\">テスト菓子店</a>", "<a href=\"/\">ショップに戻る</a>",
+                        "/consent/assets/page.css")
+                .doesNotContain("Undeclared", "<script");
         assertThat(json.get("trackers")).hasSize(2);
         assertThat(json.get("trackers").get(1).get("sentData").get(0).stringValue()).isEqualTo("Cookie identifier");
         assertThat(json.get("recipients").findValuesAsString("relation")).containsExactly("processor", "third-party");
