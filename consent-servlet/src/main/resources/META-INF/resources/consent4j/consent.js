@@ -111,6 +111,7 @@
   const disclosure = () => el('a', 'link', ui.disclosureLink,
     {href: (policy.links.disclosure || base + '/disclosure') + '?lang=' + policy.language});
   const status = () => state.banner.status ? el('p', 'gpc', state.banner.status) : '';
+  const row = (...b) => { const r = el('div', 'actions'); r.append(...b); return r; };
   // Accept all and reject all, as equal buttons, on both layers.
   const both = (asked, source) => [
     button('btn', ui.acceptAll, () => choose({all: 'grant', outcome: asked ? 'accept-all' : void 0}, source)),
@@ -149,10 +150,8 @@
     bar = dialog('bar', state.banner.title, closeBar, false);
     const body = el('p', 'body', state.banner.body + ' ');
     body.append(disclosure());
-    const actions = el('div', 'actions');
-    actions.append(...both(1, 'banner'),
-      button('btn sec', ui.choose, e => openPrefs(e.currentTarget), {'aria-haspopup': 'dialog'}));
-    bar.append(body, status(), actions);
+    bar.append(body, status(), row(...both(1, 'banner'),
+      button('btn sec', ui.choose, e => openPrefs(e.currentTarget), {'aria-haspopup': 'dialog'})));
     root.append(bar);
     bar.focus();
   }
@@ -194,19 +193,18 @@
     const list = el('ul', 'list'), switches = [];
     for (const [kind, x] of items()) {
       const topic = (kind == 'categories' ? 'category:' : 'purpose:') + x.id, id = 'c4j-' + ++ids;
-      // The description (and "always on") is what a screen reader hears after the switch's name.
+      // Read after the switch's name: its description (and "always on").
       const sw = button('switch', null, () => sw.setAttribute('aria-checked', sw.getAttribute('aria-checked') != 'true'),
         {role: 'switch', 'aria-checked': !x.choosable || allowed(kind, x.id), 'aria-labelledby': id,
           'aria-describedby': (x.choosable ? '' : id + 'a ') + id + 'd', 'data-topic': topic});
       if (!x.choosable) sw.disabled = true; else switches.push(sw);
-      const row = el('div', 'row'), li = el('li', 'item');
-      row.append(el('h3', 'name', x.title, {id}), x.choosable ? '' : el('span', 'always', ui.alwaysOn, {id: id + 'a'}), sw);
-      li.append(row, el('p', 'desc', x.description, {id: id + 'd'}));
+      const r = el('div', 'row'), li = el('li', 'item');
+      r.append(el('h3', 'name', x.title, {id}), x.choosable ? '' : el('span', 'always', ui.alwaysOn, {id: id + 'a'}), sw);
+      li.append(r, el('p', 'desc', x.description, {id: id + 'd'}));
       if (x.who) li.append(el('p', 'who', x.who));
       list.append(li);
     }
-    const foot = el('div', 'actions');
-    foot.append(...both(bar, 'preference-centre'), button('btn', ui.save, () => {
+    const save = button('btn', ui.save, () => {
       const choices = {};
       for (const sw of switches) {
         const reason = (state.decisions.find(d => d.topic == sw.dataset.topic) || {}).reason;
@@ -215,8 +213,8 @@
       }
       // Saving while the banner waits for an answer is its third outcome; later visits are none.
       choose(bar ? {choices, outcome: 'custom'} : {choices}, 'preference-centre');
-    }));
-    prefs.append(status(), list, foot, disclosure());
+    });
+    prefs.append(status(), row(...both(bar, 'preference-centre')), list, disclosure(), row(save));
     root.classList.add('c4j-modal');
     root.append(prefs);
     prefs.focus();

@@ -110,13 +110,13 @@ public final class UiTexts {
         return label + ("ja".equals(language) ? "：" : ": ") + value;
     }
 
-    /** A country's name in {@code language} with its code, e.g. {@code 日本（JP）} or {@code Japan (JP)}. */
+    /** A country's name in {@code language}, e.g. {@code 日本} or {@code Japan}; the code where Java knows no name. */
     public static String country(String language, String code) {
         if (code == null || code.isEmpty()) {
             return "";
         }
         String name = new Locale("", code).getDisplayCountry(Locale.forLanguageTag(language));
-        return name.isEmpty() || name.equals(code) ? code : paren(language, name, code);
+        return name.isEmpty() ? code : name;
     }
 
     private static String camel(String key) {

@@ -102,7 +102,7 @@ class BannerViewTest {
     void thePolicysTextsReplaceTheBuiltInOnesAndCountriesAreNamedInTheLanguage() {
         assertThat(UiTexts.text(POLICY, "en", "back")).isEqualTo("Back to Banner Test Shop");
         assertThat(UiTexts.text(POLICY, "ja", "back")).isEqualTo("ショップに戻る");
-        assertThat(UiTexts.country("ja", "US")).isEqualTo("アメリカ合衆国（US）");
-        assertThat(UiTexts.country("en", "JP")).isEqualTo("Japan (JP)");
+        assertThat(UiTexts.country("ja", "US")).isEqualTo("アメリカ合衆国");
+        assertThat(UiTexts.country("en", "JP")).isEqualTo("Japan");
     }
 }
