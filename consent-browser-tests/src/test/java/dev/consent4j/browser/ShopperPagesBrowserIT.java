@@ -176,9 +176,11 @@ class ShopperPagesBrowserIT extends BrowserTestSupport {
     @Test
     void bannerAndCentreScrollInsideThemselvesAt400PercentZoomWithTheTopAndCloseReachable() {
         as("DE", false);
-        browser.driver().manage().window().setSize(new Dimension(320, 256));
+        browser.viewport(320, 256);
         visit("/?lang=ja");
         browser.awaitVisible(BAR);
+        assertThat(browser.<List<Number>>js("return [innerWidth, innerHeight]")).extracting(Number::intValue)
+                .containsExactly(320, 256);
         assertReflows(BAR);
         barButtons().get(2).click();
         browser.awaitVisible(PREFS);
@@ -209,7 +211,7 @@ class ShopperPagesBrowserIT extends BrowserTestSupport {
     @Test
     void onAPhoneTheButtonsStackOneARowAndInLandscapeSaveStaysInSight() {
         as("DE", false);
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        browser.viewport(390, 844);
         visit("/");
         browser.awaitVisible(BAR);
         List<WebElement> buttons = barButtons();
@@ -219,7 +221,7 @@ class ShopperPagesBrowserIT extends BrowserTestSupport {
             assertThat(buttons.get(i).getRect().getY()).isGreaterThan(buttons.get(i - 1).getRect().getY());
         }
 
-        browser.driver().manage().window().setSize(new Dimension(844, 390));
+        browser.viewport(844, 390);
         barButtons().get(2).click();
         browser.awaitVisible(PREFS);
         browser.screenshot("844x390-centre");
@@ -250,7 +252,7 @@ class ShopperPagesBrowserIT extends BrowserTestSupport {
         for (String lang : List.of("ja", "en")) {
             for (Dimension size : SIZES) {
                 String tag = lang + "-" + size.getWidth() + "x" + size.getHeight();
-                browser.driver().manage().window().setSize(size);
+                browser.viewport(size.getWidth(), size.getHeight());
                 browser.driver().manage().deleteCookieNamed("consent");
                 browser.js("sessionStorage.clear()");
                 visit("/?lang=" + lang);
