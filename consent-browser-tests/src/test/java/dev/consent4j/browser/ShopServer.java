@@ -47,6 +47,7 @@ final class ShopServer implements AutoCloseable {
     private final ServerConnector connector = new ServerConnector(server);
     private final TrackerStub trackers;
     private final SecureRandom random = new SecureRandom();
+    private final ConsentManager consents;
     /** Signs one-click unsubscribe links for this shop. */
     final UnsubscribeTokens tokens;
 
@@ -67,7 +68,7 @@ final class ShopServer implements AutoCloseable {
                 ShopServer.class.getClassLoader());
         SigningKeys keys = SigningKeys.of(SigningKey.generate("b1"));
         tokens = new UnsubscribeTokens(keys, Clock.systemUTC());
-        ConsentManager consents = ConsentManager.builder(policy, new InMemoryConsentStore())
+        consents = ConsentManager.builder(policy, new InMemoryConsentStore())
                 .settings(ConsentSettings.builder().defaultJurisdiction(Jurisdiction.of("DE")).build())
                 .build();
         ConsentFilter filter = ConsentFilter.builder(consents, keys)
@@ -92,6 +93,11 @@ final class ShopServer implements AutoCloseable {
     /** Cookies the browser may hold without consent: the necessary category's. */
     java.util.Set<String> necessaryCookieNames() {
         return java.util.Set.of("consent", "JSESSIONID");
+    }
+
+    /** The shop's decisions, to check what a page did. */
+    ConsentManager consents() {
+        return consents;
     }
 
     String origin() {

@@ -290,6 +290,30 @@ class ShopperPagesBrowserIT extends BrowserTestSupport {
         }
     }
 
+    @Test
+    void theDisclosureAndUnsubscribePagesWorkWithScriptsOff() {
+        String token = shop.tokens.issue(SubjectId.customer("c-2"), "newsletter", "email");
+        try (Browser noScript = new Browser("ShopperPagesBrowserIT-noScript", "--blink-settings=scriptEnabled=false")) {
+            // Scripts are off: the shop page's banner never appears.
+            noScript.open(shop.url("/"));
+            assertThat(noScript.find("h1").getText()).isEqualTo("Seasonal sweets");
+            assertThat(noScript.present(".c4j-root")).isFalse();
+            noScript.open(shop.url("/consent/disclosure?lang=en"));
+            assertThat(noScript.find("main").getText()).contains("Stub Ads LLC", "Japan (JP)", "Kyoto", "Test Owner");
+            noScript.open(shop.url("/consent/unsubscribe/" + token + "?lang=en"));
+            noScript.find("main form button").click();
+            noScript.await("unsubscribed without script", d -> {
+                try {
+                    return d.findElement(org.openqa.selenium.By.cssSelector("main [role=status]")).getText()
+                            .startsWith("You have been unsubscribed");
+                } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                    return false;
+                }
+            });
+        }
+        assertThat(shop.consents().mayContact(SubjectId.customer("c-2"), "newsletter", "email")).isFalse();
+    }
+
     private void assertNoViolations(String where) {
         Results results = new AxeBuilder().analyze(browser.driver());
         List<Rule> violations = results.getViolations();
