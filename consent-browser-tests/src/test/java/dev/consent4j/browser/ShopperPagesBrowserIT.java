@@ -96,6 +96,12 @@ class ShopperPagesBrowserIT extends BrowserTestSupport {
         browser.find("#privacy-choices").click();
         browser.awaitVisible(PREFS);
         assertThat(browser.find(PREFS + " .c4j-gpc").getText()).startsWith("You have opted out");
+
+        // Saving the centre as it is keeps the opt-out an opt-out (not a mere refusal), status included.
+        browser.find(SAVE).click();
+        browser.awaitGone(PREFS);
+        assertThat(map(browser.awaitState().get("banner"))).containsEntry("ask", false);
+        assertThat(browser.find("#privacy-status").getText()).startsWith("You have opted out of the sale or sharing");
     }
 
     /**

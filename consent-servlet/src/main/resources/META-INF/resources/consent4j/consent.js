@@ -209,7 +209,7 @@
       for (const sw of switches) {
         const reason = (state.decisions.find(d => d.topic == sw.dataset.topic) || {}).reason;
         choices[sw.dataset.topic] = sw.getAttribute('aria-checked') == 'true' ? 'grant'
-          : reason == 'GRANTED' ? 'withdraw' : reason == 'DEFAULT_OPT_OUT' ? 'object' : 'deny';
+          : reason == 'GRANTED' ? 'withdraw' : /^(DEFAULT_OPT_OUT|OBJECTED|GPC_SIGNAL)$/.test(reason) ? 'object' : 'deny';
       }
       // Saving while the banner waits for an answer is its third outcome; later visits are none.
       choose(bar ? {choices, outcome: 'custom'} : {choices}, 'preference-centre');
