@@ -34,7 +34,7 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The shop under test on embedded Jetty: the real consent filter in front of everything, the
  * consent endpoints under {@code /consent} (a shopper in Germany, so non-necessary categories
- * are opt-in), and pages
+ * are opt-in, unless a {@code where} cookie names another country; see {@link VisitorSignals}), and pages
  * that load the banner, carry tracker tags as {@code type="text/plain"} scripts and run under a
  * strict Content-Security-Policy with a fresh nonce per response.
  */
