@@ -17,29 +17,50 @@ class BannerParityBrowserIT extends BrowserTestSupport {
             "border-radius", "color", "background-color", "text-decoration-line", "text-transform", "opacity");
 
     @Test
-    void acceptRejectAndChooseAreEqualButtons() {
+    void acceptAndRejectAreEqualButtonsAndChooseIsSecondary() {
         visit("/");
         browser.awaitVisible(BAR);
         List<WebElement> buttons = barButtons();
         assertThat(buttons).extracting(WebElement::getText).containsExactly("Accept all", "Reject all", "Choose");
         assertThat(buttons).extracting(WebElement::getTagName).containsOnly("button");
-        assertThat(buttons).extracting(b -> b.getAttribute("class")).containsOnly("c4j-btn");
-
-        WebElement accept = buttons.get(0);
-        for (WebElement other : buttons.subList(1, 3)) {
-            for (String property : SAME) {
-                assertThat(other.getCssValue(property)).as(other.getText() + " " + property)
-                        .isEqualTo(accept.getCssValue(property));
-            }
-            assertThat(other.getSize()).as(other.getText() + " size").isEqualTo(accept.getSize());
-        }
-        assertThat(accept.getCssValue("border-top-width")).isNotEqualTo("0px");
-        assertThat(accept.getCssValue("font-weight")).isEqualTo("600");
+        assertThat(buttons).extracting(b -> b.getAttribute("class")).containsExactly("c4j-btn", "c4j-btn", "c4j-btn c4j-sec");
+        assertEqual(buttons.get(0), buttons.get(1), SAME);
+        WebElement choose = buttons.get(2);
+        // Same size and type, but not the same colours: choosing is not an answer.
+        assertThat(choose.getSize()).isEqualTo(buttons.get(0).getSize());
+        assertThat(choose.getCssValue("background-color")).isNotEqualTo(buttons.get(0).getCssValue("background-color"));
+        assertThat(buttons.get(0).getCssValue("border-top-width")).isNotEqualTo("0px");
+        assertThat(buttons.get(0).getCssValue("font-weight")).isEqualTo("600");
         for (WebElement button : buttons) {
             assertThat(Contrast.ratio(button.getCssValue("color"), button.getCssValue("background-color")))
                     .as(button.getText() + " contrast").isGreaterThanOrEqualTo(4.5);
         }
         browser.screenshot("first-layer");
+    }
+
+    @Test
+    void thePreferenceCentreOffersAcceptAllRejectAllAndSaveWithEqualWeightFromTheFooterToo() {
+        visit("/");
+        clickBarButton(1);
+        browser.awaitGone(BAR);
+        browser.find("#privacy-choices").click();
+        browser.awaitVisible(PREFS);
+        List<WebElement> buttons = browser.findAll(PREFS_BUTTONS);
+        assertThat(buttons).extracting(WebElement::getText).containsExactly("Accept all", "Reject all", "Save choices");
+        assertThat(buttons).extracting(b -> b.getAttribute("class")).containsOnly("c4j-btn");
+        assertEqual(buttons.get(0), buttons.get(1), SAME);
+        assertEqual(buttons.get(0), buttons.get(2), SAME);
+        buttons.get(0).click();
+        browser.awaitGone(PREFS);
+        browser.await("analytics ran", d -> tagsRun().contains("analytics"));
+        assertThat(browser.awaitState()).extracting(s -> map(s.get("categories")).get("advertising")).isEqualTo(true);
+    }
+
+    private static void assertEqual(WebElement one, WebElement other, List<String> properties) {
+        for (String property : properties) {
+            assertThat(other.getCssValue(property)).as(other.getText() + " " + property).isEqualTo(one.getCssValue(property));
+        }
+        assertThat(other.getSize()).as(other.getText() + " size").isEqualTo(one.getSize());
     }
 
     @Test
@@ -50,7 +71,7 @@ class BannerParityBrowserIT extends BrowserTestSupport {
         barButtons().get(2).click();
         browser.awaitVisible(PREFS);
         assertReadable(PREFS + " .c4j-title", PREFS + " .c4j-name", PREFS + " .c4j-desc", PREFS + " .c4j-who",
-                PREFS + " .c4j-always", PREFS + " .c4j-link", PREFS + " .c4j-foot .c4j-btn");
+                PREFS + " .c4j-always", PREFS + " .c4j-link", SAVE);
     }
 
     @Test
@@ -74,7 +95,7 @@ class BannerParityBrowserIT extends BrowserTestSupport {
         assertThat(browser.findAll(PREFS + " input[type=checkbox]:checked")).isEmpty();
         // Each item shows what it is for and who receives the data.
         assertThat(browser.find(PREFS).getText()).contains("Counting visits.", "Sent to: Stub Stats (Stub Analytics Inc.)",
-                "Recipients: Stub Ads LLC (JP)", "Always on");
+                "Recipients: Stub Ads LLC (Japan)", "Always on");
     }
 
     @Test

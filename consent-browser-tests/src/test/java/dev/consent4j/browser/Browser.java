@@ -111,6 +111,17 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Makes the page's viewport (innerWidth × innerHeight) exactly {@code width} × {@code height} CSS
+     * pixels: the window is that much larger than the viewport, by what the browser's own frame takes.
+     */
+    void viewport(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        java.util.List<Number> inner = js("return [innerWidth, innerHeight]");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width + width - inner.get(0).intValue(),
+                height + height - inner.get(1).intValue()));
+    }
+
     void open(String url) {
         driver.get(url);
     }

@@ -22,6 +22,9 @@ abstract class BrowserTestSupport {
 
     static final String BAR = ".c4j-bar";
     static final String PREFS = ".c4j-prefs";
+    /** The preference centre's buttons: accept all, reject all, save. */
+    static final String PREFS_BUTTONS = PREFS + " .c4j-actions .c4j-btn";
+    static final String SAVE = PREFS + " .c4j-actions:last-child .c4j-btn";
 
     private static String missingBrowser;
     private static boolean toldOfSkip;
@@ -109,7 +112,7 @@ abstract class BrowserTestSupport {
 
     /** Saves the preference centre and waits until it has closed and the new state is applied. */
     void savePreferences() {
-        browser.find(PREFS + " .c4j-foot .c4j-btn").click();
+        browser.find(SAVE).click();
         browser.awaitGone(PREFS);
     }
 }

@@ -109,33 +109,6 @@ class ChoiceBrowserIT extends BrowserTestSupport {
         browser.screenshot("after-withdrawal");
     }
 
-    @Test
-    void withdrawingTakesNoMoreClicksThanGranting() {
-        visit("/");
-        int grant = 0;
-        clickBarButton(2);
-        grant++;
-        browser.awaitVisible(PREFS);
-        switchFor("category:analytics").click();
-        grant++;
-        savePreferences();
-        grant++;
-        browser.await("analytics ran", d -> tagsRun().contains("analytics"));
-
-        visit("/page2");
-        int withdraw = 0;
-        browser.find("#privacy-choices").click();
-        withdraw++;
-        browser.awaitVisible(PREFS);
-        switchFor("category:analytics").click();
-        withdraw++;
-        savePreferences();
-        withdraw++;
-
-        assertThat(browser.awaitState()).extracting(s -> map(s.get("categories")).get("analytics")).isEqualTo(false);
-        assertThat(withdraw).isLessThanOrEqualTo(grant);
-    }
-
     private long configIndex() {
         return browser.js("return (window.dataLayer || []).findIndex(a => a[0] === 'config')");
     }

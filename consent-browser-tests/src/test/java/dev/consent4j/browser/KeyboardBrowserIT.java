@@ -30,13 +30,13 @@ class KeyboardBrowserIT extends BrowserTestSupport {
 
         browser.awaitVisible(PREFS);
         assertThat(browser.focused().getAttribute("class")).contains("c4j-prefs");
-        // The locked necessary switch is skipped; the first stop after close is analytics.
+        // After close come accept all and reject all; the locked necessary switch is skipped.
         browser.tabTo(PREFS + " .c4j-close", 1);
-        browser.tabTo(PREFS + " [data-topic='category:analytics']", 1);
+        browser.tabTo(PREFS + " [data-topic='category:analytics']", 3);
         browser.press(Keys.SPACE);
         assertThat(switchFor("category:analytics").getAttribute("aria-checked")).isEqualTo("true");
         browser.screenshot("keyboard-preference-centre");
-        browser.tabTo(PREFS + " .c4j-foot .c4j-btn", 5);
+        browser.tabTo(SAVE, 5);
         browser.press(Keys.ENTER);
         browser.awaitGone(PREFS);
         browser.await("analytics ran", d -> tagsRun().contains("analytics"));
@@ -47,10 +47,10 @@ class KeyboardBrowserIT extends BrowserTestSupport {
         browser.tabTo("#privacy-choices", 10);
         browser.press(Keys.ENTER);
         browser.awaitVisible(PREFS);
-        browser.tabTo(PREFS + " [data-topic='category:analytics']", 3);
+        browser.tabTo(PREFS + " [data-topic='category:analytics']", 5);
         assertThat(browser.focused().getAttribute("aria-checked")).isEqualTo("true");
         browser.press(Keys.SPACE);
-        browser.tabTo(PREFS + " .c4j-foot .c4j-btn", 5);
+        browser.tabTo(SAVE, 5);
         browser.press(Keys.ENTER);
         browser.awaitGone(PREFS);
         assertThat(browser.focused().getAttribute("id")).isEqualTo("privacy-choices");
@@ -77,7 +77,7 @@ class KeyboardBrowserIT extends BrowserTestSupport {
         assertThat(browser.find(PREFS).getAttribute("aria-labelledby")).isNotBlank();
 
         // Forward from the last control wraps to the first, backward from the first to the last.
-        WebElement save = browser.tabTo(PREFS + " .c4j-foot .c4j-btn", 10);
+        WebElement save = browser.tabTo(SAVE, 10);
         browser.press(Keys.TAB);
         assertThat(browser.focused()).isEqualTo(browser.find(PREFS + " .c4j-close"));
         browser.shiftTab();

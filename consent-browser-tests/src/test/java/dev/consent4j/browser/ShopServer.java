@@ -34,7 +34,7 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The shop under test on embedded Jetty: the real consent filter in front of everything, the
  * consent endpoints under {@code /consent} (a shopper in Germany, so non-necessary categories
- * are opt-in), and pages
+ * are opt-in, unless a {@code where} cookie names another country; see {@link VisitorSignals}), and pages
  * that load the banner, carry tracker tags as {@code type="text/plain"} scripts and run under a
  * strict Content-Security-Policy with a fresh nonce per response.
  */
@@ -47,6 +47,13 @@ final class ShopServer implements AutoCloseable {
     private final ServerConnector connector = new ServerConnector(server);
     private final TrackerStub trackers;
     private final SecureRandom random = new SecureRandom();
+    private final ConsentManager consents;
+    /** Signs one-click unsubscribe links for this shop. */
+    final UnsubscribeTokens tokens;
+
+    /** The headers a CDN would set from the visitor's address; the tests set them through a cookie. */
+    static final String COUNTRY_HEADER = "X-Test-Country";
+    static final String REGION_HEADER = "X-Test-Region";
     /** What the banner's requests reported as its outcome, in order. */
     final java.util.List<dev.consent4j.servlet.BannerOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -63,16 +70,19 @@ final class ShopServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ConsentManager consents = ConsentManager.builder(policy, store)
+        tokens = new UnsubscribeTokens(keys, Clock.systemUTC());
+        consents = ConsentManager.builder(policy, store)
                 .settings(ConsentSettings.builder().defaultJurisdiction(Jurisdiction.of("DE")).build())
                 .build();
         ConsentFilter filter = ConsentFilter.builder(consents, keys)
-                .jurisdictions(JurisdictionResolver.fixed(Jurisdiction.of("DE")))
+                .jurisdictions(JurisdictionResolver.header(COUNTRY_HEADER, REGION_HEADER, Jurisdiction.of("DE")))
                 .build();
+        context.addFilter(new FilterHolder(new VisitorSignals()), "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
         context.addFilter(new FilterHolder(filter), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
         context.addServlet(new ServletHolder(ConsentEndpoints.builder(consents,
-                new UnsubscribeTokens(keys, Clock.systemUTC())).listener(new dev.consent4j.servlet.EnforcementListener() {
+                tokens).listener(new dev.consent4j.servlet.EnforcementListener() {
                     @Override
                     public void bannerOutcome(dev.consent4j.servlet.BannerOutcome outcome) {
                         outcomes.add(outcome);
@@ -88,6 +98,11 @@ final class ShopServer implements AutoCloseable {
         return java.util.Set.of("consent", "JSESSIONID");
     }
 
+    /** The shop's decisions, to check what a page did. */
+    ConsentManager consents() {
+        return consents;
+    }
+
     String origin() {
         return "http://127.0.0.1:" + connector.getLocalPort();
     }
@@ -99,6 +114,49 @@ final class ShopServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+    }
+
+    /**
+     * Stands in for what the tests cannot make a real browser send: a {@code where=US-CA} cookie
+     * becomes the CDN's country and region headers, and a {@code gpc=1} cookie the {@code Sec-GPC: 1}
+     * header a browser with Global Privacy Control sends.
+     */
+    private static final class VisitorSignals implements jakarta.servlet.Filter {
+        @Override
+        public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response,
+                jakarta.servlet.FilterChain chain) throws IOException, jakarta.servlet.ServletException {
+            HttpServletRequest http = (HttpServletRequest) request;
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            for (jakarta.servlet.http.Cookie cookie : http.getCookies() == null ? new jakarta.servlet.http.Cookie[0]
+                    : http.getCookies()) {
+                if (cookie.getName().equals("where")) {
+                    String[] parts = cookie.getValue().split("-", 2);
+                    headers.put(COUNTRY_HEADER, parts[0]);
+                    if (parts.length == 2) {
+                        headers.put(REGION_HEADER, parts[1]);
+                    }
+                } else if (cookie.getName().equals("gpc") && cookie.getValue().equals("1")) {
+                    headers.put("Sec-GPC", "1");
+                }
+            }
+            chain.doFilter(headers.isEmpty() ? request : new jakarta.servlet.http.HttpServletRequestWrapper(http) {
+                @Override
+                public String getHeader(String name) {
+                    for (java.util.Map.Entry<String, String> h : headers.entrySet()) {
+                        if (h.getKey().equalsIgnoreCase(name)) {
+                            return h.getValue();
+                        }
+                    }
+                    return super.getHeader(name);
+                }
+
+                @Override
+                public java.util.Enumeration<String> getHeaders(String name) {
+                    String value = getHeader(name);
+                    return value == null ? super.getHeaders(name) : java.util.Collections.enumeration(java.util.List.of(value));
+                }
+            }, response);
+        }
     }
 
     private final class PageServlet extends HttpServlet {
@@ -160,7 +218,8 @@ final class ShopServer implements AutoCloseable {
               <p><a id="next" href="/page2">Next page</a></p>
               <button type="button" id="buy">Add to cart</button>
             </main>
-            <footer><a id="privacy-choices" href="#" data-consent-open>Privacy choices</a></footer>
+            <footer><a id="privacy-choices" href="#" data-consent-open>Privacy choices</a>
+              <span id="privacy-status" data-consent-status></span></footer>
             <script type="text/plain" data-consent="advertising" src="%3$s/ads.js"></script>
             </body>
             </html>

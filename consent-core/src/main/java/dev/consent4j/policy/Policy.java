@@ -39,6 +39,7 @@ public final class Policy {
     private final List<MinorRule> minorRules;
     private final Map<String, DataSource> sources;
     private final DataAbroad dataAbroad;
+    private final BannerSettings banner;
     private final NameMatcher<CookieCategory> cookieMatcher;
     private final NameMatcher<CookieDeclaration> cookieDeclarations;
     private final HostMatcher<Tracker> trackerHosts;
@@ -75,6 +76,7 @@ public final class Policy {
         this.minorRules = List.copyOf(b.minorRules);
         this.sources = index(b.sources, DataSource::id, "data source");
         this.dataAbroad = b.dataAbroad;
+        this.banner = Objects.requireNonNull(b.banner, "banner");
         Map<String, List<Purpose>> byCategory = new java.util.HashMap<>();
         for (Purpose purpose : purposes.values()) {
             for (String category : purpose.cookieCategories()) {
@@ -248,6 +250,11 @@ public final class Policy {
         return removedIn;
     }
 
+    /** The banner's text overrides and its pause after an opt-out ({@code banner:} in the file). */
+    public BannerSettings banner() {
+        return banner;
+    }
+
     public Optional<DataItem> dataItem(String id) {
         return Optional.ofNullable(dataItems.get(id));
     }
@@ -376,6 +383,7 @@ public final class Policy {
         private final List<MinorRule> minorRules = new ArrayList<>();
         private final List<DataSource> sources = new ArrayList<>();
         private DataAbroad dataAbroad;
+        private BannerSettings banner = BannerSettings.defaults();
 
         private Builder(String id, String version) {
             this.id = id;
@@ -460,6 +468,11 @@ public final class Policy {
 
         public Builder dataAbroad(DataAbroad dataAbroad) {
             this.dataAbroad = dataAbroad;
+            return this;
+        }
+
+        public Builder banner(BannerSettings banner) {
+            this.banner = banner;
             return this;
         }
 

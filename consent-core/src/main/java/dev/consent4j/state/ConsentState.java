@@ -94,6 +94,16 @@ public final class ConsentState {
         return decision;
     }
 
+    /**
+     * Whether the person has opted out of {@code purposeId} as a sale, sharing or targeted
+     * advertising purpose: by a honoured GPC signal or by an objection ("do not sell or share").
+     */
+    public boolean optedOutOfSale(String purposeId) {
+        Decision decision = purpose(purposeId);
+        return policy.purpose(purposeId).orElseThrow().coveredByGpc()
+                && (decision.reason() == Reason.GPC_SIGNAL || decision.reason() == Reason.OBJECTED);
+    }
+
     private String undeclared(Topic topic) {
         String declares = "policy " + policy.id() + " " + policy.version() + " declares no ";
         if (topic.kind() == Topic.Kind.CATEGORY) {

@@ -24,6 +24,8 @@ import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.request.RequestKind;
 import dev.consent4j.request.Verification;
 import dev.consent4j.policy.Purpose;
+import dev.consent4j.policy.disclosure.DisclosureDocument;
+import dev.consent4j.policy.disclosure.DisclosureRenderer;
 import dev.consent4j.servlet.endpoint.CrossSiteCheck;
 import dev.consent4j.servlet.endpoint.CspReports;
 import dev.consent4j.servlet.endpoint.Disclosure;
@@ -95,6 +97,8 @@ public final class ConsentEndpoints extends HttpServlet {
     private final transient PersonalRequests requests;
     private final transient RateLimitedLog storeWarnings;
     private final transient EnforcementListener listener;
+    private final String home;
+    private final List<String> themes;
     /**
      * {@code /policy} bodies by what they are built from: not the jurisdiction code the client
      * sent (there are millions) but the rules that code selects, so every jurisdiction with the
@@ -114,6 +118,8 @@ public final class ConsentEndpoints extends HttpServlet {
         this.storeWarnings = new RateLimitedLog(LOG, consents.clock(), ConsentFilter.STORE_WARNING_INTERVAL);
         this.listener = GuardedListener.guard(builder.listener, consents.clock());
         this.guardianConsent = new GuardianConsentEndpoint(consents);
+        this.home = builder.home;
+        this.themes = builder.themes;
     }
 
     /**
@@ -325,6 +331,7 @@ public final class ConsentEndpoints extends HttpServlet {
 
     private void choices(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CrossSiteCheck.requireSameOrigin(request);
+        String answerLanguage = Languages.choose(request, consents.policy());
         ConsentContext context = context(request);
         JsonNode body = JsonIo.readJson(request);
         Policy policy = consents.policy();
@@ -368,7 +375,7 @@ public final class ConsentEndpoints extends HttpServlet {
             if (action == null) {
                 errors.add(new Problem.FieldError("/all", "all is \"grant\" or \"deny\""));
             } else {
-                for (Topic topic : consents.folder().bannerTopics(jurisdiction)) {
+                for (Topic topic : consents.folder().allChoice(context.state(), action)) {
                     choices.put(topic, action);
                 }
             }
@@ -410,7 +417,7 @@ public final class ConsentEndpoints extends HttpServlet {
             listener.bannerOutcome(outcome);
         }
         noStore(response);
-        JsonIo.write(response, 200, Views.state(context.state(), consents.settings()));
+        JsonIo.write(response, 200, Views.state(context.state(), consents.settings(), answerLanguage));
     }
 
     /**
@@ -442,6 +449,7 @@ public final class ConsentEndpoints extends HttpServlet {
 
     private void optOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CrossSiteCheck.requireSameOrigin(request);
+        String answerLanguage = Languages.choose(request, consents.policy());
         ConsentContext context = context(request);
         JsonNode body = JsonIo.readJson(request);
         if (context.customer().isEmpty()) {
@@ -479,11 +487,12 @@ public final class ConsentEndpoints extends HttpServlet {
         }
         record(request, context, Map.of(topic, action), Source.ACCOUNT_PAGE, null);
         noStore(response);
-        JsonIo.write(response, 200, Views.state(context.state(), consents.settings()));
+        JsonIo.write(response, 200, Views.state(context.state(), consents.settings(), answerLanguage));
     }
 
     private void doNotSell(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CrossSiteCheck.requireSameOrigin(request);
+        String answerLanguage = Languages.choose(request, consents.policy());
         ConsentContext context = context(request);
         if (request.getContentLengthLong() > 0 || JsonIo.contentType(request) != null) {
             // An optional empty object; anything else is refused.
@@ -502,7 +511,7 @@ public final class ConsentEndpoints extends HttpServlet {
         }
         record(request, context, choices, Source.DO_NOT_SELL_LINK, null);
         noStore(response);
-        JsonIo.write(response, 200, Views.state(context.state(), consents.settings()));
+        JsonIo.write(response, 200, Views.state(context.state(), consents.settings(), answerLanguage));
     }
 
     /** Stores the choices as events, then refreshes the request's state and, for a visitor, the cookie. */
@@ -553,7 +562,7 @@ public final class ConsentEndpoints extends HttpServlet {
         noStore(response);
         response.setHeader("Referrer-Policy", "no-referrer");
         String language = Languages.choose(request, consents.policy());
-        Map<String, String> ui = UiTexts.in(language);
+        Policy policy = consents.policy();
         UnsubscribeTokens.Verified verified = tokens.verify(token);
         // GET shows the page, POST unsubscribes.
         requireMethod(request, "GET", "POST");
@@ -566,13 +575,15 @@ public final class ConsentEndpoints extends HttpServlet {
             if (post) {
                 throw new Problem(404, "Unknown unsubscribe link", "this unsubscribe link is not valid or has expired");
             }
-            page(response, 404, language, ui.get("unsubscribeTitle"), ui.get("unsubscribeInvalid"), null);
+            page(request, response, 404, language, UiTexts.text(policy, language, "unsubscribe-invalid"), null, null);
             return;
         }
         UnsubscribeToken scope = verified.token();
+        String list = UiTexts.text(policy, language, "unsubscribe-list").replace("{list}",
+                listName(policy, scope, language));
         if (!post) {
             // Link scanners prefetch GETs: this page only offers the button, it changes nothing.
-            page(response, 200, language, ui.get("unsubscribeTitle"), "", ui.get("unsubscribeConfirm"));
+            page(request, response, 200, language, null, list, UiTexts.text(policy, language, "unsubscribe-confirm"));
             return;
         }
         byte[] body = JsonIo.readBody(request);
@@ -591,30 +602,57 @@ public final class ConsentEndpoints extends HttpServlet {
                     Source.ONE_CLICK_UNSUBSCRIBE, Actor.SELF, jurisdiction,
                     new Evidence(consents.policy().version(), language, null, null), null));
         }
-        page(response, 200, language, ui.get("unsubscribeTitle"), ui.get("unsubscribeDone"), null);
+        page(request, response, 200, language, UiTexts.text(policy, language, "unsubscribe-done"), list, null);
     }
 
-    private static void page(HttpServletResponse response, int status, String language, String title, String message,
-            String confirmButton) throws IOException {
-        StringBuilder html = new StringBuilder(600);
-        html.append("<!DOCTYPE html>\n<html lang=\"").append(language).append("\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-                .append(escapeHtml(title)).append("</title></head><body><main><h1>").append(escapeHtml(title)).append("</h1>");
-        if (!message.isEmpty()) {
-            html.append("<p>").append(escapeHtml(message)).append("</p>");
+    /** The list a token unsubscribes from, in words: the purpose and the channel, e.g. 「メールマガジン（メール）」. */
+    private static String listName(Policy policy, UnsubscribeToken scope, String language) {
+        String fallback = policy.defaultLanguage();
+        String purpose = policy.purpose(scope.purpose()).map(p -> p.title().in(language, fallback)).orElse(scope.purpose());
+        String channel = policy.channel(scope.channel()).map(c -> c.title().in(language, fallback)).orElse(scope.channel());
+        return "ja".equals(language) ? purpose + "（" + channel + "）" : purpose + " (" + channel + ")";
+    }
+
+    /** The unsubscribe page: the shop's page frame, the list, a message and, before unsubscribing, the button. */
+    private void page(HttpServletRequest request, HttpServletResponse response, int status, String language,
+            String message, String list, String confirmButton) throws IOException {
+        Policy policy = consents.policy();
+        String title = UiTexts.text(policy, language, "unsubscribe-title");
+        StringBuilder html = new StringBuilder(1200);
+        html.append(DisclosureRenderer.pageStart(language, title + " | " + shopName(language), stylesheets(request),
+                shopName(language), home));
+        html.append("<h1>").append(escapeHtml(title)).append("</h1>");
+        if (list != null) {
+            html.append("<p class=\"c4j-list-name\">").append(escapeHtml(list)).append("</p>");
+        }
+        if (message != null) {
+            html.append("<p role=\"status\">").append(escapeHtml(message)).append("</p>");
         }
         if (confirmButton != null) {
-            // Posts to this same address, as a mail client's one-click would.
+            // Posts to this same address, as a mail client's one-click would; no script needed.
             html.append("<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">")
-                    .append("<button type=\"submit\">").append(escapeHtml(confirmButton)).append("</button></form>");
+                    .append("<button class=\"c4j-btn\" type=\"submit\">").append(escapeHtml(confirmButton))
+                    .append("</button></form>");
         }
-        html.append("</main></body></html>\n");
+        html.append(DisclosureRenderer.pageEnd(home, UiTexts.text(policy, language, "back")));
         byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    private String shopName(String language) {
+        return consents.policy().operator().name().in(language, consents.policy().defaultLanguage());
+    }
+
+    /** The library's page stylesheet, from this servlet's own assets, then the shop's themes. */
+    private List<String> stylesheets(HttpServletRequest request) {
+        List<String> sheets = new ArrayList<>();
+        sheets.add(request.getContextPath() + request.getServletPath() + "/assets/page.css");
+        sheets.addAll(themes);
+        return sheets;
     }
 
     private void disclosure(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -632,8 +670,13 @@ public final class ConsentEndpoints extends HttpServlet {
         }
         boolean forOperator = operator.test(request);
         response.setHeader("Cache-Control", forOperator ? "no-store" : "public, max-age=300");
-        byte[] bytes = Disclosure.html(policy, language, forOperator ? cspReports.undeclaredHosts() : null)
-                .getBytes(StandardCharsets.UTF_8);
+        String page = DisclosureRenderer.htmlPage(DisclosureDocument.of(policy, language),
+                new DisclosureRenderer.Page(shopName(language), stylesheets(request), home,
+                        UiTexts.text(policy, language, "back")));
+        if (forOperator) {
+            page = page.replace("</main>", Disclosure.undeclaredHostsHtml(cspReports.undeclaredHosts(), language) + "</main>");
+        }
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         response.setContentLength(bytes.length);
@@ -820,8 +863,8 @@ public final class ConsentEndpoints extends HttpServlet {
     }
 
     private void asset(HttpServletResponse response, String name) throws IOException {
-        if (!name.equals("consent.js") && !name.equals("consent.css")) {
-            throw new Problem(404, "Not found", "the banner assets are consent.js and consent.css");
+        if (!name.equals("consent.js") && !name.equals("consent.css") && !name.equals("page.css")) {
+            throw new Problem(404, "Not found", "the assets are consent.js, consent.css and page.css");
         }
         try (InputStream in = ConsentEndpoints.class.getResourceAsStream(ASSETS + name)) {
             if (in == null) {
@@ -900,6 +943,8 @@ public final class ConsentEndpoints extends HttpServlet {
         private LocalDate gpcLastUpdate;
         private PersonalRequests requests;
         private EnforcementListener listener = EnforcementListener.NONE;
+        private String home = "/";
+        private List<String> themes = List.of();
 
         private Builder(ConsentManager consents, UnsubscribeTokens tokens) {
             this.consents = Objects.requireNonNull(consents, "consents");
@@ -934,6 +979,24 @@ public final class ConsentEndpoints extends HttpServlet {
          */
         public Builder listener(EnforcementListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Where the public pages (the disclosure, one-click unsubscribe) link back to: the shop's
+         * home page, {@code /} by default; {@code null} for no link.
+         */
+        public Builder home(String home) {
+            this.home = home;
+            return this;
+        }
+
+        /**
+         * Stylesheets the public pages load after the library's own ({@code {base}/assets/page.css}),
+         * e.g. one that sets the banner's custom properties to the shop's colours (docs/banner.md).
+         */
+        public Builder themes(List<String> stylesheets) {
+            this.themes = List.copyOf(stylesheets);
             return this;
         }
 

@@ -8,7 +8,7 @@
   const TYPES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage',
     'functionality_storage', 'personalization_storage', 'security_storage'];
   const CM_KEY = 'consent4j.consentMode', CLOSED_KEY = 'consent4j.closed';
-  let policy, state, ui, root, bar, prefs, opener, chain = Promise.resolve(), ids = 0;
+  let policy, state, ui, root, live, bar, prefs, opener, chain = Promise.resolve(), ids = 0;
 
   // Reads (without a value) or writes web storage; where storage is blocked the banner still works.
   const keep = (kind, key, value) => {
@@ -22,8 +22,7 @@
     for (const t of TYPES) types[t] = granted.includes(t) ? 'granted' : 'denied';
     return types;
   };
-  // The default goes first, synchronously: all denied, or the policy's per-region defaults as
-  // cached by an earlier page.
+  // The default goes first, synchronously: all denied, or the defaults an earlier page cached.
   let defaults;
   try { defaults = JSON.parse(keep('localStorage', CM_KEY)); } catch (e) { /* no cache */ }
   for (const d of Array.isArray(defaults) ? defaults : [{region: [], granted: []}]) {
@@ -36,25 +35,24 @@
   if ('urlPassthrough' in opt) gtag('set', 'url_passthrough', true);
 
   const lang = (opt.lang || doc.documentElement.lang || '').split('-')[0].toLowerCase();
-  const request = (path, body) => fetch(base + path, body && {
+  const q = lang ? '?lang=' + lang : '';
+  const request = (path, body) => fetch(base + path + q, body && {
     method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)
   }).then(r => r.ok ? r.json() : Promise.reject(new Error(path + ': HTTP ' + r.status)));
   const domReady = new Promise(r => doc.readyState == 'loading' ? doc.addEventListener('DOMContentLoaded', r) : r());
 
-  const query = lang ? '?lang=' + lang : '';
-  const loaded = Promise.all([request('/policy' + query), request('/state' + query), domReady])
+  const loaded = Promise.all([request('/policy'), request('/state'), domReady])
     .then(([p, s]) => {
       policy = p;
       ui = p.ui;
       keep('localStorage', CM_KEY, JSON.stringify(p.consentMode.defaults));
       apply(s, false);
-      if (s.needsChoice && keep('sessionStorage', CLOSED_KEY) != p.version) showBar();
+      if (s.banner.ask && keep('sessionStorage', CLOSED_KEY) != p.version) showBar();
     });
   loaded.catch(e => console.error('consent4j:', e));
 
   const allowed = (kind, id) => state[kind][id] === true;
   const items = () => policy.categories.map(c => ['categories', c]).concat(policy.purposes.map(p => ['purposes', p]));
-  const gpcShown = () => state.gpc.honoured || !!navigator.globalPrivacyControl && /^US/.test(state.jurisdiction);
 
   // Takes a state from the server: Consent Mode update, scripts, web storage.
   function apply(s, chosen) {
@@ -63,6 +61,8 @@
     const granted = TYPES.filter(t => s.consentMode[t] == 'granted');
     if (chosen || !s.needsChoice || granted.length) gtag('consent', 'update', consentTypes(granted));
     activate();
+    // The opt-out status also shows beside the shop's own entry to the preference centre.
+    for (const e of doc.querySelectorAll('[data-consent-status]')) e.textContent = s.banner.status || '';
     for (const c of policy.categories) if (!allowed('categories', c.id)) (c.storage || []).forEach(clear);
   }
 
@@ -109,10 +109,18 @@
   };
   const disclosure = () => el('a', 'link', ui.disclosureLink,
     {href: (policy.links.disclosure || base + '/disclosure') + '?lang=' + policy.language});
-  const gpcStatus = () => gpcShown() && el('p', 'gpc', ui.gpcHonoured, {role: 'status'});
+  const status = () => state.banner.status ? el('p', 'gpc', state.banner.status) : '';
+  const row = (...b) => { const r = el('div', 'actions'); r.append(...b); return r; };
+  // Accept all and reject all, as equal buttons, on both layers.
+  const both = (asked, source) => [
+    button('btn', ui.acceptAll, () => choose({all: 'grant', outcome: asked ? 'accept-all' : void 0}, source)),
+    button('btn', ui.rejectAll, () => choose({all: 'deny', outcome: asked ? 'reject-all' : void 0}, source))];
 
   function ensureRoot() {
-    if (!root) doc.body.append(root = el('div', 'root', null, {lang: policy.language}));
+    if (!root) {
+      doc.body.append(root = el('div', 'root', null, {lang: policy.language}));
+      root.append(live = el('div', 'sr', null, {role: 'status'}));
+    }
   }
 
   // A dialog labelled by its heading; Escape closes; in a modal one Tab and Shift+Tab stay inside.
@@ -138,18 +146,13 @@
   function showBar() {
     ensureRoot();
     if (bar) bar.remove();
-    bar = dialog('bar', ui.title, closeBar, false);
-    const body = el('p', 'body', ui.body + ' ');
+    bar = dialog('bar', state.banner.title, closeBar, false);
+    const body = el('p', 'body', state.banner.body + ' ');
     body.append(disclosure());
-    const actions = el('div', 'actions');
-    actions.append(
-      button('btn', ui.acceptAll, () => choose({all: 'grant', outcome: 'accept-all'}, 'banner')),
-      button('btn', ui.rejectAll, () => choose({all: 'deny', outcome: 'reject-all'}, 'banner')),
-      button('btn', ui.choose, e => openPrefs(e.currentTarget), {'aria-haspopup': 'dialog'}));
-    // Asked again after a policy change: what changed since the person last chose, as the policy says it.
-    const changes = (state.changes || []).flatMap(v => v.changes), list = changes.length && el('ul', 'changes');
-    changes.forEach(c => list.append(el('li', null, c.title + ': ' + c.description)));
-    bar.append(body, list || '', gpcStatus() || '', actions);
+    const list = state.banner.changes.length && el('ul', 'changes');
+    state.banner.changes.forEach(c => list.append(el('li', null, c)));
+    bar.append(body, list || '', status(), row(...both(1, 'banner'),
+      button('btn sec', ui.choose, e => openPrefs(e.currentTarget), {'aria-haspopup': 'dialog'})));
     root.append(bar);
     bar.focus();
   }
@@ -159,17 +162,20 @@
     finish();
   }
 
-  // Removes both layers; focus goes back to what opened the preference centre, if still there.
+  // Focus goes back to the opener, else the shop's entry, else <main>; never <body>.
   function finish() {
     for (const e of [bar, prefs]) if (e) e.remove();
     bar = prefs = null;
     root.classList.remove('c4j-modal');
-    if (opener && opener.isConnected && opener.focus) opener.focus();
+    const to = opener && opener.isConnected && opener.focus ? opener
+      : doc.querySelector('[data-consent-open]') || doc.querySelector('main,h1');
+    if (to) {
+      if (to.tabIndex < 0 && !to.hasAttribute('tabindex')) to.tabIndex = -1;
+      to.focus();
+    }
   }
 
-  // Second layer: every category and banner purpose with its description, trackers or
-  // recipients and a switch; necessary ones are shown on and locked. Escape goes back to the
-  // first layer, if it was open, and to the element that opened it.
+  // Second layer: a switch per category and banner purpose; necessary ones locked on.
   function openPrefs(from) {
     ensureRoot();
     if (bar) bar.hidden = true;
@@ -182,33 +188,31 @@
       if (bar) bar.hidden = false;
       if (from && from.focus) from.focus();
     }, true);
-    const list = el('ul', 'list'), switches = [], paren = (a, b) => a + (b ? ' (' + b + ')' : '');
+    const list = el('ul', 'list'), switches = [];
     for (const [kind, x] of items()) {
       const topic = (kind == 'categories' ? 'category:' : 'purpose:') + x.id, id = 'c4j-' + ++ids;
-      const off = x.saleOrSharing && gpcShown();
-      const on = x.choosable ? !off && allowed(kind, x.id) : true;
+      // Read after the switch's name: its description (and "always on").
       const sw = button('switch', null, () => sw.setAttribute('aria-checked', sw.getAttribute('aria-checked') != 'true'),
-        {role: 'switch', 'aria-checked': on, 'aria-labelledby': id, 'data-topic': topic});
-      if (!x.choosable) { sw.disabled = true; sw.setAttribute('aria-describedby', id + 'a'); } else switches.push(sw);
-      const row = el('div', 'row'), li = el('li', 'item');
-      row.append(el('h3', 'name', x.title, {id}), x.choosable ? '' : el('span', 'always', ui.alwaysOn, {id: id + 'a'}), sw);
-      li.append(row, el('p', 'desc', x.description));
-      const who = x.trackers ? x.trackers.map(t => paren(t.service, t.recipient)) : (x.recipients || []).map(r => paren(r.name, r.country));
-      if (who.length) li.append(el('p', 'who', (x.trackers ? ui.trackers : ui.recipients) + ': ' + who.join(', ')));
+        {role: 'switch', 'aria-checked': !x.choosable || allowed(kind, x.id), 'aria-labelledby': id,
+          'aria-describedby': (x.choosable ? '' : id + 'a ') + id + 'd', 'data-topic': topic});
+      if (!x.choosable) sw.disabled = true; else switches.push(sw);
+      const r = el('div', 'row'), li = el('li', 'item');
+      r.append(el('h3', 'name', x.title, {id}), x.choosable ? '' : el('span', 'always', ui.alwaysOn, {id: id + 'a'}), sw);
+      li.append(r, el('p', 'desc', x.description, {id: id + 'd'}));
+      if (x.who) li.append(el('p', 'who', x.who));
       list.append(li);
     }
-    const foot = el('div', 'foot');
-    foot.append(disclosure(), button('btn', ui.save, () => {
+    const save = button('btn', ui.save, () => {
       const choices = {};
       for (const sw of switches) {
         const reason = (state.decisions.find(d => d.topic == sw.dataset.topic) || {}).reason;
         choices[sw.dataset.topic] = sw.getAttribute('aria-checked') == 'true' ? 'grant'
-          : reason == 'GRANTED' ? 'withdraw' : reason == 'DEFAULT_OPT_OUT' ? 'object' : 'deny';
+          : reason == 'GRANTED' ? 'withdraw' : /^(DEFAULT_OPT_OUT|OBJECTED|GPC_SIGNAL)$/.test(reason) ? 'object' : 'deny';
       }
       // Saving while the banner waits for an answer is its third outcome; later visits are none.
       choose(bar ? {choices, outcome: 'custom'} : {choices}, 'preference-centre');
-    }));
-    prefs.append(gpcStatus() || '', list, foot);
+    });
+    prefs.append(status(), row(...both(bar, 'preference-centre')), list, disclosure(), row(save));
     root.classList.add('c4j-modal');
     root.append(prefs);
     prefs.focus();
@@ -217,7 +221,7 @@
   function choose(body, source) {
     body.source = source;
     body.language = policy.language;
-    request('/choices', body).then(s => { apply(s, true); finish(); })
+    request('/choices', body).then(s => { apply(s, true); finish(); live.textContent = ui.saved; })
       .catch(e => console.error('consent4j:', e));
   }
 

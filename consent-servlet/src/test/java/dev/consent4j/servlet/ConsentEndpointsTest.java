@@ -155,6 +155,39 @@ class ConsentEndpointsTest {
     }
 
     @Test
+    void acceptAllAfterDoNotSellLeavesTheOptOutAndItsCategoryAloneAndTheBannerSaysSo() throws Exception {
+        HttpResponse<String> optedOut = server.post("/consent/do-not-sell", null, "", "CF-IPCountry", "US");
+        HttpResponse<String> accepted = server.post("/consent/choices?lang=en", JSON, "{\"all\":\"grant\"}",
+                "Cookie", consentCookie(optedOut), "CF-IPCountry", "US");
+
+        JsonNode state = json(accepted);
+        assertThat(state.get("purposes").get("targeted-ads").booleanValue()).isFalse();
+        assertThat(state.get("categories").get("advertising").booleanValue()).isFalse();
+        assertThat(state.get("categories").get("analytics").booleanValue()).isTrue();
+        assertThat(state.get("decisions").toString())
+                .contains("\"topic\":\"purpose:targeted-ads\",\"allowed\":false,\"reason\":\"OBJECTED\"");
+        assertThat(state.get("banner").get("ask").booleanValue()).isFalse();
+        assertThat(state.get("banner").get("wording").stringValue()).isEqualTo("us");
+        assertThat(state.get("banner").get("status").stringValue()).startsWith("You have opted out of the sale or sharing");
+        // Turning the purpose on by itself is the person acting, and counts.
+        HttpResponse<String> granted = server.post("/consent/choices", JSON,
+                "{\"choices\":{\"purpose:targeted-ads\":\"grant\",\"category:advertising\":\"grant\"}}",
+                "Cookie", consentCookie(accepted), "CF-IPCountry", "US");
+        assertThat(json(granted).get("purposes").get("targeted-ads").booleanValue()).isTrue();
+    }
+
+    @Test
+    void stateSaysInTheRequestedLanguageWhatTheBannerTellsThisVisitor() throws Exception {
+        JsonNode jp = json(server.get("/consent/state?lang=ja", "CF-IPCountry", "JP"));
+        JsonNode de = json(server.get("/consent/state?lang=en", "CF-IPCountry", "DE"));
+
+        assertThat(jp.get("banner").get("wording").stringValue()).isEqualTo("notice");
+        assertThat(jp.get("banner").get("body").stringValue()).contains("のためのCookie等を、公表のうえ使用しています。");
+        assertThat(de.get("banner").get("wording").stringValue()).isEqualTo("opt-in");
+        assertThat(de.get("banner").get("body").stringValue()).contains("only if you agree");
+    }
+
+    @Test
     void consentModeFollowsTheDecisionsNotJustTheCategories() throws Exception {
         HttpResponse<String> response = server.post("/consent/choices", JSON,
                 "{\"choices\":{\"category:advertising\":\"grant\",\"purpose:targeted-ads\":\"deny\"}}");
@@ -189,8 +222,10 @@ class ConsentEndpointsTest {
         JsonNode json = json(server.get("/consent/disclosure?format=json&lang=en"));
 
         assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(html.body()).contains("<html lang=\"ja\">", "アドネット", "第三者提供先", "Cookie識別子")
-                .doesNotContain("Undeclared");
+        assertThat(html.body()).contains("<html lang=\"ja\">", "アドネット", "第三者", "Cookie識別子", "日本（JP）",
+                        "<a class=\"c4j-shop\" href=\"/\">テスト菓子店</a>", "<a href=\"/\">ショップに戻る</a>",
+                        "/consent/assets/page.css")
+                .doesNotContain("Undeclared", "<script");
         assertThat(json.get("trackers")).hasSize(2);
         assertThat(json.get("trackers").get(1).get("sentData").get(0).stringValue()).isEqualTo("Cookie identifier");
         assertThat(json.get("recipients").findValuesAsString("relation")).containsExactly("processor", "third-party");
@@ -232,10 +267,13 @@ class ConsentEndpointsTest {
     void bannerAssetsAreServed() throws Exception {
         HttpResponse<String> script = server.get("/consent/assets/consent.js");
         HttpResponse<String> style = server.get("/consent/assets/consent.css");
+        HttpResponse<String> pages = server.get("/consent/assets/page.css");
 
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
         assertThat(style.body()).isNotEmpty();
+        assertThat(pages.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+        assertThat(pages.body()).contains(".c4j-page");
     }
 
     @Test

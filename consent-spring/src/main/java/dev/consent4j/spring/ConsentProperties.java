@@ -50,6 +50,7 @@ public class ConsentProperties {
     private final Store store = new Store();
     private final Provision provision = new Provision();
     private final Requests requests = new Requests();
+    private final Pages pages = new Pages();
 
     public boolean isEnabled() {
         return enabled;
@@ -137,6 +138,10 @@ public class ConsentProperties {
 
     public Provision getProvision() {
         return provision;
+    }
+
+    public Pages getPages() {
+        return pages;
     }
 
     public Requests getRequests() {
@@ -344,6 +349,32 @@ public class ConsentProperties {
     }
 
     /** One-click unsubscribe links. */
+    /** The public pages the endpoints serve: the disclosure and one-click unsubscribe. */
+    public static class Pages {
+
+        /** Where their link back to the shop goes; empty for no link. */
+        private String home = "/";
+
+        /** Stylesheets they load after the library's page.css, e.g. one setting the --c4j-* properties. */
+        private List<String> themes = new ArrayList<>();
+
+        public String getHome() {
+            return home;
+        }
+
+        public void setHome(String home) {
+            this.home = home;
+        }
+
+        public List<String> getThemes() {
+            return themes;
+        }
+
+        public void setThemes(List<String> themes) {
+            this.themes = themes;
+        }
+    }
+
     public static class Unsubscribe {
 
         /** How long links in sent mail keep working. */

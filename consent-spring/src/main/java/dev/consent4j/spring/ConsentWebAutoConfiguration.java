@@ -92,9 +92,12 @@ public final class ConsentWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ConsentEndpoints consentEndpoints(ConsentManager consents, UnsubscribeTokens tokens,
-            ObjectProvider<PersonalRequests> requests, ObjectProvider<EnforcementListener> listener) {
+            ObjectProvider<PersonalRequests> requests, ObjectProvider<EnforcementListener> listener,
+            ConsentProperties properties) {
+        String home = properties.getPages().getHome();
         return ConsentEndpoints.builder(consents, tokens).requests(requests.getIfAvailable())
-                .listener(listener.getIfUnique(() -> EnforcementListener.NONE)).build();
+                .listener(listener.getIfUnique(() -> EnforcementListener.NONE))
+                .home(home == null || home.isBlank() ? null : home).themes(properties.getPages().getThemes()).build();
     }
 
     @Bean

@@ -126,6 +126,28 @@ class ConsentAutoConfigurationTest {
     }
 
     @Test
+    void thePublicPagesLinkHomeAndLoadTheShopsThemes() {
+        withMemory.withPropertyValues("consent.pages.home=/shop/", "consent.pages.themes=/css/theme.css").run(context -> {
+            org.springframework.mock.web.MockHttpServletResponse page = disclosurePage(context.getBean(ConsentEndpoints.class));
+            assertThat(page.getContentAsString()).contains("<a href=\"/shop/\">", "href=\"/consent/assets/page.css\"",
+                    "<link rel=\"stylesheet\" href=\"/css/theme.css\">");
+        });
+        withMemory.withPropertyValues("consent.pages.home=").run(context -> assertThat(
+                disclosurePage(context.getBean(ConsentEndpoints.class)).getContentAsString()).doesNotContain("c4j-page-foot"));
+    }
+
+    private static org.springframework.mock.web.MockHttpServletResponse disclosurePage(ConsentEndpoints endpoints)
+            throws Exception {
+        org.springframework.mock.web.MockHttpServletRequest request =
+                new org.springframework.mock.web.MockHttpServletRequest("GET", "/consent/disclosure");
+        request.setServletPath("/consent");
+        request.setPathInfo("/disclosure");
+        org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+        endpoints.service((jakarta.servlet.ServletRequest) request, (jakarta.servlet.ServletResponse) response);
+        return response;
+    }
+
+    @Test
     void unsubscribeLinksExistWhenThePublicAddressIsSet() {
         withMemory.withPropertyValues("consent.unsubscribe.public-base-url=https://shop.example/consent").run(context ->
                 assertThat(context).hasSingleBean(UnsubscribeLinks.class));

@@ -23,19 +23,97 @@ public final class DisclosureRenderer {
      * {@code <h2>}, for a page of the shop's own.
      */
     public static String htmlFragment(DisclosureDocument document) {
-        Outline outline = Outline.of(document);
         StringBuilder html = new StringBuilder(4096);
+        Outline outline = Outline.of(document);
         html.append("<section class=\"consent-disclosure\" lang=\"").append(escapeHtml(outline.language()))
                 .append("\">\n<h2>").append(escapeHtml(outline.title())).append("</h2>\n");
-        html.append("<h3>").append(escapeHtml(outline.operatorHeading())).append("</h3>\n");
+        sections(html, outline, 3);
+        return html.append("</section>\n").toString();
+    }
+
+    /**
+     * How {@link #htmlPage(DisclosureDocument, Page)} dresses the disclosure as the shop's own page.
+     *
+     * @param shopName   shown above the title
+     * @param stylesheets the addresses of the stylesheets that theme it, in order (the library's page
+     *                    stylesheet, then the shop's custom properties)
+     * @param home       the address of the link back to the shop, or {@code null} for none
+     * @param homeText   the words of that link
+     */
+    public record Page(String shopName, List<String> stylesheets, String home, String homeText) {
+
+        public Page {
+            java.util.Objects.requireNonNull(shopName, "shopName");
+            stylesheets = List.copyOf(stylesheets);
+            if (home != null) {
+                java.util.Objects.requireNonNull(homeText, "homeText");
+            }
+        }
+    }
+
+    /**
+     * A whole page for the shop's visitors, themed by {@code page}'s stylesheet: the shop's name,
+     * the disclosure under an {@code <h1>}, and a link back to the shop. It needs no script.
+     */
+    public static String htmlPage(DisclosureDocument document, Page page) {
+        Outline outline = Outline.of(document);
+        StringBuilder html = new StringBuilder(8192);
+        html.append(pageStart(outline.language(), outline.title() + " | " + page.shopName(), page.stylesheets(),
+                page.shopName(), page.home()));
+        html.append("<h1>").append(escapeHtml(outline.title())).append("</h1>\n");
+        sections(html, outline, 2);
+        html.append(pageEnd(page.home(), page.homeText()));
+        return html.toString();
+    }
+
+    /**
+     * The opening of a public page of the shop, up to and including {@code <main>}: the shop's name
+     * in a banner landmark (a link to {@code home} when given) and the stylesheets. Every text is escaped.
+     */
+    public static String pageStart(String language, String title, List<String> stylesheets, String shopName,
+            String home) {
+        StringBuilder html = new StringBuilder(512);
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(escapeHtml(language)).append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(escapeHtml(title)).append("</title>\n");
+        for (String stylesheet : stylesheets) {
+            html.append("<link rel=\"stylesheet\" href=\"").append(escapeHtml(stylesheet)).append("\">\n");
+        }
+        html.append("</head>\n<body class=\"c4j-page\">\n<header class=\"c4j-page-head\">");
+        if (home != null) {
+            html.append("<a class=\"c4j-shop\" href=\"").append(escapeHtml(home)).append("\">").append(escapeHtml(shopName))
+                    .append("</a>");
+        } else {
+            html.append("<span class=\"c4j-shop\">").append(escapeHtml(shopName)).append("</span>");
+        }
+        return html.append("</header>\n<main>\n").toString();
+    }
+
+    /** The closing of a page {@link #pageStart} opened, with the link back to the shop when {@code home} is given. */
+    public static String pageEnd(String home, String homeText) {
+        StringBuilder html = new StringBuilder(160).append("</main>\n");
+        if (home != null) {
+            html.append("<footer class=\"c4j-page-foot\"><a href=\"").append(escapeHtml(home)).append("\">")
+                    .append(escapeHtml(homeText)).append("</a></footer>\n");
+        }
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    /** The operator, the notice and the recipients, with headings from level {@code level} down. */
+    private static void sections(StringBuilder html, Outline outline, int level) {
+        String h = "h" + level, sub = "h" + (level + 1);
+        html.append('<').append(h).append('>').append(escapeHtml(outline.operatorHeading())).append("</").append(h).append(">\n");
         htmlFields(html, outline.operator());
         html.append("<p>").append(escapeHtml(outline.versionLine())).append("</p>\n");
 
-        html.append("<h3>").append(escapeHtml(outline.transmissionHeading())).append("</h3>\n");
+        html.append('<').append(h).append('>').append(escapeHtml(outline.transmissionHeading())).append("</").append(h)
+                .append(">\n");
         if (outline.trackerRows().isEmpty()) {
             html.append("<p>").append(escapeHtml(outline.noTransmission())).append("</p>\n");
         } else {
-            html.append("<table>\n<thead><tr>");
+            // A table wider than a phone scrolls inside its own region, which the keyboard can reach.
+            html.append("<div class=\"c4j-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
+                    .append(escapeHtml(outline.transmissionHeading())).append("\">\n<table>\n<thead><tr>");
             outline.trackerColumns().forEach(column -> html.append("<th scope=\"col\">").append(escapeHtml(column))
                     .append("</th>"));
             html.append("</tr></thead>\n<tbody>\n");
@@ -44,26 +122,27 @@ public final class DisclosureRenderer {
                 row.forEach(cell -> html.append("<td>").append(escapeHtml(cell)).append("</td>"));
                 html.append("</tr>\n");
             }
-            html.append("</tbody>\n</table>\n");
+            html.append("</tbody>\n</table>\n</div>\n");
         }
 
-        html.append("<h3>").append(escapeHtml(outline.recipientsHeading())).append("</h3>\n");
+        html.append('<').append(h).append('>').append(escapeHtml(outline.recipientsHeading())).append("</").append(h)
+                .append(">\n");
         if (outline.recipients().isEmpty()) {
             html.append("<p>").append(escapeHtml(outline.noRecipients())).append("</p>\n");
         }
         for (Section recipient : outline.recipients()) {
-            html.append("<section id=\"").append(escapeHtml(recipient.anchor())).append("\">\n<h4>")
-                    .append(escapeHtml(recipient.heading())).append("</h4>\n");
+            html.append("<section id=\"").append(escapeHtml(recipient.anchor())).append("\">\n<").append(sub).append('>')
+                    .append(escapeHtml(recipient.heading())).append("</").append(sub).append(">\n");
             htmlFields(html, recipient.fields());
             html.append("</section>\n");
         }
-        htmlSections(html, outline.sourcesHeading(), outline.sources());
+        htmlSections(html, h, sub, outline.sourcesHeading(), outline.sources());
         if (!outline.abroad().isEmpty()) {
-            html.append("<h3>").append(escapeHtml(outline.abroadHeading())).append("</h3>\n");
+            html.append('<').append(h).append('>').append(escapeHtml(outline.abroadHeading())).append("</").append(h)
+                    .append(">\n");
             htmlFields(html, outline.abroad());
         }
-        htmlSections(html, outline.historyHeading(), outline.history());
-        return html.append("</section>\n").toString();
+        htmlSections(html, h, sub, outline.historyHeading(), outline.history());
     }
 
     /** A self-contained HTML page around {@link #htmlFragment}. */
@@ -112,14 +191,14 @@ public final class DisclosureRenderer {
     }
 
     /** A heading and its sections; nothing when there are none. */
-    private static void htmlSections(StringBuilder html, String heading, List<Section> sections) {
+    private static void htmlSections(StringBuilder html, String h, String sub, String heading, List<Section> sections) {
         if (sections.isEmpty()) {
             return;
         }
-        html.append("<h3>").append(escapeHtml(heading)).append("</h3>\n");
+        html.append('<').append(h).append('>').append(escapeHtml(heading)).append("</").append(h).append(">\n");
         for (Section section : sections) {
-            html.append("<section id=\"").append(escapeHtml(section.anchor())).append("\">\n<h4>")
-                    .append(escapeHtml(section.heading())).append("</h4>\n");
+            html.append("<section id=\"").append(escapeHtml(section.anchor())).append("\">\n<").append(sub).append('>')
+                    .append(escapeHtml(section.heading())).append("</").append(sub).append(">\n");
             htmlFields(html, section.fields());
             html.append("</section>\n");
         }
@@ -172,7 +251,7 @@ public final class DisclosureRenderer {
     }
 
     /** Text safe in HTML element content and in quoted attribute values. */
-    static String escapeHtml(String text) {
+    public static String escapeHtml(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

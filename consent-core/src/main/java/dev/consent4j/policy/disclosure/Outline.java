@@ -62,7 +62,7 @@ record Outline(
                 List.of(labels.service(), labels.recipient(), labels.category(), labels.hosts(), labels.sentData(),
                         labels.sitePurpose(), labels.recipientPurpose()),
                 rows, labels.noTransmission(), labels.recipients(),
-                document.recipients().stream().map(r -> recipient(r, labels)).toList(), labels.noRecipients(),
+                document.recipients().stream().map(r -> recipient(r, labels, document.language())).toList(), labels.noRecipients(),
                 labels.sources(), document.sources().stream().map(source -> source(source, labels)).toList(),
                 labels.abroad(), abroad(document.dataAbroad(), labels),
                 labels.history(), document.history().stream().map(revision -> revision(revision, labels)).toList());
@@ -98,7 +98,7 @@ record Outline(
         return new Section("version-" + revision.version(), heading, fields);
     }
 
-    private static Section recipient(RecipientEntry recipient, Labels labels) {
+    private static Section recipient(RecipientEntry recipient, Labels labels, String language) {
         String separator = labels.listSeparator();
         List<Field> fields = new ArrayList<>();
         add(fields, labels.relation(), labels.relation(recipient.relation()));
@@ -109,7 +109,7 @@ record Outline(
                     + (ground.description().isEmpty() ? "" : labels.dash() + ground.description());
             add(fields, labels.legalGround(), value);
         }
-        add(fields, labels.country(), recipient.country());
+        add(fields, labels.country(), countryName(recipient.country(), language));
         if (!recipient.examples().isEmpty() || recipient.andOthers()) {
             add(fields, labels.examples(), String.join(labels.listSeparator(), recipient.examples())
                     + (recipient.andOthers() ? labels.andOthers() : ""));
@@ -146,6 +146,15 @@ record Outline(
             add(fields, labels.startDate(), String.valueOf(recipient.optOutRoute().startDate()));
         }
         return new Section("recipient-" + recipient.id(), recipient.name(), fields);
+    }
+
+    /** The country's name in the document's language, with its code: {@code 日本（JP）}, {@code Japan (JP)}. */
+    static String countryName(String code, String language) {
+        String name = new Locale("", code).getDisplayCountry(Locale.forLanguageTag(language));
+        if (name.isEmpty() || name.equals(code)) {
+            return code;
+        }
+        return "ja".equals(language) ? name + "（" + code + "）" : name + " (" + code + ")";
     }
 
     private static List<Field> party(PartyEntry party, Labels labels) {

@@ -1,5 +1,6 @@
 package dev.consent4j.policy.load;
 
+import dev.consent4j.policy.BannerSettings;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.BasisRule;
 import dev.consent4j.policy.Channel;
@@ -60,7 +61,7 @@ final class PolicyReader {
 
     private static final Set<String> ROOT_KEYS = Set.of("id", "version", "effective-date", "languages", "operator",
             "consent-validity", "data-items", "channels", "purposes", "cookie-categories", "recipients", "trackers",
-            "history", "minors", "sources", "data-abroad");
+            "history", "minors", "sources", "data-abroad", "banner");
     static final Set<String> PARTY_KEYS = Set.of("name", "address", "representative", "contact");
     private static final Set<String> DATA_ITEM_KEYS = Set.of("id", "title", "sensitive", "related-info");
     private static final Set<String> CHANNEL_KEYS = Set.of("id", "title", "electronic-mail");
@@ -203,6 +204,8 @@ final class PolicyReader {
             }
         });
 
+        BannerSettings banner = new BannerReader(problems).read(top, categories, purposes);
+
         if (problems.hasErrors()) {
             return null;
         }
@@ -222,7 +225,7 @@ final class PolicyReader {
             minors.forEach(builder::minorRule);
             sources.forEach(builder::source);
             builder.dataAbroad(dataAbroad);
-            return builder.build();
+            return builder.banner(banner).build();
         } catch (IllegalArgumentException | NullPointerException e) {
             problems.error("", root, e.getMessage());
             return null;

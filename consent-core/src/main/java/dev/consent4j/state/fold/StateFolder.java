@@ -199,6 +199,30 @@ public final class StateFolder {
     }
 
     /**
+     * The topics a person's "accept all" ({@code GRANT}) or "reject all" ({@code DENY}) chooses,
+     * given their current state: the {@link #bannerTopics banner topics} where they are, except
+     * that accepting all leaves alone an opt-out of sale, sharing or targeted advertising (a
+     * honoured GPC signal or an objection) and the cookie categories that purpose is carried out
+     * through. Naming such a topic in a choice still grants it.
+     */
+    public List<Topic> allChoice(ConsentState current, Action action) {
+        List<Topic> banner = bannerTopics(current.signals().jurisdiction());
+        if (action != Action.GRANT) {
+            return banner;
+        }
+        List<Topic> chosen = new ArrayList<>(banner.size());
+        for (Topic topic : banner) {
+            boolean keepsOptOut = topic.kind() == Topic.Kind.CATEGORY
+                    ? policy.purposesThrough(topic.id()).stream().anyMatch(p -> current.optedOutOfSale(p.id()))
+                    : current.optedOutOfSale(topic.id());
+            if (!keepsOptOut) {
+                chosen.add(topic);
+            }
+        }
+        return List.copyOf(chosen);
+    }
+
+    /**
      * Folds the latest choice per topic into a state. Where {@code latestChoices} holds several
      * choices on one topic, the one later in the chain counts (the last given, for choices with no
      * chain position).

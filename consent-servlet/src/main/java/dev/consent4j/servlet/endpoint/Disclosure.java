@@ -167,66 +167,14 @@ public final class Disclosure {
         return text == null || text.isEmpty() ? null : text.in(language, fallback);
     }
 
-    /** The same content as a self-contained HTML page; every text is escaped. */
-    @SuppressWarnings("unchecked")
-    public static String html(Policy policy, String language, Map<String, Long> undeclaredHosts) {
-        Map<String, Object> view = json(policy, language);
+    /** The operator-only list of hosts CSP reports named that the policy does not declare, as an HTML section. */
+    public static String undeclaredHostsHtml(Map<String, Long> undeclaredHosts, String language) {
         boolean ja = "ja".equals(language);
-        StringBuilder page = new StringBuilder(4096);
-        page.append("<!DOCTYPE html>\n<html lang=\"").append(escape(language)).append("\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-                .append(ja ? "外部送信と第三者提供について" : "What is sent to whom").append("</title></head><body>\n<main>\n<h1>")
-                .append(ja ? "外部送信と第三者提供について" : "What is sent to whom").append("</h1>\n");
-        Map<String, Object> operator = (Map<String, Object>) view.get("operator");
-        page.append("<p>").append(escape(operator.get("name"))).append(ja ? "（ポリシー版 " : " (policy version ")
-                .append(escape(view.get("version"))).append(ja ? "）" : ")").append("</p>\n");
-        page.append("<h2>").append(ja ? "外部送信（タグ・Cookie等）" : "External transmission (tags, cookies)").append("</h2>\n");
-        page.append("<table><thead><tr><th>").append(ja ? "サービス" : "Service").append("</th><th>")
-                .append(ja ? "送信先" : "Recipient").append("</th><th>").append(ja ? "送信される情報" : "Information sent")
-                .append("</th><th>").append(ja ? "利用目的" : "Purpose").append("</th></tr></thead><tbody>\n");
-        for (Map<String, Object> tracker : (List<Map<String, Object>>) view.get("trackers")) {
-            page.append("<tr><td>").append(escape(tracker.get("service"))).append("</td><td>")
-                    .append(escape(tracker.get("recipient"))).append("</td><td>")
-                    .append(escape(String.join(ja ? "、" : ", ", (List<String>) tracker.get("sentData"))))
-                    .append("</td><td>").append(escape(tracker.get("sitePurpose"))).append(" / ")
-                    .append(escape(tracker.get("recipientPurpose"))).append("</td></tr>\n");
-        }
-        page.append("</tbody></table>\n<h2>").append(ja ? "個人データの提供先・委託先" : "Who receives personal data").append("</h2>\n<ul>\n");
-        for (Map<String, Object> recipient : (List<Map<String, Object>>) view.get("recipients")) {
-            page.append("<li><strong>").append(escape(recipient.get("name"))).append("</strong> — ")
-                    .append(escape(relation((String) recipient.get("relation"), ja))).append(", ")
-                    .append(escape(recipient.get("country"))).append(": ")
-                    .append(escape(String.join(ja ? "、" : ", ", (List<String>) recipient.get("dataItems"))));
-            Map<String, Object> foreign = (Map<String, Object>) recipient.get("foreignTransfer");
-            if (foreign != null) {
-                page.append("<br>").append(escape(foreign.get("systemInfo"))).append(' ')
-                        .append(escape(foreign.get("recipientMeasures")));
-            }
-            Map<String, Object> joint = (Map<String, Object>) recipient.get("jointUse");
-            if (joint != null) {
-                page.append("<br>").append(escape(joint.get("jointUsers"))).append(": ").append(escape(joint.get("purposes")));
-            }
-            page.append("</li>\n");
-        }
-        page.append("</ul>\n");
-        if (undeclaredHosts != null) {
-            page.append("<h2>").append(ja ? "未申告の送信先（運用者のみ表示）" : "Undeclared hosts (shown to operators only)")
-                    .append("</h2>\n<ul>\n");
-            undeclaredHosts.forEach((host, count) -> page.append("<li>").append(escape(host)).append(" (")
-                    .append(count).append(")</li>\n"));
-            page.append("</ul>\n");
-        }
-        page.append("</main>\n</body></html>\n");
-        return page.toString();
-    }
-
-    private static String relation(String relation, boolean ja) {
-        return switch (relation) {
-            case "processor" -> ja ? "委託先" : "processor";
-            case "joint-user" -> ja ? "共同利用者" : "joint user";
-            case "third-party" -> ja ? "第三者提供先" : "third party";
-            default -> relation;
-        };
+        StringBuilder html = new StringBuilder(256).append("<h2>")
+                .append(ja ? "未申告の送信先（運用者のみ表示）" : "Undeclared hosts (shown to operators only)").append("</h2>\n<ul>\n");
+        undeclaredHosts.forEach((host, count) -> html.append("<li>").append(escape(host)).append(ja ? "（" : " (")
+                .append(count).append(ja ? "）" : ")").append("</li>\n"));
+        return html.append("</ul>\n").toString();
     }
 
     static String escape(Object value) {

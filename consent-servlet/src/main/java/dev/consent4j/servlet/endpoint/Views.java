@@ -54,7 +54,7 @@ public final class Views {
         view.put("language", language);
         view.put("languages", policy.languages());
         view.put("operator", Map.of("name", policy.operator().name().in(language, fallback)));
-        view.put("ui", UiTexts.in(language));
+        view.put("ui", UiTexts.forScript(policy, language));
         List<Map<String, Object>> categories = new ArrayList<>();
         for (CookieCategory category : policy.cookieCategories()) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -85,6 +85,8 @@ public final class Views {
                 trackers.add(t);
             }
             c.put("trackers", trackers);
+            c.put("who", who(policy, language, "trackers", trackers.stream()
+                    .map(t -> UiTexts.paren(language, (String) t.get("service"), (String) t.get("recipient"))).toList()));
             categories.add(c);
         }
         view.put("categories", categories);
@@ -106,6 +108,8 @@ public final class Views {
                 policy.recipient(id).ifPresent(r -> recipients.add(recipient(r, language, fallback)));
             }
             p.put("recipients", recipients);
+            p.put("who", who(policy, language, "recipients", recipients.stream()
+                    .map(r -> UiTexts.paren(language, (String) r.get("name"), (String) r.get("countryName"))).toList()));
             purposes.add(p);
         }
         view.put("purposes", purposes);
@@ -124,11 +128,18 @@ public final class Views {
         r.put("name", recipient.name().in(language, fallback));
         r.put("relation", recipient.relation().id());
         r.put("country", recipient.country());
+        r.put("countryName", UiTexts.country(language, recipient.country()));
         if (recipient.describedByCategory()) {
             r.put("examples", recipient.examples());
             r.put("andOthers", recipient.andOthers());
         }
         return r;
+    }
+
+    /** "Sent to: A (B), C (D)" in the language's punctuation, or {@code null} when there is no one. */
+    private static String who(Policy policy, String language, String labelKey, List<String> names) {
+        return names.isEmpty() ? null : UiTexts.labelled(language, UiTexts.text(policy, language, labelKey),
+                String.join(UiTexts.separator(language), names));
     }
 
     /**
@@ -175,7 +186,27 @@ public final class Views {
         return folder.fold(SubjectId.UNDECIDED_VISITOR, List.of(), Signals.of(jurisdiction), now);
     }
 
-    /** The caller's decisions with reasons. */
+    /**
+     * The caller's decisions with reasons, and what the banner says to them in {@code language};
+     * {@code banner.changes} are the {@code changes} as the lines the banner lists when it asks again.
+     */
+    public static Map<String, Object> state(ConsentState state, ConsentSettings settings, String language) {
+        Map<String, Object> view = decisions(state, settings, language);
+        Map<String, Object> banner = BannerView.of(state, settings, language);
+        List<String> lines = new ArrayList<>();
+        String separator = "ja".equals(language) ? "：" : ": ";
+        for (Object version : (List<?>) view.get("changes")) {
+            for (Object change : (List<?>) ((Map<?, ?>) version).get("changes")) {
+                Map<?, ?> c = (Map<?, ?>) change;
+                lines.add(c.get("title") + separator + c.get("description"));
+            }
+        }
+        banner.put("changes", lines);
+        view.put("banner", banner);
+        return view;
+    }
+
+    /** The caller's decisions with reasons, the banner's texts in the policy's first language. */
     public static Map<String, Object> state(ConsentState state, ConsentSettings settings) {
         return state(state, settings, state.policy().defaultLanguage());
     }
@@ -186,7 +217,7 @@ public final class Views {
      * banner asking again can show), and {@code archived} lists choices on topics the policy no
      * longer offers.
      */
-    public static Map<String, Object> state(ConsentState state, ConsentSettings settings, String language) {
+    private static Map<String, Object> decisions(ConsentState state, ConsentSettings settings, String language) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("policyVersion", state.policy().version());
         view.put("jurisdiction", state.signals().jurisdiction().code());

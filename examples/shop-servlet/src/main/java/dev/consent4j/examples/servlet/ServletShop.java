@@ -290,7 +290,7 @@ public final class ServletShop implements AutoCloseable {
                 <header><h1><a href="/?lang=%s">月見菓子舗 <small>Tsukimi Kashiho</small></a></h1>
                 <a href="?lang=%s">%s</a></header>
                 <main>%s</main>
-                <footer><a href="#" data-consent-open>%s</a> <a href="/consent/disclosure?lang=%s">%s</a>
+                <footer><a href="#" data-consent-open>%s</a> <span data-consent-status></span> <a href="/consent/disclosure?lang=%s">%s</a>
                 <a href="%s/hits">Tracker hits (demo)</a> <a href="/operator">Operator (demo)</a>
                 %s</footer>
                 </body></html>

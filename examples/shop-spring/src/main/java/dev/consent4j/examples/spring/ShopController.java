@@ -9,7 +9,6 @@ import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.examples.shop.Catalogue;
-import dev.consent4j.examples.shop.StubTrackers;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.request.RequestKind;
@@ -29,7 +28,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,21 +38,11 @@ import org.springframework.web.server.ResponseStatusException;
 class ShopController {
 
     private final ConsentManager consents;
-    private final StubTrackers trackers;
     private final PersonalRequests requests;
 
-    ShopController(ConsentManager consents, StubTrackers trackers, PersonalRequests requests) {
+    ShopController(ConsentManager consents, PersonalRequests requests) {
         this.consents = consents;
-        this.trackers = trackers;
         this.requests = requests;
-    }
-
-    @ModelAttribute
-    void common(@RequestParam(name = "lang", required = false) String lang, Model model, Principal principal) {
-        String language = "en".equals(lang) ? "en" : "ja";
-        model.addAttribute("lang", language);
-        model.addAttribute("trackers", trackers.origin());
-        model.addAttribute("user", principal == null ? null : principal.getName());
     }
 
     @GetMapping("/")
@@ -83,7 +71,10 @@ class ShopController {
 
     @GetMapping("/account")
     String account(Model model, ConsentState consent, Principal principal) {
-        model.addAttribute("myRequests", requests.of(SubjectId.customer(principal.getName())));
+        String lang = (String) model.getAttribute("lang");
+        model.addAttribute("myRequests", requests.of(SubjectId.customer(principal.getName())).stream().map(q -> Map.of(
+                "kind", Words.kind(q.kind(), lang), "receivedAt", q.receivedAt().toString(),
+                "status", Words.status(q.status(), lang), "answer", Words.answer(q, lang))).toList());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Purpose purpose : consents.policy().purposes()) {
             for (String channel : purpose.channels()) {
@@ -93,15 +84,18 @@ class ShopController {
                 Decision decision = consent.contact(purpose.id(), channel);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("purpose", purpose.id());
-                row.put("title", purpose.title().in((String) model.getAttribute("lang"), "ja"));
+                row.put("title", purpose.title().in(lang, "ja"));
                 row.put("channel", channel);
+                row.put("channelTitle", consents.policy().channel(channel).map(c -> c.title().in(lang, "ja")).orElse(channel));
                 row.put("allowed", decision.allowed());
-                row.put("reason", decision.reason().name());
+                row.put("reason", Words.reason(decision.reason(), lang));
                 rows.add(row);
             }
         }
         model.addAttribute("preferences", rows);
-        model.addAttribute("targetedAds", consent.purpose("targeted-ads"));
+        Decision targetedAds = consent.purpose("targeted-ads");
+        model.addAttribute("targetedAds", Map.of("allowed", targetedAds.allowed(),
+                "reason", Words.reason(targetedAds.reason(), lang)));
         return "account";
     }
 

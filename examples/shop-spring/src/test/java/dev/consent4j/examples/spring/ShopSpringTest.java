@@ -77,7 +77,7 @@ class ShopSpringTest {
                 "type=\"text/plain\" data-consent=\"analytics\"", "data-consent-open");
         assertThat(product.body()).contains("Monaka assortment").doesNotContain("Picked for you");
         assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(disclosure.body()).contains("Sky Ads", "第三者提供先");
+        assertThat(disclosure.body()).contains("Sky Ads", "第三者", "株式会社月見菓子舗", "ショップに戻る");
     }
 
     @Test
@@ -156,7 +156,28 @@ class ShopSpringTest {
         assertThat(filed.statusCode()).isEqualTo(302);
         assertThat(operator.body()).contains("IDENTITY_VERIFIED");
         assertThat(carriedOut.statusCode()).isEqualTo(302);
-        assertThat(account.body()).contains("<td>ERASURE</td>", "<td>DONE</td>", "kept:");
+        assertThat(account.body()).contains("<td>Erasure</td>", "<td>Done</td>", "kept:").doesNotContain("<td>ERASURE</td>", "<td>DONE</td>");
+    }
+
+    @Test
+    void theOperatorPageKnowsWhoIsSignedInFollowsLangAndLabelsItsSelect() throws Exception {
+        HttpResponse<String> operator = send("GET", "/operator?lang=en", null, null, "Authorization", basic("operator"));
+
+        assertThat(operator.body()).contains("<html lang=\"en\">", "Log out", "<label for=\"history-customer\">",
+                "<select id=\"history-customer\" name=\"customer\">", "<div class=\"scroll\">")
+                .doesNotContain(">Log in<");
+    }
+
+    @Test
+    void aStopOfProvisionIsAnsweredInWordsOnTheAccountPage() throws Exception {
+        HttpResponse<String> filed = formPost("/account", "/account/requests", "kind=STOP_PROVISION", "hanako");
+        HttpResponse<String> account = send("GET", "/account?lang=en", null, null, "Authorization", basic("hanako"));
+        HttpResponse<String> ja = send("GET", "/account", null, null, "Authorization", basic("hanako"));
+
+        assertThat(filed.statusCode()).isEqualTo(302);
+        assertThat(account.body()).contains("<td>Stop giving my data to third parties</td>", "<td>Stopped as you asked.</td>")
+                .doesNotContain("[object", "recorded [", "STOP_PROVISION</td>");
+        assertThat(ja.body()).contains("<td>第三者提供の停止</td>", "<td>対応済み</td>", "お申し出のとおり停止しました。");
     }
 
     @Test
@@ -164,7 +185,7 @@ class ShopSpringTest {
         HttpResponse<String> account = send("GET", "/account?lang=en", null, null, "Authorization", basic("taro"));
 
         assertThat(account.statusCode()).isEqualTo(200);
-        assertThat(account.body()).contains("Newsletter", "email", "no (NO_CONSENT)");
+        assertThat(account.body()).contains("Newsletter", "E-mail", "no (you have not agreed)").doesNotContain("NO_CONSENT");
     }
 
     @Test
