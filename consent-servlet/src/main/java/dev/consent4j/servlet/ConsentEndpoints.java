@@ -15,6 +15,7 @@ import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.guardian.GuardianConsentTokens;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Jurisdiction;
@@ -74,7 +75,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Bad input gets a 4xx {@code application/problem+json} answer and changes nothing; state
  * changes refuse cross-site requests, except the one-click unsubscribe, whose signed token is its
- * authority. While the store is unavailable ({@link StoreUnavailableException}), whatever reads or
+ * authority (a guardian-consent link's token is not enough: its form posts from its own page). While the store is unavailable ({@link StoreUnavailableException}), whatever reads or
  * writes it answers 503 problem+json with {@code Retry-After} and acknowledges nothing; another
  * store failure answers 500 problem+json. Neither body holds ids or SQL: those go to the log.
  */
@@ -113,7 +114,7 @@ public final class ConsentEndpoints extends HttpServlet {
         this.requests = builder.requests;
         this.storeWarnings = new RateLimitedLog(LOG, consents.clock(), ConsentFilter.STORE_WARNING_INTERVAL);
         this.listener = GuardedListener.guard(builder.listener, consents.clock());
-        this.guardianConsent = new GuardianConsentEndpoint(consents);
+        this.guardianConsent = new GuardianConsentEndpoint(consents, builder.guardianTokens, builder.sessionGuardianConsent);
     }
 
     /**
@@ -233,10 +234,7 @@ public final class ConsentEndpoints extends HttpServlet {
                 requireMethod(request, "POST");
                 doNotSell(request, response);
             }
-            case "/guardian-consent" -> {
-                requireMethod(request, "POST");
-                guardianConsent.handle(request, response, context(request));
-            }
+            case "/guardian-consent" -> guardianConsent.handle(request, response, context(request));
             case "/disclosure" -> {
                 requireMethod(request, "GET");
                 disclosure(request, response);
@@ -600,20 +598,29 @@ public final class ConsentEndpoints extends HttpServlet {
         page(response, 200, language, ui.get("unsubscribeTitle"), ui.get("unsubscribeDone"), null);
     }
 
-    private static void page(HttpServletResponse response, int status, String language, String title, String message,
+    /** A small HTML page (the unsubscribe and guardian-consent pages): a title, a message and an optional unsubscribe button. */
+    static void page(HttpServletResponse response, int status, String language, String title, String message,
             String confirmButton) throws IOException {
-        StringBuilder html = new StringBuilder(600);
-        html.append("<!DOCTYPE html>\n<html lang=\"").append(language).append("\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-                .append(escapeHtml(title)).append("</title></head><body><main><h1>").append(escapeHtml(title)).append("</h1>");
+        StringBuilder content = new StringBuilder(300);
         if (!message.isEmpty()) {
-            html.append("<p>").append(escapeHtml(message)).append("</p>");
+            content.append("<p>").append(escapeHtml(message)).append("</p>");
         }
         if (confirmButton != null) {
             // Posts to this same address, as a mail client's one-click would.
-            html.append("<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">")
+            content.append("<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">")
                     .append("<button type=\"submit\">").append(escapeHtml(confirmButton)).append("</button></form>");
         }
+        pageWith(response, status, language, title, content.toString());
+    }
+
+    /** The same page with {@code content}, already escaped HTML, under the title. */
+    static void pageWith(HttpServletResponse response, int status, String language, String title, String content)
+            throws IOException {
+        StringBuilder html = new StringBuilder(600 + content.length());
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(language).append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+                .append(escapeHtml(title)).append("</title></head><body><main><h1>").append(escapeHtml(title)).append("</h1>")
+                .append(content);
         html.append("</main></body></html>\n");
         byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
@@ -906,6 +913,8 @@ public final class ConsentEndpoints extends HttpServlet {
         private LocalDate gpcLastUpdate;
         private PersonalRequests requests;
         private EnforcementListener listener = EnforcementListener.NONE;
+        private GuardianConsentTokens guardianTokens;
+        private boolean sessionGuardianConsent;
 
         private Builder(ConsentManager consents, UnsubscribeTokens tokens) {
             this.consents = Objects.requireNonNull(consents, "consents");
@@ -940,6 +949,28 @@ public final class ConsentEndpoints extends HttpServlet {
          */
         public Builder listener(EnforcementListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Serves guardian-consent links ({@code GET} and {@code POST {base}/guardian-consent?token=});
+         * the same instance (or keys) the shop's {@link dev.consent4j.guardian.GuardianLinks} issue
+         * with. Off unless given: such links then answer 404.
+         */
+        public Builder guardianTokens(GuardianConsentTokens guardianTokens) {
+            this.guardianTokens = guardianTokens;
+            return this;
+        }
+
+        /**
+         * Also records a guardian's consent posted from the minor's own signed-in session
+         * ({@code POST {base}/guardian-consent} with JSON choices and no token). Off by default:
+         * the library cannot tell whether a guardian was at the screen, so a minor could grant
+         * the consent themselves. Turn it on only where the shop's own screen has the guardian
+         * present and checked (a sign-up in a shop, an identity check); otherwise send a link.
+         */
+        public Builder sessionGuardianConsent(boolean allowed) {
+            this.sessionGuardianConsent = allowed;
             return this;
         }
 
