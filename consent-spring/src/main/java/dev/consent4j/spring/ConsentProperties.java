@@ -389,7 +389,7 @@ public class ConsentProperties {
     public static class Guardian {
 
         /** How long a guardian-consent link keeps working. */
-        private Duration linkValidity = dev.consent4j.guardian.GuardianConsentTokens.DEFAULT_VALIDITY;
+        private Duration linkValidity = Duration.ofDays(7);
 
         /**
          * Public address of the endpoints, e.g. https://shop.example/consent (HTTPS; http only for
