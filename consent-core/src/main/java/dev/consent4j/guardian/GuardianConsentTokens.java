@@ -31,9 +31,9 @@ import java.util.Objects;
  * the same keys, and rotated the same way, as the consent cookie and the unsubscribe links.
  *
  * <p>A token is single use, but the token cannot know that it was used: the guardian-consent
- * endpoint looks for an event carrying the token's {@link GuardianConsentToken#evidenceReference}
- * in the minor's chain, so "used" is as durable, and as shared between nodes, as the consent
- * evidence itself.
+ * endpoint records the answers with {@link dev.consent4j.ConsentManager#recordOnce} keyed by the
+ * token id, so the events' ids derive from it and "used" is the events themselves — as durable,
+ * and as shared between nodes, as the consent evidence.
  */
 public final class GuardianConsentTokens {
 
@@ -185,15 +185,10 @@ public final class GuardianConsentTokens {
 
     /**
      * What the events a token records carry at the start of their evidence's notice version:
-     * {@code guardian-link:<id> contact-sha256:<hash>}; see {@link #usedBy}.
+     * {@code guardian-link:<id> contact-sha256:<hash>}.
      */
     static String evidenceReference(String tokenId, String contactHash) {
         return REFERENCE_PREFIX + tokenId + " contact-sha256:" + contactHash;
-    }
-
-    /** Whether an event's notice version shows it was recorded through the token with {@code tokenId}. */
-    public static boolean usedBy(String noticeVersion, String tokenId) {
-        return noticeVersion != null && noticeVersion.startsWith(REFERENCE_PREFIX + tokenId + " ");
     }
 
     private static void text(ByteArrayOutputStream out, String value) {

@@ -3,7 +3,6 @@ package dev.consent4j.servlet;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.event.Action;
-import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
@@ -30,7 +29,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
@@ -48,8 +46,9 @@ import tools.jackson.databind.JsonNode;
  * guardian): {@code GET} shows a page naming the shop, the account and each purpose the link asks
  * about, with a grant and a refuse choice; {@code POST} (the page's own form) records the answers
  * once, with evidence naming the token id and the hash of the contact the link was sent to. The
- * guardian need not be signed in. A link is used once: an event carrying its id in the minor's
- * chain means used (409); expired links answer 410, forged or damaged ones 400.
+ * guardian need not be signed in. A link is used once ({@link ConsentManager#recordOnce} with the
+ * token id: the events' ids come from it, so the store itself refuses a second use, on any node);
+ * a used link answers 409, an expired one 410, a forged or damaged one 400.
  *
  * <p>Without a token, {@code POST} with a JSON body records choices for the signed-in minor as the
  * guardian's — only when the shop opted in ({@link ConsentEndpoints.Builder#sessionGuardianConsent}),
@@ -64,8 +63,6 @@ final class GuardianConsentEndpoint {
     private final ConsentManager consents;
     private final GuardianConsentTokens tokens;
     private final boolean sessionAllowed;
-    /** Token ids being recorded on this node, so that two posts of one link cannot both pass the check. */
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     GuardianConsentEndpoint(ConsentManager consents, GuardianConsentTokens tokens, boolean sessionAllowed) {
         this.consents = consents;
@@ -144,14 +141,7 @@ final class GuardianConsentEndpoint {
     }
 
     private boolean used(GuardianConsentToken token) {
-        for (ConsentEvent event : consents.history(token.subject(), Signals.of(consents.settings().defaultJurisdiction()))
-                .events()) {
-            if (event.source() == Source.GUARDIAN_CONSENT
-                    && GuardianConsentTokens.usedBy(event.evidence().noticeVersion(), token.id())) {
-                return true;
-            }
-        }
-        return false;
+        return consents.recordedOnce(token.subject(), token.id());
     }
 
     /** The topics of the token the current policy still offers a choice on, in the request's jurisdiction. */
@@ -258,18 +248,10 @@ final class GuardianConsentEndpoint {
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
-        if (!inFlight.add(token.id())) {
+        String notice = token.evidenceReference() + NOTICE + policy.version();
+        if (consents.recordOnce(token.id(), ChoiceRequest.byGuardian(token.subject(), choices, jurisdiction,
+                RequestEvidence.of(request, notice, language))).isEmpty()) {
             throw used();
-        }
-        try {
-            if (used(token)) {
-                throw used();
-            }
-            String notice = token.evidenceReference() + NOTICE + policy.version();
-            consents.record(ChoiceRequest.byGuardian(token.subject(), choices, jurisdiction,
-                    RequestEvidence.of(request, notice, language)));
-        } finally {
-            inFlight.remove(token.id());
         }
         // The guardian's browser is not the minor's: its own consent cookie and state are left as they are.
         String shown = language != null ? language : Languages.choose(request, policy);

@@ -341,14 +341,11 @@ public final class BadRequests {
         get("guardian page: garbage token", at + "garbage").page(400);
     }
 
-    /**
-     * A token whose answers are already recorded: the events carry its reference, as the endpoint
-     * writes them (recording them here is the table's set-up, before any row runs).
-     */
+    /** A token whose answers are already recorded (the table's set-up, before any row runs), as the endpoint records them. */
     private String usedGuardianToken(GuardianConsentTokens tokens, SubjectId subject, List<Topic> topics) {
         GuardianConsentToken token = tokens.issueToken(subject, topics, "guardian@example.test", "alice");
-        target.consents().record(ChoiceRequest.byGuardian(subject, Map.of(topics.get(0), Action.GRANT), Jurisdiction.JP,
-                new Evidence(token.evidenceReference() + " notice:" + target.consents().policy().version(), "ja", null, null)));
+        target.consents().recordOnce(token.id(), ChoiceRequest.byGuardian(subject, Map.of(topics.get(0), Action.GRANT),
+                Jurisdiction.JP, new Evidence(token.evidenceReference(), "ja", null, null)));
         return tokens.seal(token);
     }
 
