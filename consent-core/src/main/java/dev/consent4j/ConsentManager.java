@@ -4,6 +4,7 @@ import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventChain;
+import dev.consent4j.event.EventId;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
@@ -21,7 +22,10 @@ import dev.consent4j.state.Signals;
 import dev.consent4j.state.fold.StateFolder;
 import dev.consent4j.store.AudienceQueries;
 import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.ConsentStoreException;
+import dev.consent4j.store.StoreUnavailableException;
 import dev.consent4j.store.CustomerQuery;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -120,15 +126,62 @@ public final class ConsentManager {
                 }
             }
         }
+        append(events(request, null));
+        return latestState(request.subject(), Signals.of(request.jurisdiction()));
+    }
+
+    /**
+     * Records {@code request} at most once for {@code onceKey}: its events get ids derived from the
+     * subject and the key, and no store holds two events with one id, so a second call with the
+     * same key — on this node or another, now or after a restart — records nothing. For single-use
+     * links such as a guardian's consent (the key is the link's token id).
+     *
+     * @return the new state, or empty when something was already recorded for the key
+     * @throws InvalidChoiceException as {@link #record} does
+     */
+    public Optional<ConsentState> recordOnce(String onceKey, ChoiceRequest request) {
+        Objects.requireNonNull(onceKey, "onceKey");
+        if (request.supersedes() != null) {
+            throw new IllegalArgumentException("a correction is not recorded once per key; use record");
+        }
+        for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
+            validate(choice.getKey(), choice.getValue());
+        }
+        if (recordedOnce(request.subject(), onceKey)) {
+            return Optional.empty();
+        }
+        try {
+            append(events(request, onceKey));
+        } catch (ConsentStoreException e) {
+            // Two writers with one key: the store refused the second's events whole.
+            if (!(e instanceof StoreUnavailableException) && recordedOnce(request.subject(), onceKey)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(latestState(request.subject(), Signals.of(request.jurisdiction())));
+    }
+
+    /** Whether {@link #recordOnce} recorded anything for {@code subject} and {@code onceKey}: one lookup by id. */
+    public boolean recordedOnce(SubjectId subject, String onceKey) {
+        return store.event(subject, onceId(subject, onceKey, 0)).isPresent();
+    }
+
+    private List<ConsentEvent> events(ChoiceRequest request, String onceKey) {
         Instant now = clock.instant();
         List<ConsentEvent> events = new ArrayList<>(request.choices().size());
         for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
-            events.add(ConsentEvent.unsealed(request.subject(), choice.getKey(), choice.getValue(), policy.version(),
+            EventId id = onceKey == null ? EventId.random() : onceId(request.subject(), onceKey, events.size());
+            events.add(new ConsentEvent(id, request.subject(), choice.getKey(), choice.getValue(), policy.version(),
                     now, request.source(), request.actor(), request.jurisdiction().code(), request.evidence(), null,
-                    request.supersedes()));
+                    request.supersedes(), 0, null, null));
         }
-        append(events);
-        return latestState(request.subject(), Signals.of(request.jurisdiction()));
+        return events;
+    }
+
+    private static EventId onceId(SubjectId subject, String onceKey, int index) {
+        String name = "consent4j-once\n" + subject + "\n" + onceKey + "\n" + index;
+        return new EventId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

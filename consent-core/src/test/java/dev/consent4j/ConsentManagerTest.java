@@ -48,6 +48,25 @@ class ConsentManagerTest {
     private final SubjectId alice = SubjectId.customer("alice");
 
     @Test
+    void recordOnceRecordsAKeyOnceForEachSubjectAndValidatesFirst() {
+        ChoiceRequest answers = ChoiceRequest.byGuardian(alice, Map.of(Topic.purpose("newsletter"), Action.GRANT), Jurisdiction.JP, null);
+        ChoiceRequest forBob = ChoiceRequest.byGuardian(SubjectId.customer("bob"), Map.of(Topic.purpose("newsletter"), Action.GRANT),
+                Jurisdiction.JP, null);
+
+        assertThat(consents.recordedOnce(alice, "link-1")).isFalse();
+        assertThat(consents.recordOnce("link-1", answers)).hasValueSatisfying(state ->
+                assertThat(state.purpose("newsletter").reason()).isEqualTo(Reason.GRANTED));
+        assertThat(consents.recordOnce("link-1", answers)).isEmpty();
+        assertThat(consents.recordedOnce(alice, "link-1")).isTrue();
+        assertThat(consents.recordOnce("link-1", forBob)).as("the key is per subject").isPresent();
+        assertThat(consents.history(alice, JP).events()).hasSize(1);
+        assertThatThrownBy(() -> consents.recordOnce("link-2", ChoiceRequest.byGuardian(alice,
+                Map.of(Topic.purpose("delivery"), Action.DENY), Jurisdiction.JP, null)))
+                .isInstanceOf(InvalidChoiceException.class);
+        assertThat(consents.recordedOnce(alice, "link-2")).isFalse();
+    }
+
+    @Test
     void recordedChoicesDecideAndAreKeptAsEvidence() {
         Evidence evidence = Evidence.of("notice-7", "ja", "Mozilla/5.0", "203.0.113.77");
         ConsentState state = consents.record(ChoiceRequest.of(alice,

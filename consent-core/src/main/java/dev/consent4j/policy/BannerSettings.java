@@ -29,11 +29,14 @@ public record BannerSettings(Map<String, Map<String, String>> texts, Map<String,
     public static final List<String> TEXT_KEYS = List.of("title", "us-title", "opt-in", "notice", "us", "accept-all",
             "reject-all", "choose", "save", "close", "always-on", "gpc-honoured", "opted-out", "saved",
             "disclosure-link", "preferences-title", "trackers", "recipients", "back", "unsubscribe-title",
-            "unsubscribe-list", "unsubscribe-confirm", "unsubscribe-done", "unsubscribe-invalid");
+            "unsubscribe-list", "unsubscribe-confirm", "unsubscribe-done", "unsubscribe-invalid", "guardian-title",
+            "guardian-intro", "guardian-grant", "guardian-refuse", "guardian-submit", "guardian-done", "guardian-used",
+            "guardian-expired", "guardian-invalid", "guardian-nothing");
 
     /** The body texts, with the placeholder each one may use. */
-    public static final Map<String, String> PLACEHOLDERS = Map.of("opt-in", "{asked}", "notice", "{running}",
-            "us", "{running}", "unsubscribe-list", "{list}");
+    public static final Map<String, List<String>> PLACEHOLDERS = Map.of("opt-in", List.of("{asked}"),
+            "notice", List.of("{running}"), "us", List.of("{running}"), "unsubscribe-list", List.of("{list}"),
+            "guardian-intro", List.of("{shop}", "{account}"));
 
     public BannerSettings {
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.guardian.GuardianConsentTokens;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Jurisdiction;
@@ -76,7 +77,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Bad input gets a 4xx {@code application/problem+json} answer and changes nothing; state
  * changes refuse cross-site requests, except the one-click unsubscribe, whose signed token is its
- * authority. While the store is unavailable ({@link StoreUnavailableException}), whatever reads or
+ * authority (a guardian-consent link's token is not enough: its form posts from its own page). While the store is unavailable ({@link StoreUnavailableException}), whatever reads or
  * writes it answers 503 problem+json with {@code Retry-After} and acknowledges nothing; another
  * store failure answers 500 problem+json. Neither body holds ids or SQL: those go to the log.
  */
@@ -117,9 +118,10 @@ public final class ConsentEndpoints extends HttpServlet {
         this.requests = builder.requests;
         this.storeWarnings = new RateLimitedLog(LOG, consents.clock(), ConsentFilter.STORE_WARNING_INTERVAL);
         this.listener = GuardedListener.guard(builder.listener, consents.clock());
-        this.guardianConsent = new GuardianConsentEndpoint(consents);
         this.home = builder.home;
         this.themes = builder.themes;
+        this.guardianConsent = new GuardianConsentEndpoint(consents, builder.guardianTokens, builder.sessionGuardianConsent,
+                this);
     }
 
     /**
@@ -240,10 +242,7 @@ public final class ConsentEndpoints extends HttpServlet {
                 requireMethod(request, "POST");
                 doNotSell(request, response);
             }
-            case "/guardian-consent" -> {
-                requireMethod(request, "POST");
-                guardianConsent.handle(request, response, context(request));
-            }
+            case "/guardian-consent" -> guardianConsent.handle(request, response, context(request));
             case "/disclosure" -> {
                 requireMethod(request, "GET");
                 disclosure(request, response);
@@ -613,28 +612,37 @@ public final class ConsentEndpoints extends HttpServlet {
         return "ja".equals(language) ? purpose + "（" + channel + "）" : purpose + " (" + channel + ")";
     }
 
-    /** The unsubscribe page: the shop's page frame, the list, a message and, before unsubscribing, the button. */
+    /** The unsubscribe page: the list, a message and, before unsubscribing, the button. */
     private void page(HttpServletRequest request, HttpServletResponse response, int status, String language,
             String message, String list, String confirmButton) throws IOException {
-        Policy policy = consents.policy();
-        String title = UiTexts.text(policy, language, "unsubscribe-title");
-        StringBuilder html = new StringBuilder(1200);
-        html.append(DisclosureRenderer.pageStart(language, title + " | " + shopName(language), stylesheets(request),
-                shopName(language), home));
-        html.append("<h1>").append(escapeHtml(title)).append("</h1>");
+        StringBuilder content = new StringBuilder(400);
         if (list != null) {
-            html.append("<p class=\"c4j-list-name\">").append(escapeHtml(list)).append("</p>");
+            content.append("<p class=\"c4j-list-name\">").append(escapeHtml(list)).append("</p>");
         }
         if (message != null) {
-            html.append("<p role=\"status\">").append(escapeHtml(message)).append("</p>");
+            content.append("<p role=\"status\">").append(escapeHtml(message)).append("</p>");
         }
         if (confirmButton != null) {
             // Posts to this same address, as a mail client's one-click would; no script needed.
-            html.append("<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">")
+            content.append("<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">")
                     .append("<button class=\"c4j-btn\" type=\"submit\">").append(escapeHtml(confirmButton))
                     .append("</button></form>");
         }
-        html.append(DisclosureRenderer.pageEnd(home, UiTexts.text(policy, language, "back")));
+        publicPage(request, response, status, language, UiTexts.text(consents.policy(), language, "unsubscribe-title"),
+                content.toString());
+    }
+
+    /**
+     * A public page of the shop (unsubscribe, guardian consent): the shop's frame and theme, the
+     * title, {@code content} (already escaped HTML) and the link back. It needs no script.
+     */
+    void publicPage(HttpServletRequest request, HttpServletResponse response, int status, String language, String title,
+            String content) throws IOException {
+        StringBuilder html = new StringBuilder(1200 + content.length());
+        html.append(DisclosureRenderer.pageStart(language, title + " | " + shopName(language), stylesheets(request),
+                shopName(language), home));
+        html.append("<h1>").append(escapeHtml(title)).append("</h1>").append(content);
+        html.append(DisclosureRenderer.pageEnd(home, UiTexts.text(consents.policy(), language, "back")));
         byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html");
@@ -945,6 +953,8 @@ public final class ConsentEndpoints extends HttpServlet {
         private EnforcementListener listener = EnforcementListener.NONE;
         private String home = "/";
         private List<String> themes = List.of();
+        private GuardianConsentTokens guardianTokens;
+        private boolean sessionGuardianConsent;
 
         private Builder(ConsentManager consents, UnsubscribeTokens tokens) {
             this.consents = Objects.requireNonNull(consents, "consents");
@@ -992,11 +1002,33 @@ public final class ConsentEndpoints extends HttpServlet {
         }
 
         /**
+         * Serves guardian-consent links ({@code GET} and {@code POST {base}/guardian-consent?token=});
+         * the same instance (or keys) the shop's {@link dev.consent4j.guardian.GuardianLinks} issue
+         * with. Off unless given: such links then answer 404.
+         */
+        public Builder guardianTokens(GuardianConsentTokens guardianTokens) {
+            this.guardianTokens = guardianTokens;
+            return this;
+        }
+
+        /**
          * Stylesheets the public pages load after the library's own ({@code {base}/assets/page.css}),
          * e.g. one that sets the banner's custom properties to the shop's colours (docs/banner.md).
          */
         public Builder themes(List<String> stylesheets) {
             this.themes = List.copyOf(stylesheets);
+            return this;
+        }
+
+        /**
+         * Also records a guardian's consent posted from the minor's own signed-in session
+         * ({@code POST {base}/guardian-consent} with JSON choices and no token). Off by default:
+         * the library cannot tell whether a guardian was at the screen, so a minor could grant
+         * the consent themselves. Turn it on only where the shop's own screen has the guardian
+         * present and checked (a sign-up in a shop, an identity check); otherwise send a link.
+         */
+        public Builder sessionGuardianConsent(boolean allowed) {
+            this.sessionGuardianConsent = allowed;
             return this;
         }
 

@@ -7,6 +7,7 @@ import dev.consent4j.servlet.badrequests.Target;
 import dev.consent4j.servlet.testing.CountingRequests;
 import dev.consent4j.servlet.testing.ShopFixture;
 import dev.consent4j.servlet.testing.TestLogin;
+import dev.consent4j.guardian.GuardianConsentTokens;
 import dev.consent4j.unsubscribe.UnsubscribeTokens;
 import java.util.List;
 
@@ -23,12 +24,13 @@ final class BadRequestShop {
     final UnsubscribeTokens tokens = new UnsubscribeTokens(shop.keys, shop.clock);
     final ConsentFilter filter = shop.filter().jurisdictions(JurisdictionResolver.fixed(Jurisdiction.JP))
             .contentSecurityPolicy(CspMode.REPORT_ONLY, "default-src 'self'").cspReportPath("/consent/csp-report").build();
-    final ConsentEndpoints endpoints = ConsentEndpoints.builder(shop.consents, tokens)
+    final GuardianConsentTokens guardianTokens = new GuardianConsentTokens(shop.keys, shop.clock);
+    final ConsentEndpoints endpoints = ConsentEndpoints.builder(shop.consents, tokens).guardianTokens(guardianTokens)
             .requests(PersonalRequests.builder(shop.consents, requests).build())
             .build();
 
     Target target() {
-        return new Target(shop.consents, shop.keys, tokens);
+        return new Target(shop.consents, shop.keys, tokens, guardianTokens);
     }
 
     long storedState() {

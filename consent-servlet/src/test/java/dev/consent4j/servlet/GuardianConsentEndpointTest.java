@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Minors on the request path, on Jetty: the filter learns a signed-in customer's age from the
  * shop's {@link CustomerAgeResolver}, a minor's own grant does not count, and a guardian's grant
- * through {@code POST /consent/guardian-consent} does — the decision function says which and why.
+ * through {@code POST /consent/guardian-consent} from the session does, where the shop opted in
+ * ({@code sessionGuardianConsent}) — the decision function says which and why. Without the opt-in
+ * the session path is refused; the link path is {@link GuardianLinkEndpointTest}'s.
  */
 class GuardianConsentEndpointTest {
 
@@ -44,7 +46,9 @@ class GuardianConsentEndpointTest {
             case "hana" -> AgeBand.bornOn(LocalDate.of(1996, 4, 1), LocalDate.of(2026, 11, 20));
             default -> null;
         };
-        ConsentEndpoints endpoints = ConsentEndpoints.builder(shop.consents, new UnsubscribeTokens(shop.keys, shop.clock)).build();
+        // This shop's sign-up screen has the guardian present, so it opts in to consent from the session.
+        ConsentEndpoints endpoints = ConsentEndpoints.builder(shop.consents, new UnsubscribeTokens(shop.keys, shop.clock))
+                .sessionGuardianConsent(true).build();
         server = new JettyShop().filter(shop.filter().ages(ages).build(), "/*").servlet(endpoints, "/consent/*").start();
     }
 
@@ -135,6 +139,19 @@ class GuardianConsentEndpointTest {
                     USER, "kenta");
             assertThat(own.statusCode()).isEqualTo(200);
             assertThat(reason(own, "purpose:newsletter")).as("no age, no minors rule").isEqualTo(Reason.GRANTED.name());
+        }
+    }
+
+    @Test
+    void withoutTheOptInTheMinorsSessionCannotGiveTheGuardiansConsent() throws Exception {
+        ConsentEndpoints endpoints = ConsentEndpoints.builder(shop.consents, new UnsubscribeTokens(shop.keys, shop.clock)).build();
+        try (JettyShop other = new JettyShop().filter(shop.filter().build(), "/*").servlet(endpoints, "/consent/*").start()) {
+            HttpResponse<String> refused = other.post("/consent/guardian-consent", JSON,
+                    "{\"choices\":{\"purpose:newsletter\":\"grant\"}}", USER, "kenta");
+
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(json(refused).get("detail").stringValue()).contains("link");
+            assertThat(shop.consents.history(KENTA, Signals.of(Jurisdiction.JP)).events()).isEmpty();
         }
     }
 

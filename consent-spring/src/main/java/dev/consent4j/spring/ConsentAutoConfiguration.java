@@ -16,6 +16,8 @@ import dev.consent4j.signing.SigningKey;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.store.ConsentStore;
+import dev.consent4j.guardian.GuardianConsentTokens;
+import dev.consent4j.guardian.GuardianLinks;
 import dev.consent4j.unsubscribe.UnsubscribeLinks;
 import dev.consent4j.unsubscribe.UnsubscribeTokens;
 import java.io.IOException;
@@ -129,7 +131,7 @@ public final class ConsentAutoConfiguration {
             keys.add(signingKey(configured.get(i), "consent.signing.keys[" + i + "]"));
         }
         if (keys.isEmpty()) {
-            LOG.warn("consent.signing.keys is not set: using a random key, so consent cookies and unsubscribe links"
+            LOG.warn("consent.signing.keys is not set: using a random key, so consent cookies, unsubscribe and guardian links"
                     + " stop working at restart and are not accepted by other nodes; configure a key for production");
             keys.add(SigningKey.generate("random"));
         }
@@ -148,6 +150,19 @@ public final class ConsentAutoConfiguration {
     UnsubscribeLinks consentUnsubscribeLinks(UnsubscribeTokens tokens, ConsentProperties properties) {
         return new UnsubscribeLinks(tokens, properties.getUnsubscribe().getPublicBaseUrl(),
                 properties.getUnsubscribe().getMailto());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    GuardianConsentTokens consentGuardianTokens(SigningKeys keys, ConsentManager consents, ConsentProperties properties) {
+        return new GuardianConsentTokens(keys, consents.clock(), properties.getGuardian().getLinkValidity());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "consent.guardian.public-base-url")
+    GuardianLinks consentGuardianLinks(GuardianConsentTokens tokens, ConsentProperties properties) {
+        return new GuardianLinks(tokens, properties.getGuardian().getPublicBaseUrl());
     }
 
     @Bean

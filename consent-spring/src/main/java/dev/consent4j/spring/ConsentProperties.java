@@ -47,6 +47,7 @@ public class ConsentProperties {
     private final Csp csp = new Csp();
     private final Guard guard = new Guard();
     private final Unsubscribe unsubscribe = new Unsubscribe();
+    private final Guardian guardian = new Guardian();
     private final Store store = new Store();
     private final Provision provision = new Provision();
     private final Requests requests = new Requests();
@@ -134,6 +135,10 @@ public class ConsentProperties {
 
     public Unsubscribe getUnsubscribe() {
         return unsubscribe;
+    }
+
+    public Guardian getGuardian() {
+        return guardian;
     }
 
     public Provision getProvision() {
@@ -408,6 +413,49 @@ public class ConsentProperties {
 
         public void setMailto(String mailto) {
             this.mailto = mailto;
+        }
+    }
+
+    /** A guardian's consent for a minor's account. */
+    public static class Guardian {
+
+        /** How long a guardian-consent link keeps working. */
+        private Duration linkValidity = Duration.ofDays(7);
+
+        /**
+         * Public address of the endpoints, e.g. https://shop.example/consent (HTTPS; http only for
+         * localhost); enables GuardianLinks.
+         */
+        private URI publicBaseUrl;
+
+        /**
+         * Also take a guardian's consent posted from the minor's own signed-in session. Off: a minor
+         * could grant it themselves. Only for shops whose own screen has the guardian present.
+         */
+        private boolean allowFromSession = false;
+
+        public Duration getLinkValidity() {
+            return linkValidity;
+        }
+
+        public void setLinkValidity(Duration linkValidity) {
+            this.linkValidity = linkValidity;
+        }
+
+        public URI getPublicBaseUrl() {
+            return publicBaseUrl;
+        }
+
+        public void setPublicBaseUrl(URI publicBaseUrl) {
+            this.publicBaseUrl = publicBaseUrl;
+        }
+
+        public boolean isAllowFromSession() {
+            return allowFromSession;
+        }
+
+        public void setAllowFromSession(boolean allowFromSession) {
+            this.allowFromSession = allowFromSession;
         }
     }
 

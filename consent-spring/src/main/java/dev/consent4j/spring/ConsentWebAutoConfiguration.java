@@ -1,6 +1,7 @@
 package dev.consent4j.spring;
 
 import dev.consent4j.ConsentManager;
+import dev.consent4j.guardian.GuardianConsentTokens;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.servlet.ConsentCookieSettings;
 import dev.consent4j.request.PersonalRequests;
@@ -91,11 +92,12 @@ public final class ConsentWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ConsentEndpoints consentEndpoints(ConsentManager consents, UnsubscribeTokens tokens,
-            ObjectProvider<PersonalRequests> requests, ObjectProvider<EnforcementListener> listener,
-            ConsentProperties properties) {
+    ConsentEndpoints consentEndpoints(ConsentManager consents, UnsubscribeTokens tokens, GuardianConsentTokens guardianTokens,
+            ConsentProperties properties, ObjectProvider<PersonalRequests> requests, ObjectProvider<EnforcementListener> listener) {
         String home = properties.getPages().getHome();
         return ConsentEndpoints.builder(consents, tokens).requests(requests.getIfAvailable())
+                .guardianTokens(guardianTokens)
+                .sessionGuardianConsent(properties.getGuardian().isAllowFromSession())
                 .listener(listener.getIfUnique(() -> EnforcementListener.NONE))
                 .home(home == null || home.isBlank() ? null : home).themes(properties.getPages().getThemes()).build();
     }

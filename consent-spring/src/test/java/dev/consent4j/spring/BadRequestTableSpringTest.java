@@ -5,6 +5,7 @@ import dev.consent4j.servlet.badrequests.BadRequest.Caller;
 import dev.consent4j.servlet.badrequests.BadRequestTableContract;
 import dev.consent4j.servlet.badrequests.Server;
 import dev.consent4j.servlet.badrequests.Target;
+import dev.consent4j.guardian.GuardianConsentTokens;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.spring.app.TestShopApplication;
 import dev.consent4j.unsubscribe.UnsubscribeTokens;
@@ -38,6 +39,9 @@ class BadRequestTableSpringTest extends BadRequestTableContract {
     UnsubscribeTokens tokens;
 
     @Autowired
+    GuardianConsentTokens guardianTokens;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Override
@@ -52,7 +56,7 @@ class BadRequestTableSpringTest extends BadRequestTableContract {
 
     @Override
     protected Target target() {
-        return new Target(consents, keys, tokens);
+        return new Target(consents, keys, tokens, guardianTokens);
     }
 
     @Override

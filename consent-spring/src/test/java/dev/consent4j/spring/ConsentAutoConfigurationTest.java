@@ -16,6 +16,8 @@ import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.cache.PostgresInvalidations;
 import dev.consent4j.store.memory.InMemoryConsentStore;
+import dev.consent4j.guardian.GuardianConsentTokens;
+import dev.consent4j.guardian.GuardianLinks;
 import dev.consent4j.unsubscribe.UnsubscribeLinks;
 import java.time.Period;
 import java.util.Base64;
@@ -151,6 +153,31 @@ class ConsentAutoConfigurationTest {
     void unsubscribeLinksExistWhenThePublicAddressIsSet() {
         withMemory.withPropertyValues("consent.unsubscribe.public-base-url=https://shop.example/consent").run(context ->
                 assertThat(context).hasSingleBean(UnsubscribeLinks.class));
+    }
+
+    @Test
+    void guardianLinksExistWhenThePublicAddressIsSetAndLastTheConfiguredValidity() {
+        withMemory.run(context -> {
+            assertThat(context).hasSingleBean(GuardianConsentTokens.class).doesNotHaveBean(GuardianLinks.class);
+            assertThat(context.getBean(GuardianConsentTokens.class).validity()).isEqualTo(java.time.Duration.ofDays(7));
+        });
+        withMemory.withPropertyValues("consent.guardian.public-base-url=https://shop.example/consent",
+                "consent.guardian.link-validity=3d").run(context -> {
+            assertThat(context).hasSingleBean(GuardianLinks.class);
+            assertThat(context.getBean(GuardianConsentTokens.class).validity()).isEqualTo(java.time.Duration.ofDays(3));
+            assertThat(context.getBean(GuardianLinks.class).forMinor(dev.consent4j.event.SubjectId.customer("kenta"),
+                    java.util.List.of(dev.consent4j.event.Topic.purpose("newsletter")), "p@example.jp", "kenta").url())
+                    .startsWith("https://shop.example/consent/guardian-consent?token=g.");
+        });
+        withMemory.withPropertyValues("consent.guardian.public-base-url=http://shop.example/consent").run(context ->
+                assertThat(context).hasFailed());
+    }
+
+    @Test
+    void whenTheUserDefinesTheirOwnGuardianConsentTokensThenTheAutoConfiguredOnesBackOff() {
+        GuardianConsentTokens own = new GuardianConsentTokens(SigningKeys.of(SigningKey.generate("own")), java.time.Clock.systemUTC());
+        withMemory.withBean(GuardianConsentTokens.class, () -> own).run(context ->
+                assertThat(context.getBean(GuardianConsentTokens.class)).isSameAs(own));
     }
 
     @Test

@@ -69,11 +69,11 @@ final class BannerReader {
                 if (text == null) {
                     continue;
                 }
-                String allowed = BannerSettings.PLACEHOLDERS.get(key);
+                List<String> allowed = BannerSettings.PLACEHOLDERS.getOrDefault(key, List.of());
                 for (String placeholder : placeholders(text)) {
-                    if (!placeholder.equals(allowed)) {
+                    if (!allowed.contains(placeholder)) {
                         problems.error(keys.path(key), keys.at(key), "unknown placeholder " + placeholder + " in the '" + key
-                                + "' text" + (allowed == null ? "; this text takes none" : "; it takes " + allowed));
+                                + "' text" + (allowed.isEmpty() ? "; this text takes none" : "; it takes " + String.join(", ", allowed)));
                     }
                 }
                 values.put(key, text);

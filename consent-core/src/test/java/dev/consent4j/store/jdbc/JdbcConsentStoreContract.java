@@ -190,6 +190,43 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
 
     protected abstract JdbcDialect expectedDialect();
 
+    /**
+     * Two nodes (two store instances over one database) record a guardian-consent link's answers at
+     * the same moment: the ids derived from the key collide in the event table, so exactly one
+     * records and the other learns that the key was used.
+     */
+    @Test
+    void recordOnceFromTwoNodesAtOnceRecordsOnce() throws Exception {
+        Policy policy = PolicyLoader.loadResource("dev/consent4j/state/decisions-policy.yaml", getClass().getClassLoader());
+        List<ConsentManager> nodes = List.of(ConsentManager.builder(policy, store).build(),
+                ConsentManager.builder(policy, reopen()).build());
+        SubjectId minor = SubjectId.customer("once-" + java.util.UUID.randomUUID());
+        ChoiceRequest answers = ChoiceRequest.byGuardian(minor, java.util.Map.of(Topic.purpose("newsletter"), Action.GRANT,
+                Topic.purpose("targeted-ads"), Action.DENY), Jurisdiction.JP, null);
+        for (int round = 0; round < 5; round++) {
+            String key = "link-" + round;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Boolean>> recorded = new ArrayList<>();
+                for (ConsentManager node : nodes) {
+                    recorded.add(threads.submit(() -> {
+                        start.await();
+                        return node.recordOnce(key, answers).isPresent();
+                    }));
+                }
+                assertThat(List.of(recorded.get(0).get(), recorded.get(1).get())).containsExactlyInAnyOrder(true, false);
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(nodes.get(0).recordedOnce(minor, key)).isTrue();
+            assertThat(nodes.get(1).recordOnce(key, answers)).isEmpty();
+        }
+        assertThat(store.events(minor)).hasSize(10);
+        assertThat(nodes.get(0).recordedOnce(minor, "never-used")).isFalse();
+        assertThat(store.verify(minor).valid()).isTrue();
+    }
+
     @Test
     void tablePrefixIsChecked() {
         assertThatThrownBy(() -> JdbcConsentStore.builder(dataSource).tablePrefix("x; DROP TABLE y"))

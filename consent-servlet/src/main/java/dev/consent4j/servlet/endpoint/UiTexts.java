@@ -38,7 +38,17 @@ public final class UiTexts {
             "unsubscribe-list", "List: {list}",
             "unsubscribe-confirm", "Stop these messages",
             "unsubscribe-done", "You have been unsubscribed. No further messages of this kind will be sent.",
-            "unsubscribe-invalid", "This unsubscribe link is not valid or has expired. Please unsubscribe from your account page.");
+            "unsubscribe-invalid", "This unsubscribe link is not valid or has expired. Please unsubscribe from your account page.",
+            "guardian-title", "Consent as a guardian",
+            "guardian-intro", "{shop} asks for your consent, as guardian, for the account {account}. Please choose for each purpose below.",
+            "guardian-grant", "I agree",
+            "guardian-refuse", "I do not agree",
+            "guardian-submit", "Send my answers",
+            "guardian-done", "Thank you. Your answers have been recorded.",
+            "guardian-used", "This link has already been used, and its answers are recorded. For a change, ask for a new link from the account page.",
+            "guardian-expired", "This link has expired. Please ask for a new one from the account page.",
+            "guardian-invalid", "This link is not valid. Please open it exactly as it was sent, or ask for a new one.",
+            "guardian-nothing", "There is nothing left to ask about with this link.");
 
     private static final Map<String, String> JA = texts(
             "title", "プライバシーに関する選択",
@@ -64,7 +74,17 @@ public final class UiTexts {
             "unsubscribe-list", "対象：{list}",
             "unsubscribe-confirm", "配信を停止する",
             "unsubscribe-done", "配信を停止しました。今後この種類のメッセージはお送りしません。",
-            "unsubscribe-invalid", "この配信停止リンクは無効か期限切れです。お手数ですがマイページから停止してください。");
+            "unsubscribe-invalid", "この配信停止リンクは無効か期限切れです。お手数ですがマイページから停止してください。",
+            "guardian-title", "保護者の同意",
+            "guardian-intro", "{shop}より、アカウント「{account}」について保護者の方の同意をお願いしています。以下の目的ごとにお選びください。",
+            "guardian-grant", "同意する",
+            "guardian-refuse", "同意しない",
+            "guardian-submit", "回答を送信",
+            "guardian-done", "ありがとうございました。回答を記録しました。",
+            "guardian-used", "このリンクは使用済みで、回答は記録されています。変更するには、マイページから新しいリンクを依頼してください。",
+            "guardian-expired", "このリンクは有効期限が切れています。マイページから新しいリンクを依頼してください。",
+            "guardian-invalid", "このリンクは無効です。送られたとおりに開くか、新しいリンクを依頼してください。",
+            "guardian-nothing", "このリンクでお尋ねすることは残っていません。");
 
     /** The texts the banner script reads from {@code /policy} (the body sentences come with {@code /state}). */
     private static final List<String> SCRIPT_KEYS = List.of("accept-all", "reject-all", "choose", "save", "close",

@@ -2,9 +2,14 @@ package dev.consent4j.servlet.badrequests;
 
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
+import dev.consent4j.ChoiceRequest;
 import dev.consent4j.event.Action;
+import dev.consent4j.event.Evidence;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.guardian.GuardianConsentToken;
+import dev.consent4j.guardian.GuardianConsentTokens;
+import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.servlet.badrequests.BadRequest.Builder;
 import dev.consent4j.servlet.badrequests.BadRequest.Caller;
 import dev.consent4j.signing.SigningKey;
@@ -276,33 +281,72 @@ public final class BadRequests {
     private void guardianConsent() {
         String path = BASE + "/guardian-consent";
         String valid = "{\"choices\":{\"purpose:newsletter\":\"grant\"}}";
-        postJson("guardian-consent: without sign-in", path, valid).problem(401);
-        postJson("guardian-consent: cross-site", path, valid).as(Caller.CUSTOMER).header("Origin", "https://evil.test").problem(403);
-        postJson("guardian-consent: cross-site fetch", path, valid).as(Caller.CUSTOMER).header("Sec-Fetch-Site", "cross-site")
-                .problem(403);
-        postJson("guardian-consent: no choices", path, "{}").as(Caller.CUSTOMER);
-        postJson("guardian-consent: empty choices", path, "{\"choices\":{}}").as(Caller.CUSTOMER);
-        postJson("guardian-consent: choices is a list", path, "{\"choices\":[\"purpose:newsletter\"]}").as(Caller.CUSTOMER);
-        postJson("guardian-consent: not a topic", path, "{\"choices\":{\"newsletter\":\"grant\"}}").as(Caller.CUSTOMER);
-        postJson("guardian-consent: unknown purpose", path, "{\"choices\":{\"purpose:resale\":\"grant\"}}").as(Caller.CUSTOMER);
-        postJson("guardian-consent: unknown channel", path, "{\"choices\":{\"purpose:newsletter:fax\":\"grant\"}}")
-                .as(Caller.CUSTOMER);
-        postJson("guardian-consent: refusing a necessary purpose", path, "{\"choices\":{\"purpose:order-fulfilment\":\"deny\"}}")
-                .as(Caller.CUSTOMER);
-        postJson("guardian-consent: object is not a guardian's action", path, "{\"choices\":{\"purpose:newsletter\":\"object\"}}")
-                .as(Caller.CUSTOMER);
-        postJson("guardian-consent: action is a boolean", path, "{\"choices\":{\"purpose:newsletter\":true}}").as(Caller.CUSTOMER);
-        postJson("guardian-consent: unknown language", path, "{\"choices\":{\"purpose:newsletter\":\"grant\"},\"language\":\"fr\"}")
-                .as(Caller.CUSTOMER);
-        postJson("guardian-consent: unknown field", path, "{\"choices\":{\"purpose:newsletter\":\"grant\"},\"guardian\":\"mum\"}")
-                .as(Caller.CUSTOMER);
-        postJson("guardian-consent: malformed JSON", path, "{\"choices\":").as(Caller.CUSTOMER);
-        post("guardian-consent: text/plain body", path, "text/plain", valid).as(Caller.CUSTOMER).problem(415);
-        postJson("guardian-consent: oversized body", path, "{\"choices\":{\"purpose:" + "n".repeat(20_000) + "\":\"grant\"}}")
-                .as(Caller.CUSTOMER).problem(413);
-        for (String method : List.of("GET", "PUT", "DELETE")) {
+        // The servers take a guardian's consent only through a link: the minor's own session is refused.
+        postJson("guardian-consent: from the minor's session", path, valid).as(Caller.CUSTOMER).problem(403);
+        postJson("guardian-consent: from a visitor's session", path, valid).problem(403);
+        get("guardian-consent: no token", path).problem(400);
+        for (String method : List.of("PUT", "DELETE")) {
             row("guardian-consent: " + method, method, path).as(Caller.CUSTOMER).problem(405);
         }
+        GuardianConsentTokens tokens = target.guardianTokens();
+        SubjectId alice = SubjectId.customer("alice");
+        List<Topic> newsletter = List.of(Topic.purpose("newsletter"));
+        String good = tokens.issue(alice, newsletter, "guardian@example.test", "alice");
+        char[] flipped = good.toCharArray();
+        flipped[good.length() - 5] = flipped[good.length() - 5] == 'A' ? 'B' : 'A';
+        String forged = new String(flipped);
+        String expired = new GuardianConsentTokens(target.keys(), Clock.fixed(now.minus(Duration.ofDays(8)), ZoneOffset.UTC))
+                .issue(alice, newsletter, "guardian@example.test", "alice");
+        String stranger = new GuardianConsentTokens(SigningKeys.of(strangerKey(target.keys().current().id())),
+                target.consents().clock()).issue(alice, newsletter, "guardian@example.test", "alice");
+        String unknownPurpose = tokens.issue(alice, List.of(Topic.purpose("no-such-purpose")), "guardian@example.test", "alice");
+        String used = usedGuardianToken(tokens, alice, newsletter);
+        String answer = "purpose%3Anewsletter=grant";
+        String at = path + "?token=";
+        post("guardian link: forged token", at + forged, FORM, answer).problem(400);
+        post("guardian link: expired token", at + expired, FORM, answer).problem(410);
+        post("guardian link: used token", at + used, FORM, answer).problem(409);
+        post("guardian link: token of another key", at + stranger, FORM, answer).problem(400);
+        post("guardian link: token with the format changed", at + "u" + good.substring(1), FORM, answer).problem(400);
+        post("guardian link: an unsubscribe token", at + target.tokens().issue(alice, "newsletter", "email"), FORM, answer)
+                .problem(400);
+        post("guardian link: garbage token", at + "garbage.token", FORM, answer).problem(400);
+        post("guardian link: empty token", at, FORM, answer).problem(400);
+        post("guardian link: oversized token", at + "g.k2." + "A".repeat(3000) + ".x", FORM, answer).problem(400);
+        post("guardian link: malformed percent-encoding in the token", at + "g%zz", FORM, answer).problem(400);
+        post("guardian link: token given twice", at + good + "&token=" + good, FORM, answer).problem(400);
+        post("guardian link: another query parameter", at + good + "&next=/", FORM, answer).problem(400);
+        post("guardian link: a token for a purpose the policy lacks", at + unknownPurpose, FORM,
+                "purpose%3Ano-such-purpose=grant").problem(409);
+        String trusted = "guardian link: a good token, ";
+        post(trusted + "cross-site", at + good, FORM, answer).header("Origin", "https://evil.test").problem(403);
+        post(trusted + "cross-site fetch", at + good, FORM, answer).header("Sec-Fetch-Site", "cross-site").problem(403);
+        post(trusted + "JSON body", at + good, JSON, "{\"purpose:newsletter\":\"grant\"}").problem(415);
+        post(trusted + "no content type", at + good, null, answer).problem(415);
+        post(trusted + "no answer", at + good, FORM, "").problem(400);
+        post(trusted + "answer neither grant nor deny", at + good, FORM, "purpose%3Anewsletter=yes").problem(400);
+        post(trusted + "an object instead of a refusal", at + good, FORM, "purpose%3Anewsletter=object").problem(400);
+        post(trusted + "a purpose the link does not ask about", at + good, FORM, answer + "&purpose%3Atargeted-ads=grant")
+                .problem(400);
+        post(trusted + "the answer twice", at + good, FORM, answer + "&" + answer).problem(400);
+        post(trusted + "unknown language", at + good, FORM, answer + "&language=fr").problem(400);
+        post(trusted + "malformed form", at + good, FORM, answer + "&%zz=1").problem(400);
+        post(trusted + "oversized body", at + good, FORM, answer + "&x=" + "n".repeat(20_000)).problem(413);
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            row(trusted + method, method, at + good).problem(405);
+        }
+        get("guardian page: forged token", at + forged).page(400);
+        get("guardian page: expired token", at + expired).page(410);
+        get("guardian page: used token", at + used).page(409);
+        get("guardian page: garbage token", at + "garbage").page(400);
+    }
+
+    /** A token whose answers are already recorded (the table's set-up, before any row runs), as the endpoint records them. */
+    private String usedGuardianToken(GuardianConsentTokens tokens, SubjectId subject, List<Topic> topics) {
+        GuardianConsentToken token = tokens.issueToken(subject, topics, "guardian@example.test", "alice");
+        target.consents().recordOnce(token.id(), ChoiceRequest.byGuardian(subject, Map.of(topics.get(0), Action.GRANT),
+                Jurisdiction.JP, new Evidence(token.evidenceReference(), "ja", null, null)));
+        return tokens.seal(token);
     }
 
     private void unsubscribe() {

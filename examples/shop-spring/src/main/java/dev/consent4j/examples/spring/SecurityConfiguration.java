@@ -22,8 +22,9 @@ class SecurityConfiguration {
                 .formLogin(login -> login.defaultSuccessUrl("/account", false))
                 .httpBasic(org.springframework.security.config.Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/"))
-                // consent4j's endpoints check Origin and Sec-Fetch-Site themselves, and mail
-                // clients posting one-click unsubscribes carry no CSRF token.
+                // consent4j's endpoints check Origin and Sec-Fetch-Site themselves, mail clients
+                // posting one-click unsubscribes carry no CSRF token, and a guardian's link is its own
+                // authority (the guardian is not signed in).
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/consent/**"))
                 .build();
     }
@@ -33,6 +34,8 @@ class SecurityConfiguration {
         return new InMemoryUserDetailsManager(
                 User.withUsername("hanako").password("{noop}hanako").roles("CUSTOMER").build(),
                 User.withUsername("taro").password("{noop}taro").roles("CUSTOMER").build(),
+                // A 15-year-old member: below the policy's guardian age in JP (see DemoCustomers.ages).
+                User.withUsername("yuki").password("{noop}yuki").roles("CUSTOMER").build(),
                 User.withUsername("operator").password("{noop}operator").roles("CONSENT_OPERATOR").build());
     }
 }

@@ -9,6 +9,7 @@ import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.examples.shop.Catalogue;
+import dev.consent4j.guardian.GuardianLinks;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.request.RequestKind;
@@ -17,6 +18,7 @@ import dev.consent4j.servlet.ConsentContext;
 import dev.consent4j.servlet.request.RequestEvidence;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
+import dev.consent4j.state.Reason;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The shop's pages: catalogue, products, and the customer's account with marketing preferences. */
 @Controller
@@ -39,10 +42,12 @@ class ShopController {
 
     private final ConsentManager consents;
     private final PersonalRequests requests;
+    private final GuardianLinks guardianLinks;
 
-    ShopController(ConsentManager consents, PersonalRequests requests) {
+    ShopController(ConsentManager consents, PersonalRequests requests, GuardianLinks guardianLinks) {
         this.consents = consents;
         this.requests = requests;
+        this.guardianLinks = guardianLinks;
     }
 
     @GetMapping("/")
@@ -96,7 +101,34 @@ class ShopController {
         Decision targetedAds = consent.purpose("targeted-ads");
         model.addAttribute("targetedAds", Map.of("allowed", targetedAds.allowed(),
                 "reason", Words.reason(targetedAds.reason(), lang)));
+        model.addAttribute("needsGuardian", !needingGuardian(consent).isEmpty());
         return "account";
+    }
+
+    /** What the decision function says only a guardian can allow for this customer. */
+    private static List<Topic> needingGuardian(ConsentState consent) {
+        return consent.decisions().values().stream().filter(d -> d.reason() == Reason.MINOR_WITHOUT_GUARDIAN)
+                .map(Decision::topic).toList();
+    }
+
+    /**
+     * "Ask my guardian": a signed, single-use link for the guardian whose address the minor gives.
+     * A real shop e-mails it to that address; the demo shows it on the account page instead.
+     */
+    @PostMapping("/account/guardian-link")
+    String askGuardian(@RequestParam String guardianEmail, ConsentState consent, Principal principal,
+            RedirectAttributes redirect) {
+        List<Topic> topics = needingGuardian(consent);
+        if (topics.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "nothing on this account needs a guardian's consent");
+        }
+        if (guardianEmail.isBlank() || guardianEmail.length() > 254 || guardianEmail.indexOf('@') < 1) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give the guardian's e-mail address");
+        }
+        GuardianLinks.Link link = guardianLinks.forMinor(SubjectId.customer(principal.getName()), topics, guardianEmail,
+                principal.getName());
+        redirect.addFlashAttribute("guardianLink", link.url());
+        return "redirect:/account";
     }
 
     /**

@@ -181,6 +181,45 @@ class ShopSpringTest {
     }
 
     @Test
+    void aMinorAsksTheirGuardianAndTheGuardiansAnswerFromTheLinkCounts() throws Exception {
+        HttpResponse<String> before = send("GET", "/account?lang=en", null, null, "Authorization", basic("yuki"));
+        HttpResponse<String> form = send("GET", "/account", null, null, "Authorization", basic("yuki"));
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        String session = form.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
+                .map(h -> h.substring(0, h.indexOf(';'))).findFirst().orElseThrow();
+        HttpResponse<String> asked = send("POST", "/account/guardian-link", "application/x-www-form-urlencoded",
+                "guardianEmail=mother%40example.jp&_csrf=" + csrf.group(1), "Authorization", basic("yuki"), "Cookie", session);
+        HttpResponse<String> shown = send("GET", "/account?lang=en", null, null, "Authorization", basic("yuki"), "Cookie", session);
+        Matcher link = Pattern.compile("href=\"http://localhost:\\d+(/consent/guardian-consent\\?token=[^\"]+)\"").matcher(shown.body());
+        assertThat(link.find()).as(shown.body()).isTrue();
+        // The guardian opens the e-mailed link: no sign-in, another browser.
+        HttpResponse<String> page = send("GET", link.group(1), null, null, "Accept-Language", "ja");
+        Matcher asks = Pattern.compile("name=\"([^\"]+)\" value=\"grant\"").matcher(page.body());
+        StringBuilder answers = new StringBuilder("language=ja");
+        while (asks.find()) {
+            answers.append('&').append(java.net.URLEncoder.encode(asks.group(1), StandardCharsets.UTF_8)).append("=grant");
+        }
+        HttpResponse<String> answered = send("POST", link.group(1), "application/x-www-form-urlencoded", answers.toString(),
+                "Origin", "http://localhost:" + port, "Sec-Fetch-Site", "same-origin");
+        HttpResponse<String> again = send("POST", link.group(1), "application/x-www-form-urlencoded", answers.toString(),
+                "Origin", "http://localhost:" + port, "Sec-Fetch-Site", "same-origin");
+        HttpResponse<String> after = send("GET", "/account?lang=en", null, null, "Authorization", basic("yuki"));
+
+        assertThat(before.body()).contains("Ask my guardian", "off (a parent or guardian must agree)");
+        assertThat(asked.statusCode()).isEqualTo(302);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("保護者の同意", "yuki", "メールマガジン").doesNotContain("mother@example.jp");
+        assertThat(answers.toString()).contains("purpose%3Anewsletter%3Aemail=grant");
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(after.body()).contains("on (you agreed)").doesNotContain("a parent or guardian must agree", "Ask my guardian");
+        assertThat(consents.history(SubjectId.customer("yuki"), Signals.of(Jurisdiction.JP)).events())
+                .allSatisfy(event -> assertThat(event.actor()).isEqualTo(dev.consent4j.event.Actor.GUARDIAN))
+                .allSatisfy(event -> assertThat(event.toString()).doesNotContain("mother"));
+    }
+
+    @Test
     void accountPageShowsMarketingPreferences() throws Exception {
         HttpResponse<String> account = send("GET", "/account?lang=en", null, null, "Authorization", basic("taro"));
 
