@@ -123,11 +123,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        String error = LogSafe.text(sink.name() + ": " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        if (error.length() > 480) {
-            error = error.substring(0, 480);
-        }
+        String error = LogSafe.text(sink.name()) + ": " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + LogSafe.text(e.getMessage()));
         if (attempt >= maxAttempts) {
             LOG.warn("outbox message {} ({}) is a dead letter after {} attempts: {}", message.position(), message.key(), attempt, error);
             listener.dead(message);
