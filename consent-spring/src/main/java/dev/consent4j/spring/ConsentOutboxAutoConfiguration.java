@@ -3,6 +3,9 @@ package dev.consent4j.spring;
 import dev.consent4j.outbox.OutboxDispatcher;
 import dev.consent4j.outbox.OutboxSink;
 import dev.consent4j.outbox.OutboxStore;
+import dev.consent4j.outbox.RecipientSink;
+import dev.consent4j.policy.Policy;
+import dev.consent4j.provision.ProvisionStore;
 import dev.consent4j.outbox.webhook.WebhookSink;
 import dev.consent4j.signing.SigningKey;
 import dev.consent4j.signing.SigningKeys;
@@ -32,7 +35,8 @@ public final class ConsentOutboxAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "consent.outbox.dispatch", matchIfMissing = true)
     OutboxDispatcher consentOutboxDispatcher(ObjectProvider<ConsentStore> stores, ConsentProperties properties,
-            ObjectProvider<OutboxSink> sinks, ObjectProvider<OutboxDispatcher.Listener> listener, ObjectProvider<Clock> clock) {
+            ObjectProvider<OutboxSink> sinks, ObjectProvider<OutboxDispatcher.Listener> listener, ObjectProvider<Clock> clock,
+            ObjectProvider<Policy> policy, ObjectProvider<ProvisionStore> ledger) {
         ConsentStore store = stores.getIfUnique();
         OutboxStore outbox = store == null ? null : store.outbox().orElse(null);
         if (outbox == null) {
@@ -51,7 +55,10 @@ public final class ConsentOutboxAutoConfiguration {
                 .idleWait(settings.getIdleWait());
         listener.ifAvailable(builder::listener);
         for (Map.Entry<String, ConsentProperties.Outbox.Webhook> webhook : settings.getWebhooks().entrySet()) {
-            builder.sink(webhook(webhook.getKey(), webhook.getValue()));
+            WebhookSink sink = webhook(webhook.getKey(), webhook.getValue());
+            String recipient = webhook.getValue().getRecipient();
+            builder.sink(recipient == null || recipient.isBlank() ? sink
+                    : RecipientSink.of(policy.getObject(), recipient, sink, ledger.getIfUnique(), clock.getIfAvailable(Clock::systemUTC)));
         }
         sinks.orderedStream().forEach(builder::sink);
         if (settings.getWebhooks().isEmpty() && sinks.stream().findAny().isEmpty()) {

@@ -639,6 +639,21 @@ public class ConsentProperties {
             /** Allows http to an endpoint on this machine: tests and local relays. */
             private boolean allowPlainHttpToLoopback;
 
+            /**
+             * A recipient the policy declares: the webhook then gets only the opt-outs, withdrawals and
+             * stop-provision requests of the purposes it receives data for, each recorded in the
+             * provision ledger as notified. Without it, the webhook gets every message.
+             */
+            private String recipient;
+
+            public String getRecipient() {
+                return recipient;
+            }
+
+            public void setRecipient(String recipient) {
+                this.recipient = recipient;
+            }
+
             public URI getUrl() {
                 return url;
             }

@@ -74,6 +74,9 @@ class OperatorController {
         model.addAttribute("customers", CUSTOMERS);
         // The provision ledger (APPI art. 29) and the personal requests waiting for the shop.
         model.addAttribute("ledger", provisions.store().provisionsTo(AD_NETWORK));
+        // The ad network told of opt-outs through the outbox (CCPA §7026(f), APPI art. 29).
+        model.addAttribute("notifications", customers.stream().flatMap(c -> provisions.store().notificationsAbout(c).stream())
+                .filter(n -> n.recipient().equals(AD_NETWORK)).toList());
         model.addAttribute("openRequests", requests.open());
         model.addAttribute("now", consents.clock().instant());
         return "operator";
