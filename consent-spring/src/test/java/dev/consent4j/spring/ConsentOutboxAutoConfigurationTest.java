@@ -123,4 +123,41 @@ class ConsentOutboxAutoConfigurationTest {
                                 .outbox().orElseThrow()).sink(message -> { }).build())
                 .run(context -> assertThat(context).hasNotFailed().getBeanNames(OutboxDispatcher.class).containsExactly("ownDispatcher"));
     }
+
+    @Test
+    void aWebhookForARecipientHearsOnlyTheWithdrawalsOfItsPurposesAndTheLedgerRecordsThem() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            runner.withPropertyValues("consent.store.type=memory", "consent.outbox.enabled=true", "consent.outbox.idle-wait=100ms",
+                    "consent.outbox.webhooks.ads.url=http://127.0.0.1:" + receiver.getAddress().getPort() + "/",
+                    "consent.outbox.webhooks.ads.allow-plain-http-to-loopback=true",
+                    "consent.outbox.webhooks.ads.recipient=ad-network",
+                    "consent.outbox.webhooks.ads.keys[0].id=w1", "consent.outbox.webhooks.ads.keys[0].secret=" + SECRET)
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        ConsentManager consents = context.getBean(ConsentManager.class);
+                        SubjectId alice = SubjectId.customer("alice");
+                        consents.record(ChoiceRequest.of(alice, Topic.category("advertising"), Action.GRANT, Source.API, Jurisdiction.JP));
+                        consents.record(ChoiceRequest.of(alice, Topic.purpose("targeted-ads"), Action.GRANT, Source.API, Jurisdiction.JP));
+                        consents.record(ChoiceRequest.of(alice, Topic.purpose("targeted-ads"), Action.WITHDRAW, Source.API, Jurisdiction.JP));
+
+                        dev.consent4j.provision.ProvisionStore ledger = context.getBean(dev.consent4j.provision.ProvisionStore.class);
+                        await().atMost(Duration.ofSeconds(30)).until(() -> !ledger.notificationsAbout(alice).isEmpty());
+                        assertThat(bodies).singleElement().satisfies(body -> assertThat(body)
+                                .contains("\"reason\":\"WITHDRAWN\"").doesNotContain("category:advertising"));
+                        assertThat(ledger.notificationsAbout(alice)).singleElement()
+                                .satisfies(n -> assertThat(n.recipient()).isEqualTo("ad-network"));
+                    });
+        } finally {
+            receiver.stop(0);
+        }
+    }
 }
