@@ -160,4 +160,30 @@ class ConsentOutboxAutoConfigurationTest {
             receiver.stop(0);
         }
     }
+
+    @Test
+    void onPostgresqlTheCachesNotificationWakesTheDispatcherAtOnce() throws Exception {
+        javax.sql.DataSource postgres = dev.consent4j.testing.TestDatabases.fromEnvironment(dev.consent4j.testing.TestDatabases.POSTGRES);
+        try (java.sql.Connection connection = postgres.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            for (String table : List.of("outbox", "chain_head", "latest", "event")) {
+                statement.execute("DROP TABLE IF EXISTS c4jobx_" + table);
+            }
+        }
+        // An idle wait far longer than the test: only the notification of the append can wake the dispatcher.
+        runner.withBean(javax.sql.DataSource.class, () -> postgres).withBean(Recorded.class, Recorded::new)
+                .withPropertyValues("consent.store.jdbc.initialize-schema=always", "consent.store.jdbc.table-prefix=c4jobx_",
+                        "consent.outbox.enabled=true", "consent.outbox.idle-wait=1h")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Recorded recorded = context.getBean(Recorded.class);
+                    ConsentManager consents = context.getBean(ConsentManager.class);
+                    consents.record(ChoiceRequest.of(SubjectId.customer("alice"), Topic.category("advertising"), Action.GRANT,
+                            Source.API, Jurisdiction.JP));
+                    // The first may go out in the dispatcher's first poll at start; the second only on a wake-up.
+                    await().atMost(Duration.ofSeconds(30)).until(() -> recorded.messages.size() == 1);
+                    consents.record(ChoiceRequest.of(SubjectId.customer("alice"), Topic.category("advertising"), Action.WITHDRAW,
+                            Source.API, Jurisdiction.JP));
+                    await().atMost(Duration.ofSeconds(30)).until(() -> recorded.messages.size() == 2);
+                });
+    }
 }
