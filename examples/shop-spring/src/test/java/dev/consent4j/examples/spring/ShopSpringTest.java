@@ -246,6 +246,9 @@ class ShopSpringTest {
             assertThat(n.topics()).containsExactly(dev.consent4j.event.Topic.purpose("targeted-ads"));
         });
         HttpResponse<String> operator = send("GET", "/operator", null, null, "Authorization", basic("operator"));
-        assertThat(operator.body()).containsPattern("<td>taro</td><td>\\[purpose:targeted-ads\\]</td>");
+        assertThat(operator.body()).containsPattern("<td>taro</td><td>\\[purpose:targeted-ads\\]</td>")
+                .containsPattern("<p id=\"outbox\">\\d+ waiting, 0 dead letters</p>");
+        // Replaying what is not a dead letter is the operator's mistake, not a server error.
+        assertThat(formPost("/operator", "/operator/outbox/987654/replay", "x=1", "operator").statusCode()).isEqualTo(400);
     }
 }
