@@ -17,7 +17,10 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -70,6 +73,21 @@ public final class ConsentOutboxAutoConfiguration {
             listening.alsoOnNotify(dispatcher::wake);
         }
         return dispatcher;
+    }
+
+    /** A Kafka sink when {@code consent.outbox.kafka.topic} is set and consent-kafka is on the class path. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.consent4j.kafka.KafkaSink")
+    @ConditionalOnProperty("consent.outbox.kafka.topic")
+    static final class KafkaConfiguration {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        dev.consent4j.kafka.KafkaSink consentKafkaSink(ConsentProperties properties) {
+            ConsentProperties.Outbox.Kafka kafka = properties.getOutbox().getKafka();
+            return dev.consent4j.kafka.KafkaSink.builder(kafka.getTopic(), new java.util.HashMap<>(kafka.getProducer()))
+                    .sendTimeout(kafka.getSendTimeout()).build();
+        }
     }
 
     private static WebhookSink webhook(String name, ConsentProperties.Outbox.Webhook settings) {

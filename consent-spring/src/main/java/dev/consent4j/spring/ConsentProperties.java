@@ -546,6 +546,49 @@ public class ConsentProperties {
         /** Signed webhooks, by name (e.g. the recipient's id): each gets every message. */
         private Map<String, Webhook> webhooks = new LinkedHashMap<>();
 
+        private final Kafka kafka = new Kafka();
+
+        public Kafka getKafka() {
+            return kafka;
+        }
+
+        /** A Kafka topic that gets every message, keyed by subject (needs consent-kafka on the class path). */
+        public static class Kafka {
+
+            /** The topic; no Kafka sink without it. */
+            private String topic;
+
+            /** Producer settings, e.g. bootstrap.servers; acks=all and idempotence unless set here. */
+            private Map<String, String> producer = new LinkedHashMap<>();
+
+            /** How long a delivery waits for the broker's acknowledgement. */
+            private Duration sendTimeout = Duration.ofSeconds(30);
+
+            public String getTopic() {
+                return topic;
+            }
+
+            public void setTopic(String topic) {
+                this.topic = topic;
+            }
+
+            public Map<String, String> getProducer() {
+                return producer;
+            }
+
+            public void setProducer(Map<String, String> producer) {
+                this.producer = producer;
+            }
+
+            public Duration getSendTimeout() {
+                return sendTimeout;
+            }
+
+            public void setSendTimeout(Duration sendTimeout) {
+                this.sendTimeout = sendTimeout;
+            }
+        }
+
         public boolean isEnabled() {
             return enabled;
         }

@@ -186,4 +186,17 @@ class ConsentOutboxAutoConfigurationTest {
                     await().atMost(Duration.ofSeconds(30)).until(() -> recorded.messages.size() == 2);
                 });
     }
+
+    @Test
+    void aKafkaTopicMakesAKafkaSinkThatTheDispatcherDeliversTo() {
+        runner.withPropertyValues("consent.store.type=memory", "consent.outbox.enabled=true",
+                "consent.outbox.kafka.topic=consent-changes", "consent.outbox.kafka.producer.bootstrap.servers=127.0.0.1:9")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(dev.consent4j.kafka.KafkaSink.class)
+                            .hasSingleBean(OutboxDispatcher.class);
+                    assertThat(context.getBean(dev.consent4j.kafka.KafkaSink.class).name()).isEqualTo("kafka:consent-changes");
+                });
+        runner.withPropertyValues("consent.store.type=memory", "consent.outbox.enabled=true", "consent.outbox.kafka.topic=t")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("bootstrap.servers"));
+    }
 }
