@@ -5,7 +5,7 @@
 #   when reachable) with memory figures, how long a withdrawal takes to reach the other nodes' caches
 #   (H2, and PostgreSQL and MariaDB when reachable), the growth run (append and record() cost against
 #   table and history size; H2, and PostgreSQL and MariaDB when reachable), and the banner's weight
-#   against npm-published banners.
+#   against npm-published banners, and the outbox (append overhead, drain rate, lag; PostgreSQL).
 # Needs a JDK 17 and Maven; installs wrk, brotli and npm from Debian when they are missing.
 # Results go to benchmarks/target/results/. Takes about 14 minutes on 2 cores.
 set -euo pipefail
@@ -54,6 +54,11 @@ fi
 log "invalidation: a withdrawal on node A until nodes B and C answer it (H2${PG_URL:+, PostgreSQL}${MARIADB_URL:+, MariaDB}), about 30 s"
 (cd benchmarks && CONSENT4J_BENCH_POSTGRES_URL="$PG_URL" CONSENT4J_BENCH_MARIADB_URL="$MARIADB_URL" \
   java -cp target/benchmarks.jar dev.consent4j.benchmarks.InvalidationRun 200 2000 2>/dev/null) | tee "$RESULTS/invalidation.txt"
+if [ -n "$PG_URL" ]; then
+  log "outbox: record() with vs without, dispatcher drain with 1 and 2 nodes to a local webhook, lag (PostgreSQL)"
+  (cd benchmarks && CONSENT4J_BENCH_POSTGRES_URL="$PG_URL" \
+    java -cp target/benchmarks.jar dev.consent4j.benchmarks.OutboxRun 400 5 5000 300 2>/dev/null) | tee "$RESULTS/outbox.txt"
+fi
 log "store growth: appends at 10^3..10^6 events, record() at 10..10,000 events of history, 16 threads on one subject"
 (cd benchmarks && CONSENT4J_BENCH_POSTGRES_URL="$PG_URL" CONSENT4J_BENCH_MARIADB_URL="$MARIADB_URL" java -Xmx2g \
   -cp target/benchmarks.jar dev.consent4j.benchmarks.GrowthRun 2>/dev/null) | tee "$RESULTS/growth.txt"

@@ -26,6 +26,15 @@ public interface ProvisionStore {
     /** Receipts that include {@code subject}, oldest first. */
     List<ReceiptRecord> receiptsAbout(SubjectId subject);
 
+    /**
+     * Stores, durably before returning, that a recipient was notified; a second record for the same
+     * recipient and message key (a message delivered again) is ignored.
+     */
+    void append(NotificationRecord record);
+
+    /** Notifications sent to recipients about {@code subject}, oldest first. */
+    List<NotificationRecord> notificationsAbout(SubjectId subject);
+
     /** Removes every record whose retention ended before {@code now}; answers how many were removed. */
     int purgeExpired(Instant now);
 }

@@ -179,7 +179,8 @@ public final class PersonalRequests {
         return new Disclosure(history,
                 provisions == null ? List.of() : provisions.provisionsAbout(subject),
                 provisions == null ? List.of() : provisions.receiptsAbout(subject),
-                store.bySubject(subject));
+                store.bySubject(subject),
+                provisions == null ? List.of() : provisions.notificationsAbout(subject));
     }
 
     /** The purposes the shop uses a person's data for, as a purpose-notice request answers it. */

@@ -61,6 +61,15 @@ public interface ConsentStore {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The outbox this store writes in the transaction of each append that changes a decision,
+     * when it was built with one ({@link dev.consent4j.outbox.DecisionChanges}); decorators pass
+     * it on.
+     */
+    default java.util.Optional<dev.consent4j.outbox.OutboxStore> outbox() {
+        return java.util.Optional.empty();
+    }
+
     /** Verifies a subject's chain: no event was changed, removed or reordered after it was stored. */
     default EventChain.Verification verify(SubjectId subject) {
         return EventChain.verify(events(subject));

@@ -28,6 +28,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -405,5 +406,55 @@ public abstract class LedgerContract {
             assertThat(again.provisions().provisionsAbout(HANAKO)).containsExactly(record);
             assertThat(again.requests().open()).containsExactly(open);
         });
+    }
+
+    @Test
+    void eachRecipientHearsOnlyTheOptOutsOfItsPurposesAndTheLedgerKeepsOneNotificationPerMessage() throws Exception {
+        dev.consent4j.store.memory.InMemoryConsentStore events = new dev.consent4j.store.memory.InMemoryConsentStore(
+                dev.consent4j.outbox.DecisionChanges.of(consents.folder(), clock));
+        ConsentManager recording = ConsentManager.builder(POLICY, events).clock(clock).build();
+        Map<String, List<dev.consent4j.outbox.OutboxMessage>> heard = new java.util.TreeMap<>();
+        dev.consent4j.outbox.OutboxDispatcher.Builder dispatcher = dev.consent4j.outbox.OutboxDispatcher
+                .builder(events.outbox().orElseThrow()).clock(clock);
+        List<dev.consent4j.outbox.RecipientSink> sinks = new ArrayList<>();
+        for (String recipient : List.of("list-broker", "sky-ads", "partner-shop")) {
+            heard.put(recipient, new ArrayList<>());
+            dev.consent4j.outbox.RecipientSink sink = dev.consent4j.outbox.RecipientSink.of(POLICY, recipient,
+                    heard.get(recipient)::add, stores.provisions(), clock);
+            sinks.add(sink);
+            dispatcher.sink(sink);
+        }
+        for (Action action : List.of(Action.GRANT, Action.WITHDRAW)) {
+            recording.record(ChoiceRequest.of(HANAKO, Topic.purpose("ads"), action, Source.ACCOUNT_PAGE, Jurisdiction.JP));
+        }
+        recording.record(ChoiceRequest.of(HANAKO, Topic.purpose("list-rental"), Action.OBJECT, Source.ACCOUNT_PAGE, Jurisdiction.JP));
+        recording.record(ChoiceRequest.of(HANAKO, Topic.contact("newsletter", "email"), Action.DENY, Source.ACCOUNT_PAGE,
+                Jurisdiction.JP));
+        clock.advance(Duration.ofMinutes(1));
+
+        dev.consent4j.outbox.OutboxDispatcher running = dispatcher.build();
+        while (running.poll().claimed() > 0) {
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(heard.get("partner-shop")).isEmpty();
+        assertThat(heard.get("sky-ads")).singleElement().satisfies(message -> assertThat(message.entry().changes())
+                .extracting(dev.consent4j.outbox.DecisionChange::topic).containsExactly(Topic.purpose("ads")));
+        assertThat(heard.get("list-broker")).singleElement().satisfies(message -> assertThat(message.entry().changes())
+                .singleElement().satisfies(change -> {
+                    assertThat(change.topic()).isEqualTo(Topic.purpose("list-rental"));
+                    assertThat(change.after().reason()).isEqualTo(dev.consent4j.state.Reason.OBJECTED);
+                }));
+        // Delivered again (at least once): still one notification per recipient and message.
+        sinks.get(0).deliver(events.outbox().orElseThrow().message(heard.get("list-broker").get(0).position()).orElseThrow());
+
+        List<NotificationRecord> notifications = stores.provisions().notificationsAbout(HANAKO);
+        assertThat(notifications).extracting(NotificationRecord::recipient).containsExactlyInAnyOrder("sky-ads", "list-broker");
+        assertThat(notifications).allSatisfy(n -> assertThat(n.notifiedAt()).isBefore(clock.instant())
+                .isAfter(clock.instant().minusSeconds(10)));
+        assertThat(stores.provisions().notificationsAbout(TARO)).isEmpty();
+        assertThat(requests.disclosure(HANAKO, Signals.of(Jurisdiction.JP)).notifications()).containsExactlyElementsOf(notifications);
+        Optional<Stores> reopened = reopen();
+        reopened.ifPresent(again -> assertThat(again.provisions().notificationsAbout(HANAKO)).containsExactlyElementsOf(notifications));
     }
 }

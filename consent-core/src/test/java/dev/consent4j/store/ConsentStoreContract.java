@@ -12,7 +12,21 @@ import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.outbox.DecisionChange;
+import dev.consent4j.outbox.DecisionChanges;
+import dev.consent4j.outbox.OutboxMessage;
+import dev.consent4j.outbox.OutboxStore;
+import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.load.PolicyLoader;
+import dev.consent4j.state.ConsentSettings;
+import dev.consent4j.state.Reason;
+import dev.consent4j.state.fold.StateFolder;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +54,12 @@ public abstract class ConsentStoreContract {
 
     /** A store on an empty database (or an empty memory store). */
     protected abstract ConsentStore createStore() throws Exception;
+
+    /**
+     * The same kind of store on an empty database, keeping an outbox as {@code changes} decides;
+     * it replaces the one {@link #createStore()} made for this test.
+     */
+    protected abstract ConsentStore createStore(DecisionChanges changes) throws Exception;
 
     @BeforeEach
     void setUpStore() throws Exception {
@@ -203,5 +223,234 @@ public abstract class ConsentStoreContract {
             assertThat(chain).extracting(ConsentEvent::sequence).isSorted().doesNotHaveDuplicates();
         }
         assertThat(total).isEqualTo(200);
+    }
+
+    // ---- The outbox (a store built with DecisionChanges) ----
+
+    private static final Topic SALE = Topic.purpose("data-sale");
+
+    private OutboxStore outbox() throws Exception {
+        Policy policy = PolicyLoader.loadResource("dev/consent4j/state/decisions-policy.yaml", getClass().getClassLoader());
+        DecisionChanges changes = DecisionChanges.of(new StateFolder(policy, ConsentSettings.defaults()),
+                Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC));
+        store = createStore(changes);
+        return store.outbox().orElseThrow();
+    }
+
+    /** An event under the test policy's current version, so that a grant counts. */
+    private static ConsentEvent choice(SubjectId subject, Topic topic, Action action, int secondsAfter) {
+        return ConsentEvent.unsealed(subject, topic, action, "v2", T0.plusSeconds(secondsAfter), Source.PREFERENCE_CENTRE,
+                Actor.SELF, "JP", null, null, null);
+    }
+
+    @Test
+    void aStoreWithoutAnOutboxHasNone() {
+        assertThat(store.outbox()).isEmpty();
+    }
+
+    @Test
+    void everyAppendThatChangesADecisionWritesItsOutboxRowAndNoOtherDoes() throws Exception {
+        OutboxStore outbox = outbox();
+        SubjectId alice = SubjectId.customer("alice");
+
+        ConsentEvent grant = store.append(List.of(choice(alice, ADS, Action.GRANT, 0))).get(0);
+        ConsentEvent withdraw = store.append(List.of(choice(alice, ADS, Action.WITHDRAW, 5))).get(0);
+        store.append(List.of(choice(alice, ADS, Action.WITHDRAW, 9)));
+
+        List<OutboxMessage> messages = outbox.messagesAbout(alice);
+        assertThat(messages).hasSize(2);
+        assertThat(messages).extracting(OutboxMessage::key).containsExactly(grant.id().toString(), withdraw.id().toString());
+        assertThat(messages.get(0).position()).isLessThan(messages.get(1).position());
+        assertThat(messages).allSatisfy(message -> {
+            assertThat(message.status()).isEqualTo(OutboxMessage.Status.PENDING);
+            assertThat(message.attempts()).isZero();
+            assertThat(message.entry().policyVersion()).isEqualTo("v2");
+            assertThat(message.entry().jurisdiction()).isEqualTo("JP");
+        });
+        DecisionChange granted = messages.get(0).entry().changes().get(0);
+        assertThat(granted.topic()).isEqualTo(ADS);
+        assertThat(granted.before().reason()).isEqualTo(Reason.NO_CONSENT);
+        assertThat(granted.after().reason()).isEqualTo(Reason.GRANTED);
+        assertThat(granted.after().event()).isEqualTo(grant.id());
+        DecisionChange withdrawn = messages.get(1).entry().changes().get(0);
+        assertThat(withdrawn.revoked()).isTrue();
+        assertThat(withdrawn.after().reason()).isEqualTo(Reason.WITHDRAWN);
+        assertThat(messages.get(1).entry().events()).containsExactly(withdraw.id());
+    }
+
+    @Test
+    void anObjectionToASaleChangesEveryTopicItBearsOnInOneRow() throws Exception {
+        OutboxStore outbox = outbox();
+        SubjectId bob = SubjectId.customer("bob");
+
+        store.append(List.of(choice(bob, SALE, Action.OBJECT, 0), choice(bob, ANALYTICS, Action.DENY, 1)));
+
+        assertThat(outbox.messagesAbout(bob)).singleElement().satisfies(message -> {
+            assertThat(message.entry().events()).hasSize(2);
+            assertThat(message.entry().changes()).extracting(DecisionChange::topic).contains(SALE, ANALYTICS);
+            assertThat(message.entry().changes()).allMatch(DecisionChange::revoked);
+        });
+    }
+
+    @Test
+    void anAppendThatFailsLeavesNoOutboxRow() throws Exception {
+        OutboxStore outbox = outbox();
+        SubjectId alice = SubjectId.customer("alice");
+        ConsentEvent stored = choice(alice, NEWSLETTER, Action.GRANT, 0);
+        store.append(List.of(stored));
+
+        assertThatThrownBy(() -> store.append(List.of(choice(alice, ADS, Action.GRANT, 1), stored)))
+                .isInstanceOf(ConsentStoreException.class);
+
+        assertThat(store.events(alice)).hasSize(1);
+        assertThat(outbox.messagesAbout(alice)).singleElement()
+                .satisfies(message -> assertThat(message.key()).isEqualTo(stored.id().toString()));
+    }
+
+    @Test
+    void aBatchForSeveralSubjectsWritesOneRowForEachWhoseDecisionsChanged() throws Exception {
+        OutboxStore outbox = outbox();
+        SubjectId alice = SubjectId.customer("alice");
+        SubjectId bob = SubjectId.customer("bob");
+        store.append(List.of(choice(bob, ADS, Action.DENY, 0)));
+
+        store.append(List.of(choice(alice, ADS, Action.GRANT, 1), choice(bob, ADS, Action.DENY, 2),
+                choice(alice, NEWSLETTER, Action.GRANT, 3)));
+
+        assertThat(outbox.messagesAbout(alice)).singleElement()
+                .satisfies(message -> assertThat(message.entry().events()).hasSize(2));
+        // Bob's second refusal changed nothing.
+        assertThat(outbox.messagesAbout(bob)).hasSize(1);
+        assertThat(outbox.stats().pending()).isEqualTo(2);
+    }
+
+    @Test
+    void aDispatchClaimsOnlyEachSubjectsOldestPendingMessageAndKeepsItsOutcome() throws Exception {
+        OutboxStore outbox = outbox();
+        SubjectId alice = SubjectId.customer("alice");
+        SubjectId bob = SubjectId.customer("bob");
+        store.append(List.of(choice(alice, ADS, Action.GRANT, 0)));
+        store.append(List.of(choice(alice, ADS, Action.WITHDRAW, 1)));
+        store.append(List.of(choice(bob, ADS, Action.GRANT, 2)));
+        Instant now = T0.plusSeconds(7200);
+        List<OutboxMessage> first = new ArrayList<>();
+
+        assertThat(outbox.dispatch(10, now, message -> {
+            first.add(message);
+            return message.entry().subject().equals(alice) ? OutboxStore.Outcome.retryAt(now.plusSeconds(60), "503")
+                    : OutboxStore.Outcome.delivered();
+        })).isEqualTo(2);
+        assertThat(first).extracting(m -> m.entry().subject()).containsExactly(alice, bob);
+
+        // Alice's first message waits for its retry, and her second waits for it.
+        assertThat(outbox.dispatch(10, now.plusSeconds(30), message -> OutboxStore.Outcome.delivered())).isZero();
+        List<String> delivered = new ArrayList<>();
+        outbox.dispatch(10, now.plusSeconds(60), message -> {
+            delivered.add(message.key());
+            return OutboxStore.Outcome.dead("gone");
+        });
+        outbox.dispatch(10, now.plusSeconds(60), message -> {
+            delivered.add(message.key());
+            return OutboxStore.Outcome.delivered();
+        });
+
+        List<OutboxMessage> alices = outbox.messagesAbout(alice);
+        assertThat(delivered).containsExactly(alices.get(0).key(), alices.get(1).key());
+        assertThat(alices.get(0).status()).isEqualTo(OutboxMessage.Status.DEAD);
+        assertThat(alices.get(0).attempts()).isEqualTo(2);
+        assertThat(alices.get(0).lastError()).isEqualTo("gone");
+        assertThat(alices.get(1).status()).isEqualTo(OutboxMessage.Status.DELIVERED);
+        assertThat(outbox.deadLetters(10)).extracting(OutboxMessage::position).containsExactly(alices.get(0).position());
+        assertThat(outbox.stats().dead()).isEqualTo(1);
+        assertThat(outbox.stats().pending()).isZero();
+
+        assertThat(outbox.replay(alices.get(0).position(), now.plusSeconds(90))).isTrue();
+        assertThat(outbox.replay(alices.get(1).position(), now.plusSeconds(90))).isFalse();
+        assertThat(outbox.message(alices.get(0).position())).hasValueSatisfying(message -> {
+            assertThat(message.status()).isEqualTo(OutboxMessage.Status.PENDING);
+            assertThat(message.attempts()).isZero();
+        });
+        assertThat(outbox.dispatch(10, now.plusSeconds(90), message -> OutboxStore.Outcome.delivered())).isEqualTo(1);
+        assertThat(outbox.deadLetters(10)).isEmpty();
+        assertThat(outbox.purgeDelivered(now.plusSeconds(3600))).isEqualTo(3);
+        assertThat(outbox.messagesAbout(alice)).isEmpty();
+    }
+
+    @Test
+    void aMessageClaimedByOneDispatchIsSkippedByAnother() throws Exception {
+        OutboxStore outbox = outbox();
+        SubjectId alice = SubjectId.customer("alice");
+        SubjectId bob = SubjectId.customer("bob");
+        store.append(List.of(choice(alice, ADS, Action.GRANT, 0)));
+        store.append(List.of(choice(alice, ADS, Action.DENY, 1)));
+        store.append(List.of(choice(bob, ADS, Action.GRANT, 2)));
+        Instant now = T0.plusSeconds(7200);
+        List<String> byOther = Collections.synchronizedList(new ArrayList<>());
+
+        boolean[] asked = new boolean[1];
+        outbox.dispatch(10, now, held -> {
+            if (!asked[0]) {
+                asked[0] = true;
+                // While this claim holds alice's and bob's first messages, another node finds nothing to
+                // claim: alice's second waits for her first. It does not wait for the locks either.
+                CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> outbox.dispatch(10, now, message -> {
+                    byOther.add(message.key());
+                    return OutboxStore.Outcome.delivered();
+                }));
+                assertThat(other.join()).isZero();
+            }
+            return OutboxStore.Outcome.delivered();
+        });
+
+        assertThat(byOther).isEmpty();
+        assertThat(outbox.dispatch(10, now, message -> {
+            byOther.add(message.key());
+            return OutboxStore.Outcome.delivered();
+        })).isEqualTo(1);
+        assertThat(byOther).containsExactly(outbox.messagesAbout(alice).get(1).key());
+        assertThat(outbox.messagesAbout(alice)).extracting(OutboxMessage::status)
+                .containsExactly(OutboxMessage.Status.DELIVERED, OutboxMessage.Status.DELIVERED);
+        assertThat(outbox.messagesAbout(bob)).extracting(OutboxMessage::status).containsExactly(OutboxMessage.Status.DELIVERED);
+    }
+
+    @Test
+    void concurrentAppendsToOneSubjectQueueTheirRowsInChainOrder() throws Exception {
+        OutboxStore outbox = outbox();
+        SubjectId shared = SubjectId.customer("shared");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                int t = thread;
+                tasks.add(() -> {
+                    start.await();
+                    for (int i = 0; i < 10; i++) {
+                        store.append(List.of(choice(shared, ADS, (t + i) % 3 == 0 ? Action.GRANT : Action.WITHDRAW, t * 100 + i)));
+                    }
+                    return null;
+                });
+            }
+            List<Future<Void>> done = new ArrayList<>();
+            tasks.forEach(task -> done.add(pool.submit(task)));
+            start.countDown();
+            for (Future<Void> future : done) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<ConsentEvent> chain = store.events(shared);
+        List<OutboxMessage> messages = outbox.messagesAbout(shared);
+        // A row for each event whose action differs from the one before it in the chain, in chain order.
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < chain.size(); i++) {
+            if (i == 0 || chain.get(i).action() != chain.get(i - 1).action()) {
+                expected.add(chain.get(i).id().toString());
+            }
+        }
+        assertThat(chain).hasSize(40);
+        assertThat(messages).extracting(OutboxMessage::key).containsExactlyElementsOf(expected);
     }
 }

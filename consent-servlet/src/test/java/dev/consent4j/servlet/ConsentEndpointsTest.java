@@ -256,7 +256,7 @@ class ConsentEndpointsTest {
         JsonNode export = json(server.get("/consent/export", "Cookie", consentCookie(mine)));
         JsonNode anonymous = json(server.get("/consent/export"));
 
-        assertThat(export.get("format").intValue()).isEqualTo(2);
+        assertThat(export.get("format").intValue()).isEqualTo(3);
         assertThat(export.get("events")).hasSize(1);
         assertThat(export.get("events").get(0).get("topic").stringValue()).isEqualTo("category:analytics");
         assertThat(export.get("chainValid").booleanValue()).isTrue();

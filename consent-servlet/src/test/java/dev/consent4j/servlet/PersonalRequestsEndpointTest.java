@@ -132,7 +132,7 @@ class PersonalRequestsEndpointTest {
 
         JsonNode export = json(server.get("/consent/export", USER, "alice"));
 
-        assertThat(export.get("format").intValue()).isEqualTo(2);
+        assertThat(export.get("format").intValue()).isEqualTo(3);
         assertThat(export.get("provisionRecords").get(0).get("recipient").stringValue()).isEqualTo("ad-network");
         assertThat(export.get("provisionRecords").get(0).get("entries").get(0).get("consentEvent").isString()).isTrue();
         assertThat(export.get("requests").get(0).get("kind").stringValue()).isEqualTo("provision-records");

@@ -7,7 +7,9 @@ import dev.consent4j.servlet.ConsentEndpoints;
 import dev.consent4j.servlet.ConsentFilter;
 import dev.consent4j.spring.actuate.ConsentActuatorEndpoint;
 import dev.consent4j.spring.actuate.ConsentMetrics;
+import dev.consent4j.spring.actuate.ConsentOutboxHealthIndicator;
 import dev.consent4j.spring.actuate.ConsentStoreHealthIndicator;
+import dev.consent4j.spring.actuate.OutboxMetrics;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.cache.PostgresInvalidations;
@@ -50,6 +52,15 @@ public final class ConsentActuatorAutoConfiguration {
          * {@code consent.requests.open} and {@code consent.requests.overdue}, read at each scrape;
          * registered once every bean exists, since personal requests are configured after this.
          */
+        /** The outbox dispatcher's listener and the outbox gauges, when {@code consent.outbox.enabled}. */
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(MeterRegistry.class)
+        @ConditionalOnBooleanProperty("consent.outbox.enabled")
+        OutboxMetrics consentOutboxMetrics(MeterRegistry registry, ObjectProvider<ConsentStore> store, ObjectProvider<java.time.Clock> clock) {
+            return new OutboxMetrics(registry, outboxOf(store), clock.getIfAvailable(java.time.Clock::systemUTC));
+        }
+
         @Bean
         @ConditionalOnBean(MeterRegistry.class)
         SmartInitializingSingleton consentRequestGauges(MeterRegistry registry, ObjectProvider<PersonalRequests> requests) {
@@ -73,6 +84,14 @@ public final class ConsentActuatorAutoConfiguration {
                             ? listening::invalidationStatus : null;
             return new ConsentStoreHealthIndicator(consents.getObject(), requests.getIfAvailable(), type, invalidations);
         }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "consentOutboxHealthIndicator")
+        @ConditionalOnBooleanProperty("consent.outbox.enabled")
+        ConsentOutboxHealthIndicator consentOutboxHealthIndicator(ObjectProvider<ConsentStore> store,
+                ObjectProvider<java.time.Clock> clock) {
+            return new ConsentOutboxHealthIndicator(outboxOf(store), clock.getIfAvailable(java.time.Clock::systemUTC));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -85,5 +104,11 @@ public final class ConsentActuatorAutoConfiguration {
                 ObjectProvider<ConsentFilter> filter, ObjectProvider<ConsentEndpoints> endpoints) {
             return new ConsentActuatorEndpoint(consents.getObject(), filter.getIfAvailable(), endpoints.getIfAvailable());
         }
+    }
+
+    private static dev.consent4j.outbox.OutboxStore outboxOf(ObjectProvider<ConsentStore> store) {
+        ConsentStore found = store.getIfUnique();
+        return found == null ? null : found.outbox().orElseThrow(() -> new IllegalStateException(
+                "consent.outbox.enabled is set, but the consent store " + found.getClass().getSimpleName() + " keeps no outbox"));
     }
 }

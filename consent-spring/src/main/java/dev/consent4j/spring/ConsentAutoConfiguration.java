@@ -101,7 +101,7 @@ public final class ConsentAutoConfiguration {
         return builder.build();
     }
 
-    private static SigningKey signingKey(ConsentProperties.Signing.Key key, String property) {
+    static SigningKey signingKey(ConsentProperties.Signing.Key key, String property) {
         if (key.getId() == null || key.getId().isBlank()) {
             throw new InvalidSigningKeyException(property + ".id", "is not set; every key needs an id, such as k1");
         }

@@ -54,6 +54,13 @@ public final class ConsentDataSourceScriptDatabaseInitializer extends DataSource
                 JdbcDialect::ledgerSchemaResource);
     }
 
+    /** The outbox's table: {@code outbox-<database>.sql}, when {@code consent.outbox.enabled}. */
+    public static ConsentDataSourceScriptDatabaseInitializer outbox(DataSource dataSource,
+            ConsentProperties.Store.Jdbc properties) {
+        return new ConsentDataSourceScriptDatabaseInitializer(dataSource, JdbcDialect.of(dataSource), properties,
+                JdbcDialect::outboxSchemaResource);
+    }
+
     private static DatabaseInitializationSettings settings(ConsentProperties.Store.Jdbc.InitializeSchema when,
             String location) {
         DatabaseInitializationSettings settings = new DatabaseInitializationSettings();

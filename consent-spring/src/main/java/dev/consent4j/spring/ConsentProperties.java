@@ -52,6 +52,7 @@ public class ConsentProperties {
     private final Provision provision = new Provision();
     private final Requests requests = new Requests();
     private final Pages pages = new Pages();
+    private final Outbox outbox = new Outbox();
 
     public boolean isEnabled() {
         return enabled;
@@ -147,6 +148,10 @@ public class ConsentProperties {
 
     public Pages getPages() {
         return pages;
+    }
+
+    public Outbox getOutbox() {
+        return outbox;
     }
 
     public Requests getRequests() {
@@ -583,6 +588,232 @@ public class ConsentProperties {
 
             public void setExpireAfterWrite(Duration expireAfterWrite) {
                 this.expireAfterWrite = expireAfterWrite;
+            }
+        }
+    }
+
+    /** Consent changes sent to the systems that act on them: the outbox, its dispatcher and its webhooks. */
+    public static class Outbox {
+
+        /**
+         * Whether each append that changes a decision writes an outbox row in its transaction (the
+         * JDBC store needs the outbox-<database>.sql table). Off by default: a shop without it pays nothing.
+         */
+        private boolean enabled;
+
+        /** Whether this node runs a dispatcher; every node may (they share the work without a coordinator). */
+        private boolean dispatch = true;
+
+        /** Messages claimed per poll. */
+        private int batchSize = 100;
+
+        /** After this, a poll hands out no more messages; bounds how long claimed rows stay locked. */
+        private Duration maxPollTime = Duration.ofSeconds(10);
+
+        /** Failed attempts after which a message becomes a dead letter. */
+        private int maxAttempts = 12;
+
+        /** The retry back-off's first ceiling, doubled per attempt, with jitter. */
+        private Duration firstRetryAfter = Duration.ofSeconds(1);
+
+        /** The retry back-off's largest ceiling. */
+        private Duration maxRetryAfter = Duration.ofMinutes(15);
+
+        /** How long the dispatcher waits after a poll that found less than a batch, unless an append wakes it (PostgreSQL). */
+        private Duration idleWait = Duration.ofSeconds(1);
+
+        /** Signed webhooks, by name (e.g. the recipient's id): each gets every message. */
+        private Map<String, Webhook> webhooks = new LinkedHashMap<>();
+
+        private final Kafka kafka = new Kafka();
+
+        public Kafka getKafka() {
+            return kafka;
+        }
+
+        /** A Kafka topic that gets every message, keyed by subject (needs consent-kafka on the class path). */
+        public static class Kafka {
+
+            /** The topic; no Kafka sink without it. */
+            private String topic;
+
+            /** Producer settings, e.g. bootstrap.servers; acks=all and idempotence unless set here. */
+            private Map<String, String> producer = new LinkedHashMap<>();
+
+            /** How long a delivery waits for the broker's acknowledgement. */
+            private Duration sendTimeout = Duration.ofSeconds(30);
+
+            public String getTopic() {
+                return topic;
+            }
+
+            public void setTopic(String topic) {
+                this.topic = topic;
+            }
+
+            public Map<String, String> getProducer() {
+                return producer;
+            }
+
+            public void setProducer(Map<String, String> producer) {
+                this.producer = producer;
+            }
+
+            public Duration getSendTimeout() {
+                return sendTimeout;
+            }
+
+            public void setSendTimeout(Duration sendTimeout) {
+                this.sendTimeout = sendTimeout;
+            }
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isDispatch() {
+            return dispatch;
+        }
+
+        public void setDispatch(boolean dispatch) {
+            this.dispatch = dispatch;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public Duration getMaxPollTime() {
+            return maxPollTime;
+        }
+
+        public void setMaxPollTime(Duration maxPollTime) {
+            this.maxPollTime = maxPollTime;
+        }
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getFirstRetryAfter() {
+            return firstRetryAfter;
+        }
+
+        public void setFirstRetryAfter(Duration firstRetryAfter) {
+            this.firstRetryAfter = firstRetryAfter;
+        }
+
+        public Duration getMaxRetryAfter() {
+            return maxRetryAfter;
+        }
+
+        public void setMaxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = maxRetryAfter;
+        }
+
+        public Duration getIdleWait() {
+            return idleWait;
+        }
+
+        public void setIdleWait(Duration idleWait) {
+            this.idleWait = idleWait;
+        }
+
+        public Map<String, Webhook> getWebhooks() {
+            return webhooks;
+        }
+
+        public void setWebhooks(Map<String, Webhook> webhooks) {
+            this.webhooks = webhooks;
+        }
+
+        /** One webhook endpoint. */
+        public static class Webhook {
+
+            /** Where to post: https, or http to this machine with allow-plain-http-to-loopback. */
+            private URI url;
+
+            /**
+             * The keys that sign this endpoint's requests, newest first, shared with its receiver only
+             * (never the cookie keys: whoever verifies an HMAC can also make one).
+             */
+            private List<Signing.Key> keys = new ArrayList<>();
+
+            /** How long connecting may take. */
+            private Duration connectTimeout = Duration.ofSeconds(3);
+
+            /** How long a request may take, answer included. */
+            private Duration requestTimeout = Duration.ofSeconds(10);
+
+            /** Allows http to an endpoint on this machine: tests and local relays. */
+            private boolean allowPlainHttpToLoopback;
+
+            /**
+             * A recipient the policy declares: the webhook then gets only the opt-outs, withdrawals and
+             * stop-provision requests of the purposes it receives data for, each recorded in the
+             * provision ledger as notified. Without it, the webhook gets every message.
+             */
+            private String recipient;
+
+            public String getRecipient() {
+                return recipient;
+            }
+
+            public void setRecipient(String recipient) {
+                this.recipient = recipient;
+            }
+
+            public URI getUrl() {
+                return url;
+            }
+
+            public void setUrl(URI url) {
+                this.url = url;
+            }
+
+            public List<Signing.Key> getKeys() {
+                return keys;
+            }
+
+            public void setKeys(List<Signing.Key> keys) {
+                this.keys = keys;
+            }
+
+            public Duration getConnectTimeout() {
+                return connectTimeout;
+            }
+
+            public void setConnectTimeout(Duration connectTimeout) {
+                this.connectTimeout = connectTimeout;
+            }
+
+            public Duration getRequestTimeout() {
+                return requestTimeout;
+            }
+
+            public void setRequestTimeout(Duration requestTimeout) {
+                this.requestTimeout = requestTimeout;
+            }
+
+            public boolean isAllowPlainHttpToLoopback() {
+                return allowPlainHttpToLoopback;
+            }
+
+            public void setAllowPlainHttpToLoopback(boolean allowPlainHttpToLoopback) {
+                this.allowPlainHttpToLoopback = allowPlainHttpToLoopback;
             }
         }
     }

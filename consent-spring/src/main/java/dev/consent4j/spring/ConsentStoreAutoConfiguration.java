@@ -3,7 +3,13 @@ package dev.consent4j.spring;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.outbox.DecisionChanges;
+import dev.consent4j.policy.Policy;
 import dev.consent4j.provision.ProvisionStore;
+import dev.consent4j.state.ConsentSettings;
+import dev.consent4j.state.fold.StateFolder;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.consent4j.request.RequestStore;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.cache.CachingConsentStore;
@@ -50,9 +56,23 @@ public final class ConsentStoreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(ConsentStore.class)
     @ConditionalOnProperty(name = "consent.store.type", havingValue = "memory")
-    ConsentStore inMemoryConsentStore() {
+    ConsentStore inMemoryConsentStore(ConsentProperties properties, ObjectProvider<Policy> policy,
+            ObjectProvider<ConsentSettings> settings, ObjectProvider<Clock> clock) {
         LOG.warn("consent.store.type=memory: proof of consent is kept in memory and lost at restart; for demos and tests only");
-        return new InMemoryConsentStore();
+        DecisionChanges changes = outboxChanges(properties, policy, settings, clock);
+        return changes == null ? new InMemoryConsentStore() : new InMemoryConsentStore(changes);
+    }
+
+    /**
+     * What the store writes to its outbox, decided by the one decision function over the policy
+     * and settings the {@code ConsentManager} uses; null unless {@code consent.outbox.enabled}.
+     */
+    private static DecisionChanges outboxChanges(ConsentProperties properties, ObjectProvider<Policy> policy,
+            ObjectProvider<ConsentSettings> settings, ObjectProvider<Clock> clock) {
+        if (!properties.getOutbox().isEnabled()) {
+            return null;
+        }
+        return DecisionChanges.of(new StateFolder(policy.getObject(), settings.getObject()), clock.getIfAvailable(Clock::systemUTC));
     }
 
     /**
@@ -65,14 +85,18 @@ public final class ConsentStoreAutoConfiguration {
     @ConditionalOnMissingBean(ConsentStore.class)
     @ConditionalOnBean(DataSource.class)
     @DependsOnDatabaseInitialization
-    ConsentStore jdbcConsentStore(DataSource dataSource, ConsentProperties properties) {
+    ConsentStore jdbcConsentStore(DataSource dataSource, ConsentProperties properties, ObjectProvider<Policy> policy,
+            ObjectProvider<ConsentSettings> consentSettings, ObjectProvider<Clock> clock) {
         ConsentProperties.Store settings = properties.getStore();
         String prefix = settings.getJdbc().getTablePrefix();
         JdbcDialect dialect = JdbcDialect.of(dataSource);
         boolean listen = dialect == JdbcDialect.POSTGRESQL && settings.getCache().isEnabled() && settings.getCache().isListen();
         JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(prefix).dialect(dialect)
-                .notifyChannel(listen ? prefix + "changes" : null).build();
-        requireTables(store.missingTables(), store.dialect().schemaResource());
+                .notifyChannel(listen ? prefix + "changes" : null)
+                .outbox(outboxChanges(properties, policy, consentSettings, clock)).build();
+        List<String> missing = store.missingTables();
+        requireTables(missing.stream().filter(table -> !table.equals(prefix + "outbox")).toList(), store.dialect().schemaResource());
+        requireTables(missing, store.dialect().outboxSchemaResource());
         if (!settings.getCache().isEnabled()) {
             return store;
         }
@@ -83,9 +107,13 @@ public final class ConsentStoreAutoConfiguration {
         if (!listen) {
             return cache;
         }
-        PostgresInvalidations invalidations = new PostgresInvalidations(dataSource, store.notifyChannel(), cache::evict,
-                cache::evictAll);
-        return new ListeningConsentStore(cache, invalidations);
+        // One listening connection serves the cache and wakes the outbox dispatcher, when there is one.
+        java.util.concurrent.atomic.AtomicReference<Runnable> onNotify = new java.util.concurrent.atomic.AtomicReference<>(() -> { });
+        PostgresInvalidations invalidations = new PostgresInvalidations(dataSource, store.notifyChannel(), subject -> {
+            cache.evict(subject);
+            onNotify.get().run();
+        }, cache::evictAll);
+        return new ListeningConsentStore(cache, invalidations, onNotify);
     }
 
     /** The cache, with the listener that keeps it in step with other nodes; closing the context stops it. */
@@ -93,9 +121,21 @@ public final class ConsentStoreAutoConfiguration {
         private final CachingConsentStore cache;
         private final PostgresInvalidations invalidations;
 
-        ListeningConsentStore(CachingConsentStore cache, PostgresInvalidations invalidations) {
+        private final java.util.concurrent.atomic.AtomicReference<Runnable> onNotify;
+
+        ListeningConsentStore(CachingConsentStore cache, PostgresInvalidations invalidations,
+                java.util.concurrent.atomic.AtomicReference<Runnable> onNotify) {
             this.cache = cache;
             this.invalidations = invalidations;
+            this.onNotify = onNotify;
+        }
+
+        /** Runs {@code action} too on every notification of an append (the dispatcher's wake-up). */
+        void alsoOnNotify(Runnable action) {
+            onNotify.getAndUpdate(before -> () -> {
+                before.run();
+                action.run();
+            });
         }
 
         CachingConsentStore cache() {
@@ -128,6 +168,11 @@ public final class ConsentStoreAutoConfiguration {
         @Override
         public java.util.Optional<dev.consent4j.store.AudienceQueries> audienceQueries() {
             return cache.audienceQueries();
+        }
+
+        @Override
+        public java.util.Optional<dev.consent4j.outbox.OutboxStore> outbox() {
+            return cache.outbox();
         }
 
         @Override
@@ -180,6 +225,14 @@ public final class ConsentStoreAutoConfiguration {
         ConsentDataSourceScriptDatabaseInitializer consentLedgerDataSourceScriptDatabaseInitializer(DataSource dataSource,
                 ConsentProperties properties) {
             return ConsentDataSourceScriptDatabaseInitializer.ledger(dataSource, properties.getStore().getJdbc());
+        }
+
+        @Bean
+        @ConditionalOnBooleanProperty("consent.outbox.enabled")
+        @ConditionalOnMissingBean(value = ConsentStore.class, name = "consentOutboxDataSourceScriptDatabaseInitializer")
+        ConsentDataSourceScriptDatabaseInitializer consentOutboxDataSourceScriptDatabaseInitializer(DataSource dataSource,
+                ConsentProperties properties) {
+            return ConsentDataSourceScriptDatabaseInitializer.outbox(dataSource, properties.getStore().getJdbc());
         }
     }
 

@@ -80,6 +80,11 @@ public final class CachingConsentStore implements ConsentStore {
         return store.audienceQueries();
     }
 
+    @Override
+    public java.util.Optional<dev.consent4j.outbox.OutboxStore> outbox() {
+        return store.outbox();
+    }
+
     /** Forgets a subject, e.g. because another node appended to its chain. */
     public void evict(SubjectId subject) {
         cache.invalidate(subject);

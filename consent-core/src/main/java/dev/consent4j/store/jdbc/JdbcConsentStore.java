@@ -9,6 +9,9 @@ import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.outbox.DecisionChanges;
+import dev.consent4j.outbox.OutboxEntry;
+import dev.consent4j.outbox.OutboxStore;
 import dev.consent4j.state.Choice;
 import dev.consent4j.store.AudienceQueries;
 import dev.consent4j.store.ConsentStore;
@@ -82,6 +85,9 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
     private final String selectEvent;
     private final String selectLastEvent;
     private final ChainStripes chainStripes;
+    private final DecisionChanges changes;
+    private final JdbcOutbox outbox;
+    private final List<String> outboxTopics;
 
     private JdbcConsentStore(Builder builder, JdbcDialect dialect) {
         this.dataSource = builder.dataSource;
@@ -97,6 +103,9 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         this.selectEvent = "SELECT " + COLUMNS + " FROM " + prefix + "event WHERE id = ? AND subject = ?";
         this.selectLastEvent = "SELECT seq, hash FROM " + prefix + "event WHERE subject = ? ORDER BY seq DESC LIMIT 1";
         this.chainStripes = dialect.holdsChainsUntilCommitted() ? new ChainStripes() : null;
+        this.changes = builder.changes;
+        this.outbox = changes == null ? null : new JdbcOutbox(dataSource, dialect, prefix);
+        this.outboxTopics = changes == null ? List.of() : changes.topics().stream().map(Topic::toString).toList();
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -121,7 +130,11 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
      * that creates the schema itself (Flyway, Liquibase) can check this at start.
      */
     public List<String> missingTables() {
-        return Transactions.missingTables(dataSource, List.of(prefix + "event", prefix + "latest", prefix + "chain_head"));
+        List<String> tables = new ArrayList<>(List.of(prefix + "event", prefix + "latest", prefix + "chain_head"));
+        if (outbox != null) {
+            tables.add(outbox.table());
+        }
+        return Transactions.missingTables(dataSource, tables);
     }
 
     /**
@@ -135,6 +148,15 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
             Transactions.runSchema(dataSource, dialect.upgradeResource(), prefix);
         }
         Transactions.runSchema(dataSource, dialect.schemaResource(), prefix);
+        if (outbox != null) {
+            Transactions.runSchema(dataSource, dialect.outboxSchemaResource(), prefix);
+        }
+    }
+
+    /** The outbox, when the store was built with {@link Builder#outbox}. */
+    @Override
+    public Optional<OutboxStore> outbox() {
+        return Optional.ofNullable(outbox);
     }
 
     @Override
@@ -175,8 +197,12 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
                 dialect.requireDurableCommits(connection);
                 Map<String, ChainHead> heads = lockHeads(connection, subjects);
                 List<ConsentEvent> sealed = seal(batch, heads);
+                List<OutboxEntry> entries = outbox == null ? List.of() : outboxEntries(connection, subjects, sealed);
                 write(connection, sealed);
                 writeHeads(connection, heads, sealed);
+                if (outbox != null) {
+                    outbox.write(connection, entries);
+                }
                 if (notifyChannel != null) {
                     notify(connection, subjects);
                 }
@@ -204,6 +230,25 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         } finally {
             held.close();
         }
+    }
+
+    /**
+     * What the append changes, per subject: decided from the latest choices as they stand before
+     * it, read under the chains' locks, so no other append to these chains comes in between.
+     */
+    private List<OutboxEntry> outboxEntries(Connection connection, List<String> subjects, List<ConsentEvent> sealed)
+            throws SQLException {
+        Map<SubjectId, List<ConsentEvent>> before = new HashMap<>();
+        readLatest(connection, subjects, outboxTopics, dialect.valuesPerQuery(), before);
+        Map<SubjectId, List<ConsentEvent>> appended = new LinkedHashMap<>();
+        for (ConsentEvent event : sealed) {
+            appended.computeIfAbsent(event.subject(), s -> new ArrayList<>()).add(event);
+        }
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (Map.Entry<SubjectId, List<ConsentEvent>> part : appended.entrySet()) {
+            changes.entry(part.getKey(), before.getOrDefault(part.getKey(), List.of()), part.getValue()).ifPresent(entries::add);
+        }
+        return entries;
     }
 
     /** Delivered by PostgreSQL at commit, and only if the transaction commits. */
@@ -595,6 +640,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         private JdbcDialect dialect;
         private int maxAttempts = 30;
         private String notifyChannel;
+        private DecisionChanges changes;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -629,6 +675,16 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
                 throw new IllegalArgumentException("a channel is lower-case letters, digits and '_', but was '" + channel + "'");
             }
             this.notifyChannel = channel;
+            return this;
+        }
+
+        /**
+         * Keeps an outbox: each append that changes a decision, as {@code changes} decides, writes
+         * an outbox row in its transaction (schema {@link JdbcDialect#outboxSchemaResource()}).
+         * Without it an append reads and writes nothing for an outbox.
+         */
+        public Builder outbox(DecisionChanges changes) {
+            this.changes = changes;
             return this;
         }
 

@@ -159,6 +159,24 @@ public enum JdbcDialect {
         return "ledger-" + schemaName + ".sql";
     }
 
+    /** The schema file of the outbox ({@link JdbcConsentStore.Builder#outbox}). */
+    public String outboxSchemaResource() {
+        return "outbox-" + schemaName + ".sql";
+    }
+
+    /**
+     * Claims due outbox messages: each subject's oldest pending one, in order, at most a limit,
+     * locked for the rest of the transaction and skipped by other nodes' claims meanwhile. A
+     * subject whose oldest message another node holds has nothing to claim: its next message waits
+     * on the pending one, not on the lock. Parameters: now (millis), limit.
+     */
+    String claimOutbox(String table) {
+        return "SELECT o.seq, o.payload, o.status, o.attempts, o.next_millis, o.last_error FROM " + table + " o"
+                + " WHERE o.status = 'PENDING' AND o.next_millis <= ? AND NOT EXISTS (SELECT 1 FROM " + table
+                + " b WHERE b.subject = o.subject AND b.status = 'PENDING' AND b.seq < o.seq)"
+                + " ORDER BY o.seq LIMIT ? FOR UPDATE SKIP LOCKED";
+    }
+
     abstract String upsertLatest(String table);
 
     /**

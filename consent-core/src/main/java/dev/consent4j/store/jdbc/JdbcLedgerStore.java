@@ -60,7 +60,8 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
     /** The tables of this store that the database lacks: empty once the schema is in place. */
     public List<String> missingTables() {
         return Transactions.missingTables(dataSource, List.of(prefix + "provision", prefix + "provision_subject",
-                prefix + "receipt", prefix + "receipt_subject", prefix + "request", prefix + "request_step"));
+                prefix + "receipt", prefix + "receipt_subject", prefix + "request", prefix + "request_step",
+                prefix + "notification"));
     }
 
     /** Creates the tables if they do not exist. */
@@ -212,6 +213,54 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
                 }
             }
             return complete;
+        });
+    }
+
+    @Override
+    public void append(dev.consent4j.provision.NotificationRecord record) {
+        inWriteTransaction("store the notification of " + record.recipient(), connection -> {
+            // Once per recipient and message: a message delivered again is not a second notification.
+            try (PreparedStatement known = connection.prepareStatement("SELECT 1 FROM " + prefix
+                    + "notification WHERE recipient = ? AND message_key = ?")) {
+                known.setString(1, record.recipient());
+                known.setString(2, record.messageKey());
+                try (ResultSet rows = known.executeQuery()) {
+                    if (rows.next()) {
+                        return null;
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "notification (recipient,"
+                    + " message_key, subject, topics, notified_seconds, notified_nanos) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, record.recipient());
+                insert.setString(2, record.messageKey());
+                insert.setString(3, record.subject().toString());
+                insert.setString(4, String.join(" ", record.topics().stream().map(dev.consent4j.event.Topic::toString).toList()));
+                insert.setLong(5, record.notifiedAt().getEpochSecond());
+                insert.setInt(6, record.notifiedAt().getNano());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<dev.consent4j.provision.NotificationRecord> notificationsAbout(SubjectId subject) {
+        return inTransaction("read notifications", connection -> {
+            List<dev.consent4j.provision.NotificationRecord> records = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT recipient, message_key, topics, notified_seconds,"
+                    + " notified_nanos FROM " + prefix + "notification WHERE subject = ? ORDER BY notified_seconds, notified_nanos,"
+                    + " recipient")) {
+                query.setString(1, subject.toString());
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        records.add(new dev.consent4j.provision.NotificationRecord(rows.getString(1), subject, rows.getString(2).trim(),
+                                java.util.Arrays.stream(rows.getString(3).split(" ")).map(dev.consent4j.event.Topic::parse).toList(),
+                                instant(rows, 4)));
+                    }
+                }
+            }
+            return records;
         });
     }
 

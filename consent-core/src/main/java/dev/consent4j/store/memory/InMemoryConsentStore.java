@@ -4,6 +4,9 @@ import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.outbox.DecisionChanges;
+import dev.consent4j.outbox.OutboxEntry;
+import dev.consent4j.outbox.OutboxStore;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreException;
 import java.util.ArrayList;
@@ -30,6 +33,28 @@ public final class InMemoryConsentStore implements ConsentStore {
     private final Map<SubjectId, Chain> chains = new HashMap<>();
     private final Map<EventId, ConsentEvent> byId = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final DecisionChanges changes;
+    private final InMemoryOutbox outbox;
+
+    /** A store without an outbox. */
+    public InMemoryConsentStore() {
+        this.changes = null;
+        this.outbox = null;
+    }
+
+    /**
+     * A store that keeps an outbox ({@link #outbox()}): each append that changes a decision adds an
+     * entry, as {@code changes} decides, atomically with its events.
+     */
+    public InMemoryConsentStore(DecisionChanges changes) {
+        this.changes = java.util.Objects.requireNonNull(changes, "changes");
+        this.outbox = new InMemoryOutbox();
+    }
+
+    @Override
+    public Optional<OutboxStore> outbox() {
+        return Optional.ofNullable(outbox);
+    }
 
     /** One subject's events in order, and the last of them per topic. */
     private static final class Chain {
@@ -54,18 +79,38 @@ public final class InMemoryConsentStore implements ConsentStore {
                     throw new ConsentStoreException("event " + event.id() + " is already stored");
                 }
             }
-            // Nothing below can fail, so the batch is applied whole.
             List<ConsentEvent> sealed = new ArrayList<>(batch.size());
+            Map<SubjectId, ConsentEvent> last = new HashMap<>();
+            Map<SubjectId, List<ConsentEvent>> bySubject = new LinkedHashMap<>();
             for (ConsentEvent event : batch) {
-                Chain chain = chains.computeIfAbsent(event.subject(), s -> new Chain());
-                ConsentEvent last = chain.last();
-                ConsentEvent placed = event.seal(chain.events.size() + 1L, last == null ? "" : last.hash());
+                Chain chain = chains.get(event.subject());
+                ConsentEvent previous = last.containsKey(event.subject()) ? last.get(event.subject())
+                        : chain == null ? null : chain.last();
+                long position = previous == null ? 1L : previous.sequence() + 1;
+                ConsentEvent placed = event.seal(position, previous == null ? "" : previous.hash());
+                last.put(event.subject(), placed);
+                bySubject.computeIfAbsent(event.subject(), s -> new ArrayList<>()).add(placed);
+                sealed.add(placed);
+            }
+            List<OutboxEntry> entries = new ArrayList<>();
+            if (outbox != null) {
+                for (Map.Entry<SubjectId, List<ConsentEvent>> part : bySubject.entrySet()) {
+                    Chain chain = chains.get(part.getKey());
+                    List<ConsentEvent> before = chain == null ? List.of() : List.copyOf(chain.latest.values());
+                    changes.entry(part.getKey(), before, part.getValue()).ifPresent(entries::add);
+                }
+            }
+            // Nothing below can fail, so the batch is applied whole, with its outbox entries.
+            for (ConsentEvent placed : sealed) {
+                Chain chain = chains.computeIfAbsent(placed.subject(), s -> new Chain());
                 chain.events.add(placed);
                 if (placed.topic() != null) {
                     chain.latest.put(placed.topic(), placed);
                 }
                 byId.put(placed.id(), placed);
-                sealed.add(placed);
+            }
+            for (OutboxEntry entry : entries) {
+                outbox.add(entry);
             }
             return List.copyOf(sealed);
         } finally {

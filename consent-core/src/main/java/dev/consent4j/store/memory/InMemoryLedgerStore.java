@@ -24,6 +24,7 @@ public final class InMemoryLedgerStore implements ProvisionStore, RequestStore {
 
     private final List<ProvisionRecord> provisions = new ArrayList<>();
     private final List<ReceiptRecord> receipts = new ArrayList<>();
+    private final List<dev.consent4j.provision.NotificationRecord> notifications = new ArrayList<>();
     private final Map<UUID, PersonalRequest> requests = new LinkedHashMap<>();
 
     @Override
@@ -40,6 +41,21 @@ public final class InMemoryLedgerStore implements ProvisionStore, RequestStore {
             throw new IllegalArgumentException("receipt record " + record.id() + " is already stored");
         }
         receipts.add(record);
+    }
+
+    @Override
+    public synchronized void append(dev.consent4j.provision.NotificationRecord record) {
+        boolean known = notifications.stream().anyMatch(n -> n.recipient().equals(record.recipient())
+                && n.messageKey().equals(record.messageKey()));
+        if (!known) {
+            notifications.add(record);
+        }
+    }
+
+    @Override
+    public synchronized List<dev.consent4j.provision.NotificationRecord> notificationsAbout(SubjectId subject) {
+        return notifications.stream().filter(n -> n.subject().equals(subject))
+                .sorted(Comparator.comparing(dev.consent4j.provision.NotificationRecord::notifiedAt)).toList();
     }
 
     @Override

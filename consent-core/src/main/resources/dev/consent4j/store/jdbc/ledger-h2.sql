@@ -77,3 +77,18 @@ CREATE TABLE IF NOT EXISTS ${prefix}request_step (
     note         VARCHAR(4000),
     PRIMARY KEY (request_id, n)
 );
+
+-- Recipients told of a person's opt-out, withdrawal or stop-provision request (CCPA regulations
+-- §7026(f), APPI art. 29), once per recipient and outbox message. New in 0.3: running this file
+-- again on a 0.2 database adds the table and changes nothing else.
+CREATE TABLE IF NOT EXISTS ${prefix}notification (
+    recipient         VARCHAR(64)    NOT NULL,
+    message_key       CHAR(36)       NOT NULL,
+    subject           VARCHAR(140)   NOT NULL,
+    topics            VARCHAR(2000)  NOT NULL,
+    notified_seconds  BIGINT         NOT NULL,
+    notified_nanos    INTEGER        NOT NULL,
+    PRIMARY KEY (recipient, message_key)
+);
+
+CREATE INDEX IF NOT EXISTS ${prefix}notification_subject ON ${prefix}notification (subject);

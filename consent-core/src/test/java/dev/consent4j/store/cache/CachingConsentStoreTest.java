@@ -24,6 +24,12 @@ class CachingConsentStoreTest extends ConsentStoreContract {
         return CachingConsentStore.builder(behind).expireAfterWrite(Duration.ofSeconds(1)).ticker(nanos::get).build();
     }
 
+    @Override
+    protected ConsentStore createStore(dev.consent4j.outbox.DecisionChanges changes) {
+        return CachingConsentStore.builder(new InMemoryConsentStore(changes)).expireAfterWrite(Duration.ofSeconds(1))
+                .ticker(nanos::get).build();
+    }
+
     @Test
     void readsAreServedFromTheCacheUntilAWriteThroughIt() {
         SubjectId alice = SubjectId.customer("alice");

@@ -15,6 +15,7 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.load.PolicyLoader;
+import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreContract;
 import dev.consent4j.store.CustomerQuery;
@@ -45,6 +46,7 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
     protected ConsentStore createStore() throws Exception {
         dataSource = dataSource();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + PREFIX + "outbox");
             statement.execute("DROP TABLE IF EXISTS " + PREFIX + "chain_head");
             statement.execute("DROP TABLE IF EXISTS " + PREFIX + "latest");
             statement.execute("DROP TABLE IF EXISTS " + PREFIX + "event");
@@ -52,6 +54,17 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
         JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(PREFIX).build();
         store.initializeSchema();
         store.initializeSchema(); // running it twice is harmless
+        return store;
+    }
+
+    @Override
+    protected ConsentStore createStore(DecisionChanges changes) throws Exception {
+        createStore();
+        JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(PREFIX).outbox(changes).build();
+        assertThat(store.missingTables()).containsExactly(PREFIX + "outbox");
+        store.initializeSchema();
+        store.initializeSchema();
+        assertThat(store.missingTables()).isEmpty();
         return store;
     }
 
@@ -65,6 +78,22 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
         try (Connection connection = dataSource.getConnection()) {
             runUnprotected(connection, "UPDATE " + PREFIX + "event SET action = ? WHERE id = ?", newAction, event.toString());
         }
+    }
+
+    @Test
+    void anAppendWhoseOutboxRowCannotBeWrittenStoresNothing() throws Exception {
+        Policy policy = PolicyLoader.loadResource("dev/consent4j/state/decisions-policy.yaml", getClass().getClassLoader());
+        ConsentStore withOutbox = createStore(DecisionChanges.of(new dev.consent4j.state.fold.StateFolder(policy,
+                dev.consent4j.state.ConsentSettings.defaults()), java.time.Clock.systemUTC()));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + PREFIX + "outbox");
+        }
+        SubjectId alice = SubjectId.customer("alice");
+
+        assertThatThrownBy(() -> withOutbox.append(List.of(ConsentEvent.unsealed(alice, TARGETED_ADS, Action.WITHDRAW, "v2",
+                java.time.Instant.now(), Source.BANNER, dev.consent4j.event.Actor.SELF, "JP", null, null, null))))
+                .isInstanceOf(dev.consent4j.store.ConsentStoreException.class);
+        assertThat(withOutbox.events(alice)).isEmpty();
     }
 
     @Test

@@ -11,7 +11,7 @@ abstract class JdbcLedgerContract extends LedgerContract {
 
     static final String PREFIX = "c4jledger_";
     private static final String[] TABLES = {"provision_subject", "provision", "receipt_subject", "receipt", "request_step",
-        "request", "chain_head", "latest", "event"};
+        "request", "notification", "chain_head", "latest", "event"};
 
     private DataSource dataSource;
 

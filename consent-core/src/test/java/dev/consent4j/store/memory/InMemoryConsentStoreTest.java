@@ -9,4 +9,9 @@ class InMemoryConsentStoreTest extends ConsentStoreContract {
     protected ConsentStore createStore() {
         return new InMemoryConsentStore();
     }
+
+    @Override
+    protected ConsentStore createStore(dev.consent4j.outbox.DecisionChanges changes) {
+        return new InMemoryConsentStore(changes);
+    }
 }

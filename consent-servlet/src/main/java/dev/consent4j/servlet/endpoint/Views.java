@@ -322,6 +322,7 @@ public final class Views {
         view.put("provisionRecords", List.of());
         view.put("receipts", List.of());
         view.put("requests", List.of());
+        view.put("notifications", List.of());
         return view;
     }
 
@@ -342,6 +343,17 @@ public final class Views {
         view.put("provisionRecords", disclosure.provisions().stream().map(Views::provision).toList());
         view.put("receipts", disclosure.receipts().stream().map(Views::receipt).toList());
         view.put("requests", disclosure.requests().stream().map(Views::request).toList());
+        view.put("notifications", disclosure.notifications().stream().map(Views::notification).toList());
+        return view;
+    }
+
+    /** A recipient told of an opt-out: who, when, about which topics, for which outbox message. */
+    public static Map<String, Object> notification(dev.consent4j.provision.NotificationRecord record) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("recipient", record.recipient());
+        view.put("topics", record.topics().stream().map(Object::toString).toList());
+        view.put("notifiedAt", record.notifiedAt().toString());
+        view.put("messageKey", record.messageKey());
         return view;
     }
 

@@ -32,6 +32,8 @@ public final class StubTrackers implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
+    private final Map<String, String> consentChanges = new java.util.LinkedHashMap<>();
+    private volatile dev.consent4j.outbox.webhook.WebhookSignature webhookKeys;
 
     /** Starts on 127.0.0.1 at {@code port} (0 for any free port). */
     public StubTrackers(int port) throws IOException {
@@ -50,6 +52,43 @@ public final class StubTrackers implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /**
+     * Lets the stub ad network take consent changes at {@code /consent-changes}, as the shop's
+     * outbox webhook posts them, checking their signature with {@code keys}.
+     */
+    public void acceptConsentChanges(dev.consent4j.signing.SigningKeys keys) {
+        webhookKeys = new dev.consent4j.outbox.webhook.WebhookSignature(keys);
+    }
+
+    /** Where the ad network takes consent changes. */
+    public String consentChangesEndpoint() {
+        return origin() + "/consent-changes";
+    }
+
+    /** The consent changes the stub ad network took, body by idempotency key, once each. */
+    public synchronized Map<String, String> consentChanges() {
+        return new java.util.LinkedHashMap<>(consentChanges);
+    }
+
+    private void consentChange(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        dev.consent4j.outbox.webhook.WebhookSignature keys = webhookKeys;
+        var headers = exchange.getRequestHeaders();
+        boolean genuine = keys != null && "POST".equals(exchange.getRequestMethod())
+                && keys.verify(headers.getFirst(dev.consent4j.outbox.webhook.WebhookSignature.SIGNATURE),
+                        headers.getFirst(dev.consent4j.outbox.webhook.WebhookSignature.TIMESTAMP), body,
+                        java.time.Instant.now(), java.time.Duration.ofMinutes(5));
+        if (genuine) {
+            synchronized (this) {
+                // A message delivered again has the same key: taken once.
+                consentChanges.putIfAbsent(headers.getFirst(dev.consent4j.outbox.webhook.WebhookSignature.IDEMPOTENCY_KEY),
+                        new String(body, StandardCharsets.UTF_8));
+            }
+        }
+        exchange.sendResponseHeaders(genuine ? 204 : 401, -1);
+        exchange.close();
+    }
+
     /** Requests seen per path. */
     public Map<String, Long> hits() {
         Map<String, Long> copy = new TreeMap<>();
@@ -64,13 +103,15 @@ public final class StubTrackers implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (!path.equals("/hits")) {
+        // The outbox webhook is the shop's server telling the ad network, not a browser loading a tracker.
+        if (!path.equals("/hits") && !path.equals("/consent-changes")) {
             hits.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
         }
         switch (path) {
             case "/analytics.js" -> send(exchange, "text/javascript", ANALYTICS_JS.formatted(origin()));
             case "/ads.js" -> send(exchange, "text/javascript", ADS_JS.formatted(origin()));
             case "/collect", "/pixel" -> send(exchange, "image/gif", "");
+            case "/consent-changes" -> consentChange(exchange);
             case "/hits" -> {
                 StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                         + "<title>Tracker hits</title></head><body><h1>Requests the stub trackers received</h1><table>");

@@ -9,6 +9,7 @@ import dev.consent4j.provision.ProvisionGate;
 import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.request.Verification;
 import dev.consent4j.state.Signals;
+import dev.consent4j.store.ConsentStore;
 import dev.consent4j.unsubscribe.UnsubscribeLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -43,7 +44,11 @@ class OperatorController {
     private final ProvisionGate provisions;
     private final PersonalRequests requests;
 
-    OperatorController(ConsentManager consents, UnsubscribeLinks links, ProvisionGate provisions, PersonalRequests requests) {
+    private final ConsentStore store;
+
+    OperatorController(ConsentManager consents, UnsubscribeLinks links, ProvisionGate provisions, PersonalRequests requests,
+            ConsentStore store) {
+        this.store = store;
         this.consents = consents;
         this.links = links;
         this.provisions = provisions;
@@ -74,7 +79,15 @@ class OperatorController {
         model.addAttribute("customers", CUSTOMERS);
         // The provision ledger (APPI art. 29) and the personal requests waiting for the shop.
         model.addAttribute("ledger", provisions.store().provisionsTo(AD_NETWORK));
+        // The ad network told of opt-outs through the outbox (CCPA §7026(f), APPI art. 29).
+        model.addAttribute("notifications", customers.stream().flatMap(c -> provisions.store().notificationsAbout(c).stream())
+                .filter(n -> n.recipient().equals(AD_NETWORK)).toList());
         model.addAttribute("openRequests", requests.open());
+        // The outbox: how far delivery is behind, and the messages given up on, to replay.
+        store.outbox().ifPresent(outbox -> {
+            model.addAttribute("outbox", outbox.stats());
+            model.addAttribute("deadLetters", outbox.deadLetters(50));
+        });
         model.addAttribute("now", consents.clock().instant());
         return "operator";
     }
@@ -120,6 +133,16 @@ class OperatorController {
             case "refuse" -> requests.refuse(id, operator.getName(), text == null || text.isBlank() ? "refused" : text);
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action " + LogSafe.quote(action));
         }
+    }
+
+    /** Sends a dead letter again, after the operator has fixed what made it fail. */
+    @PostMapping("/operator/outbox/{position}/replay")
+    String replay(@PathVariable long position) {
+        boolean replayed = store.outbox().map(outbox -> outbox.replay(position, consents.clock().instant())).orElse(false);
+        if (!replayed) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no dead letter " + position);
+        }
+        return "redirect:/operator";
     }
 
     @GetMapping("/operator/history")

@@ -282,4 +282,33 @@ class ShopSpringTest {
     void theServerNeverContactsTheTrackers() {
         assertThat(trackers.hits()).isEmpty();
     }
+
+    @Test
+    void aWithdrawalOfTargetedAdsReachesTheAdNetworksWebhookAndTheLedgerAsNotified() throws Exception {
+        SubjectId taro = SubjectId.customer("taro");
+        // Taro agreed to personalised ads and their cookies when he signed up.
+        consents.record(dev.consent4j.ChoiceRequest.of(taro, java.util.Map.of(dev.consent4j.event.Topic.purpose("targeted-ads"),
+                dev.consent4j.event.Action.GRANT, dev.consent4j.event.Topic.category("advertising"), dev.consent4j.event.Action.GRANT),
+                dev.consent4j.event.Source.ACCOUNT_PAGE, Jurisdiction.JP, null));
+
+        HttpResponse<String> withdrawn = formPost("/account", "/account/preferences", "purpose=targeted-ads&choice=withdraw", "taro");
+
+        assertThat(withdrawn.statusCode()).isLessThan(400);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> trackers.consentChanges().values()
+                .stream().anyMatch(body -> body.contains("\"subject\":\"c:taro\"") && body.contains("\"reason\":\"WITHDRAWN\"")));
+        String body = trackers.consentChanges().values().stream().filter(b -> b.contains("\"subject\":\"c:taro\"")).findFirst()
+                .orElseThrow();
+        assertThat(body).contains("\"topic\":\"purpose:targeted-ads\"").doesNotContain("newsletter");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !requests.disclosure(taro,
+                Signals.of(Jurisdiction.JP)).notifications().isEmpty());
+        assertThat(requests.disclosure(taro, Signals.of(Jurisdiction.JP)).notifications()).singleElement().satisfies(n -> {
+            assertThat(n.recipient()).isEqualTo("sky-ads");
+            assertThat(n.topics()).containsExactly(dev.consent4j.event.Topic.purpose("targeted-ads"));
+        });
+        HttpResponse<String> operator = send("GET", "/operator", null, null, "Authorization", basic("operator"));
+        assertThat(operator.body()).containsPattern("<td>taro</td><td>\\[purpose:targeted-ads\\]</td>")
+                .containsPattern("<p id=\"outbox\">\\d+ waiting, 0 dead letters</p>");
+        // Replaying what is not a dead letter is the operator's mistake, not a server error.
+        assertThat(formPost("/operator", "/operator/outbox/987654/replay", "x=1", "operator").statusCode()).isEqualTo(400);
+    }
 }
