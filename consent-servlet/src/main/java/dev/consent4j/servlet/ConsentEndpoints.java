@@ -1,5 +1,7 @@
 package dev.consent4j.servlet;
 
+import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.ConsentManager;
@@ -27,18 +29,6 @@ import dev.consent4j.request.Verification;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.disclosure.DisclosureDocument;
 import dev.consent4j.policy.disclosure.DisclosureRenderer;
-import dev.consent4j.servlet.endpoint.CrossSiteCheck;
-import dev.consent4j.servlet.endpoint.CspReports;
-import dev.consent4j.servlet.endpoint.Disclosure;
-import dev.consent4j.servlet.endpoint.HeadResponse;
-import dev.consent4j.servlet.endpoint.JsonIo;
-import dev.consent4j.servlet.endpoint.Languages;
-import dev.consent4j.servlet.endpoint.OneClickBody;
-import dev.consent4j.servlet.endpoint.Problem;
-import dev.consent4j.servlet.endpoint.RequestPaths;
-import dev.consent4j.servlet.endpoint.UiTexts;
-import dev.consent4j.servlet.endpoint.Views;
-import dev.consent4j.servlet.request.RequestEvidence;
 import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;

@@ -9,9 +9,6 @@ import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.policy.Jurisdiction;
-import dev.consent4j.servlet.csp.ContentSecurityPolicies;
-import dev.consent4j.servlet.request.RequestEvidence;
-import dev.consent4j.servlet.request.RequestHeaders;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.fold.StateFolder;
 import dev.consent4j.state.AgeBand;
@@ -488,5 +485,25 @@ public final class ConsentFilter implements Filter {
         public ConsentFilter build() {
             return new ConsentFilter(this);
         }
+    }
+
+    /** Whether the filter sends a Content-Security-Policy that opens only the consented trackers' hosts. */
+    public enum CspMode {
+        /** No header (the default). */
+        OFF,
+        /** {@code Content-Security-Policy-Report-Only}: violations are reported, nothing is blocked. */
+        REPORT_ONLY,
+        /** {@code Content-Security-Policy}: the browser blocks requests to hosts not consented to. */
+        ENFORCE
+    }
+
+    /** What the filter does with a {@code Set-Cookie} for a cookie no category of the policy declares. */
+    public enum UndeclaredCookieMode {
+        /** Let it through silently. */
+        ALLOW,
+        /** Let it through and report the name once (the default): the policy is missing a declaration. */
+        REPORT,
+        /** Drop it, and report the name once. */
+        BLOCK
     }
 }

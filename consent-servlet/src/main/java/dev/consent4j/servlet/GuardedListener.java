@@ -1,5 +1,6 @@
 package dev.consent4j.servlet;
 
+import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
 import dev.consent4j.LogSafe;
 import dev.consent4j.RateLimitedLog;
 import dev.consent4j.policy.Jurisdiction;

@@ -1,5 +1,6 @@
 package dev.consent4j.servlet;
 
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consent4j.servlet.testing.JettyShop;

@@ -8,7 +8,7 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.request.PersonalRequests;
-import dev.consent4j.servlet.BannerOutcome;
+import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
 import dev.consent4j.servlet.EnforcementListener;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.Reason;

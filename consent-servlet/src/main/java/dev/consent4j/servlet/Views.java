@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.event.ConsentEvent;
@@ -35,7 +35,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The JSON bodies of the endpoints, as documented in {@code docs/http-api.md}. */
-public final class Views {
+final class Views {
 
     /** The version of the export format ({@code GET {base}/export}). */
     public static final int EXPORT_FORMAT = dev.consent4j.request.Disclosure.FORMAT;
@@ -115,7 +115,7 @@ public final class Views {
         view.put("purposes", purposes);
         // What this version changed, for a banner that asks again after a change.
         view.put("changes", policy.history().isEmpty() ? List.of()
-                : dev.consent4j.servlet.endpoint.Disclosure.history(policy, List.of(policy.history().get(policy.history().size() - 1)), language));
+                : dev.consent4j.servlet.Disclosure.history(policy, List.of(policy.history().get(policy.history().size() - 1)), language));
         view.put("consentMode", Map.of("defaults", consentModeDefaults(folder, now)));
         view.put("links", Map.of("state", base + "/state", "choices", base + "/choices",
                 "disclosure", base + "/disclosure", "doNotSell", base + "/do-not-sell"));
@@ -272,7 +272,7 @@ public final class Views {
                 }
             }
         }
-        return since == null ? List.of() : dev.consent4j.servlet.endpoint.Disclosure.history(policy, since, language);
+        return since == null ? List.of() : dev.consent4j.servlet.Disclosure.history(policy, since, language);
     }
 
     private static Map<String, Object> decision(Decision decision) {

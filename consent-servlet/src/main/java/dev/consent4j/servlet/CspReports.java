@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import dev.consent4j.policy.Policy;
 import java.net.URI;
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * longest unseen among equals), so a flood of made-up hosts from a few networks churns among
  * itself and cannot push out a host that browsers on many networks keep reporting.
  */
-public final class CspReports {
+final class CspReports {
 
     /** Hosts taken from one report body; the rest of a longer list is ignored. */
     public static final int MAX_HOSTS_PER_REPORT = 20;
