@@ -11,7 +11,6 @@ import dev.consent4j.ConsentHistory;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.event.Action;
-import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
@@ -22,12 +21,10 @@ import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.policy.Purpose;
-import dev.consent4j.state.Choice;
 import dev.consent4j.state.fold.StateFolder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -263,33 +260,8 @@ final class ChoicesEndpoint {
         }
         // One read of the visitor's events gives both the new state (with the request's signals) and the cookie.
         ConsentHistory history = consents.history(subject, context.signals());
-        context.update(history.state(), cookieFor(subject, history.events(), context));
-    }
-
-    /**
-     * The visitor's cookie, from their stored events: every standing choice on a cookie category or
-     * purpose the current policy still declares, whatever version it was made under, each with its
-     * own version, time and actor. Channel choices stay with customers.
-     */
-    private ConsentCookie cookieFor(SubjectId visitor, List<ConsentEvent> events, ConsentContext context) {
-        Policy policy = consents.policy();
-        List<Choice> standing = new ArrayList<>();
-        Instant newest = consents.clock().instant();
-        for (Choice choice : StateFolder.latestChoices(events)) {
-            Topic topic = choice.topic();
-            boolean declared = switch (topic.kind()) {
-                case CATEGORY -> policy.cookieCategory(topic.id()).isPresent();
-                case PURPOSE -> policy.purpose(topic.id()).isPresent();
-                case CONTACT -> false;
-            };
-            if (declared) {
-                standing.add(choice);
-                // The cookie's time is when it is issued, never before a choice it holds (clocks of nodes differ).
-                newest = choice.at().isAfter(newest) ? choice.at() : newest;
-            }
-        }
-        boolean linked = context.cookie().map(ConsentCookie::linkedToCustomer).orElse(false);
-        return new ConsentCookie(visitor, newest, standing, linked);
+        context.update(history.state(), ConsentCookies.of(policy, subject, StateFolder.latestChoices(history.events()),
+                consents.clock().instant(), context.cookie().map(ConsentCookie::linkedToCustomer).orElse(false)));
     }
 
     void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
