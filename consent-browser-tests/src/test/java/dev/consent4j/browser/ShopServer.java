@@ -1,8 +1,8 @@
 package dev.consent4j.browser;
 
-import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -5,7 +5,6 @@ import static dev.consent4j.servlet.EndpointHelpers.context;
 import static dev.consent4j.servlet.EndpointHelpers.noStore;
 import static dev.consent4j.servlet.EndpointHelpers.pointer;
 
-import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.ConsentManager;
@@ -21,6 +20,7 @@ import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.policy.Purpose;
+import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
 import dev.consent4j.state.fold.StateFolder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

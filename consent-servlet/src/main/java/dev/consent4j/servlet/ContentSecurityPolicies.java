@@ -1,9 +1,9 @@
 package dev.consent4j.servlet;
 
-import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Tracker;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.state.ConsentState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.consent4j.servlet;
 
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.policy.Policy;
 import java.net.URI;
 import java.time.Clock;

@@ -13,8 +13,6 @@ final class EndpointHelpers {
     private EndpointHelpers() {
     }
 
-
-
     static ConsentContext context(HttpServletRequest request) {
         return ConsentContext.find(request).orElseThrow(() -> new IllegalStateException(
                 "the consent endpoints need the ConsentFilter in front of them; map it to /* (REQUEST, ERROR, ASYNC)"));

@@ -1,6 +1,5 @@
 package dev.consent4j.servlet;
 
-import dev.consent4j.servlet.ConsentFilter.CspMode;
 import static dev.consent4j.servlet.testing.JettyShop.setCookies;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +9,7 @@ import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.servlet.testing.JettyShop;
 import dev.consent4j.servlet.testing.ShopFixture;
 import dev.consent4j.unsubscribe.UnsubscribeTokens;

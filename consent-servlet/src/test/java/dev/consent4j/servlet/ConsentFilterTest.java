@@ -1,7 +1,5 @@
 package dev.consent4j.servlet;
 
-import dev.consent4j.servlet.ConsentFilter.UndeclaredCookieMode;
-import dev.consent4j.servlet.ConsentFilter.CspMode;
 import static dev.consent4j.servlet.testing.JettyShop.cookiesSet;
 import static dev.consent4j.servlet.testing.JettyShop.setCookies;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
+import dev.consent4j.servlet.ConsentFilter.UndeclaredCookieMode;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;

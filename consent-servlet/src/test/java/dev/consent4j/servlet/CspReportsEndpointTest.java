@@ -1,8 +1,8 @@
 package dev.consent4j.servlet;
 
-import dev.consent4j.servlet.ConsentFilter.CspMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.servlet.testing.JettyShop;
 import dev.consent4j.servlet.testing.ShopFixture;
 import dev.consent4j.unsubscribe.UnsubscribeTokens;

@@ -1,12 +1,12 @@
 package dev.consent4j.servlet;
 
-import dev.consent4j.servlet.ConsentFilter.CspMode;
 import static dev.consent4j.servlet.testing.JettyShop.cookiesSet;
 import static dev.consent4j.servlet.testing.JettyShop.setCookies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.servlet.testing.CookieSettingServlet;
 import dev.consent4j.servlet.testing.JettyShop;
 import dev.consent4j.servlet.testing.ShopFixture;
