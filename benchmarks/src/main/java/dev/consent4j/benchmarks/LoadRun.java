@@ -10,7 +10,7 @@ import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.servlet.ConsentFilter;
-import dev.consent4j.servlet.CspMode;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.servlet.JurisdictionResolver;
 import dev.consent4j.signing.SigningKey;
 import dev.consent4j.signing.SigningKeys;

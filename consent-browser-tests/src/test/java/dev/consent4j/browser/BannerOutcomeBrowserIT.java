@@ -2,7 +2,7 @@ package dev.consent4j.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consent4j.servlet.BannerOutcome;
+import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
 import org.junit.jupiter.api.Test;
 
 /** The banner tells the server which of its three answers the shopper gave, and only then. */

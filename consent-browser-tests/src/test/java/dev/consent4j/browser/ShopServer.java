@@ -2,6 +2,7 @@ package dev.consent4j.browser;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -55,7 +56,7 @@ final class ShopServer implements AutoCloseable {
     static final String COUNTRY_HEADER = "X-Test-Country";
     static final String REGION_HEADER = "X-Test-Region";
     /** What the banner's requests reported as its outcome, in order. */
-    final java.util.List<dev.consent4j.servlet.BannerOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.List<BannerOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ShopServer(TrackerStub trackers) throws Exception {
         this(trackers, PolicyLoader.loadResource("dev/consent4j/browser/browser-shop-policy.yaml",
@@ -84,7 +85,7 @@ final class ShopServer implements AutoCloseable {
         context.addServlet(new ServletHolder(ConsentEndpoints.builder(consents,
                 tokens).listener(new dev.consent4j.servlet.EnforcementListener() {
                     @Override
-                    public void bannerOutcome(dev.consent4j.servlet.BannerOutcome outcome) {
+                    public void bannerOutcome(BannerOutcome outcome) {
                         outcomes.add(outcome);
                     }
                 }).build()), "/consent/*");

@@ -2,6 +2,7 @@ package dev.consent4j.servlet;
 
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.event.SubjectId;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Signals;
 import jakarta.servlet.ServletRequest;

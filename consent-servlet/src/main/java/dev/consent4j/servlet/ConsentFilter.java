@@ -1,21 +1,11 @@
 package dev.consent4j.servlet;
 
 import dev.consent4j.ConsentManager;
-import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
 import dev.consent4j.RateLimitedLog;
-import dev.consent4j.signing.Rejection;
 import dev.consent4j.signing.SigningKeys;
-import dev.consent4j.event.Evidence;
-import dev.consent4j.event.SubjectId;
 import dev.consent4j.policy.Jurisdiction;
-import dev.consent4j.servlet.csp.ContentSecurityPolicies;
-import dev.consent4j.servlet.request.RequestEvidence;
-import dev.consent4j.servlet.request.RequestHeaders;
 import dev.consent4j.state.ConsentState;
-import dev.consent4j.state.fold.StateFolder;
-import dev.consent4j.state.AgeBand;
-import dev.consent4j.state.Signals;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,9 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -100,11 +87,8 @@ public final class ConsentFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(ConsentFilter.class);
 
     private final ConsentManager consents;
-    private final ConsentCookieCodec codec;
-    private final ConsentCookieSettings cookieSettings;
-    private final SubjectResolver subjects;
-    private final CustomerAgeResolver ages;
-    private final JurisdictionResolver jurisdictions;
+    private final ConsentCookies cookies;
+    private final RequestResolver requests;
     private final UndeclaredCookieMode undeclaredMode;
     private final ContentSecurityPolicies csp;
     private final boolean enabled;
@@ -113,28 +97,23 @@ public final class ConsentFilter implements Filter {
     private final EnforcementListener listener;
     private final int maxExpiryHeaders;
     private final int maxExpiryBytes;
-    private final StoreLookups lookups;
-    private final RateLimitedLog storeWarnings;
     private final Duration storeTimeout;
 
     private ConsentFilter(Builder builder) {
         this.consents = builder.consents;
-        this.codec = new ConsentCookieCodec(builder.keys, cookieLifetime(consents));
-        this.cookieSettings = builder.cookieSettings;
-        this.subjects = builder.subjects;
-        this.ages = builder.ages;
-        this.jurisdictions = builder.jurisdictions;
         this.undeclaredMode = builder.undeclaredMode;
         this.csp = new ContentSecurityPolicies(consents.policy(), builder.cspMode, builder.cspBase, builder.cspReportPath);
         this.enabled = builder.enabled;
         this.rejections = new RateLimitedLog(LOG, consents.clock(), Duration.ofMinutes(1));
+        this.cookies = new ConsentCookies(consents, builder.keys, builder.cookieSettings, rejections);
         this.undeclared = new NameReport(LOG, 1000);
         this.listener = GuardedListener.guard(builder.listener, consents.clock());
         this.maxExpiryHeaders = builder.maxExpiryHeaders;
         this.maxExpiryBytes = builder.maxExpiryBytes;
         this.storeTimeout = builder.storeTimeout;
-        this.lookups = new StoreLookups(LOOKUP_THREADS, LOOKUP_QUEUE, builder.storeTimeout);
-        this.storeWarnings = new RateLimitedLog(LOG, consents.clock(), STORE_WARNING_INTERVAL);
+        this.requests = new RequestResolver(consents, cookies, builder.subjects, builder.ages, builder.jurisdictions,
+                listener, new StoreLookups(LOOKUP_THREADS, LOOKUP_QUEUE, builder.storeTimeout), builder.storeTimeout,
+                new RateLimitedLog(LOG, consents.clock(), STORE_WARNING_INTERVAL), rejections);
     }
 
     public static Builder builder(ConsentManager consents, SigningKeys keys) {
@@ -151,7 +130,7 @@ public final class ConsentFilter implements Filter {
         // A later dispatch of the same request (ERROR, ASYNC) reuses the context and wraps its response.
         ConsentContext context = ConsentContext.find(request).orElse(null);
         if (context == null) {
-            context = resolve(request);
+            context = requests.resolve(request);
             context.cspMode(csp.mode());
             request.setAttribute(ConsentContext.ATTRIBUTE, context);
         }
@@ -165,119 +144,10 @@ public final class ConsentFilter implements Filter {
         }
     }
 
-    private ConsentContext resolve(HttpServletRequest request) {
-        Instant now = consents.clock().instant();
-        Jurisdiction jurisdiction = jurisdictions.resolve(request);
-        Signals fromRequest = Signals.of(jurisdiction == null ? consents.settings().defaultJurisdiction() : jurisdiction)
-                .withGpc(RequestHeaders.gpc(request));
-        boolean secure = request.isSecure();
-        SubjectId customer = customer(request);
-        Signals signals = customer == null ? fromRequest : withAge(fromRequest, customer, request);
-        String cookieValue = RequestHeaders.cookie(request, cookieSettings.nameFor(secure));
-        if (customer == null) {
-            if (signals.gpc() && consents.settings().honoursGpc(signals.jurisdiction())) {
-                listener.gpcHonoured(signals.jurisdiction(), false);
-            }
-            ConsentCookieCodec.Result read = readCookie(cookieValue, now);
-            ConsentCookie cookie = read == null ? null : read.cookie();
-            SubjectId visitor = cookie != null ? cookie.visitor() : SubjectId.UNDECIDED_VISITOR;
-            List<dev.consent4j.state.Choice> choices = cookie != null ? cookie.asChoices() : List.of();
-            // Enforcement needs only what is allowed and why, which visitors with the same choice
-            // pattern share; the visitor's own state is folded only if the application asks for it.
-            StateFolder folder = consents.folder();
-            ConsentState enforced = folder.foldShared(choices, signals, now);
-            // A cookie signed with an older key is re-issued under the newest, so old keys can be retired.
-            ConsentCookie toIssue = read != null && read.signedWithOlderKey() ? cookie : null;
-            return new ConsentContext(signals, null, secure, cookie, enforced,
-                    () -> folder.fold(visitor, choices, signals, now), toIssue, false);
-        }
-        ConsentCookieCodec.Result read = readCookie(cookieValue, now);
-        ConsentCookie cookie = read == null ? null : read.cookie();
-        // A cookie signed with an older key is re-issued under the newest, so old keys can be retired.
-        ConsentCookie toIssue = read != null && read.signedWithOlderKey() ? cookie : null;
-        boolean link = cookie != null && !cookie.linkedToCustomer();
-        if (signals.gpc() && consents.settings().honoursGpc(signals.jurisdiction())) {
-            listener.gpcHonoured(signals.jurisdiction(), true);
-        }
-        // Read from the request here, on its own thread; the lookup runs on another.
-        Evidence evidence = link || signals.gpc() ? RequestEvidence.of(request, consents.policy().version(), null) : null;
-        try {
-            CustomerLookup found = lookups.call(() -> {
-                if (link) {
-                    consents.link(cookie.visitor(), customer, signals, evidence);
-                }
-                if (signals.gpc()) {
-                    consents.recordGpc(customer, signals, evidence);
-                }
-                return new CustomerLookup(consents.state(customer, signals), link ? cookie.linked() : null);
-            });
-            return new ConsentContext(signals, customer, secure, cookie, found.state(),
-                    found.linkedCookie() != null ? found.linkedCookie() : toIssue, false);
-        } catch (StoreLookups.LookupFailed failed) {
-            storeUnavailable(failed);
-            // Nothing beyond what this browser's own cookie records: the stored choices are unknown.
-            ConsentState failClosed = consents.folder().foldWithoutStore(customer,
-                    cookie != null ? cookie.asChoices() : List.of(), signals, now);
-            return new ConsentContext(signals, customer, secure, cookie, failClosed, toIssue, true);
-        }
-    }
-
-    private record CustomerLookup(ConsentState state, ConsentCookie linkedCookie) {
-    }
-
-    private void storeUnavailable(StoreLookups.LookupFailed failed) {
-        listener.storeUnavailable();
-        String why = switch (failed.failure()) {
-            case TIMED_OUT -> "no answer within " + storeTimeout.toMillis() + " ms";
-            case BUSY -> "every store lookup worker is busy with earlier lookups";
-            case FAILED -> "it failed with " + failed.getCause().getClass().getSimpleName() + ", below";
-        };
-        storeWarnings.warn("store", "the consent store gave no state for a signed-in customer ({}); such requests get"
-                + " the fail-closed state (only their consent cookie's choices count) until it answers again", why,
-                failed.failure() == StoreLookups.Failure.FAILED ? failed.getCause() : null);
-    }
-
     /** Stops the store lookup workers; the container calls it when the filter is taken out of service. */
     @Override
     public void destroy() {
-        lookups.shutdown();
-    }
-
-    private ConsentCookieCodec.Result readCookie(String value, Instant now) {
-        if (value == null) {
-            return null;
-        }
-        ConsentCookieCodec.Result result = codec.decode(value, now);
-        if (!result.trusted()) {
-            Rejection rejection = result.rejection();
-            if (rejection != Rejection.EXPIRED) {
-                rejections.warn(rejection.name(), "ignored a consent cookie ({}): treated as no choice yet", rejection);
-            }
-            return null;
-        }
-        return result;
-    }
-
-    /** The signals with the customer's age, as far as the {@link CustomerAgeResolver} knows it. */
-    private Signals withAge(Signals signals, SubjectId customer, HttpServletRequest request) {
-        try {
-            AgeBand age = ages.age(customer, request);
-            return age == null ? signals : age.applyTo(signals);
-        } catch (RuntimeException e) {
-            rejections.warn("customer-age", "the customer age resolver failed; the request goes on with the age unknown, "
-                    + "so minors rules do not apply to it: {}", e.getClass().getName());
-            return signals;
-        }
-    }
-
-    private SubjectId customer(HttpServletRequest request) {
-        try {
-            return subjects.customer(request);
-        } catch (IllegalArgumentException e) {
-            rejections.warn("customer-id", "the subject resolver gave an invalid customer id; the request is treated as anonymous: {}",
-                    e.getMessage());
-            return null;
-        }
+        requests.shutdown();
     }
 
     private static boolean isWrapped(ServletResponse response) {
@@ -333,11 +203,15 @@ public final class ConsentFilter implements Filter {
     }
 
     public ConsentCookieCodec codec() {
-        return codec;
+        return cookies.codec();
     }
 
     public ConsentCookieSettings cookieSettings() {
-        return cookieSettings;
+        return cookies.settings();
+    }
+
+    ConsentCookies cookies() {
+        return cookies;
     }
 
     EnforcementListener listener() {
@@ -346,19 +220,6 @@ public final class ConsentFilter implements Filter {
 
     ContentSecurityPolicies csp() {
         return csp;
-    }
-
-    /** How long a consent cookie is trusted: the shorter of the policy's validity and the settings' maximum age. */
-    private static Duration cookieLifetime(ConsentManager consents) {
-        java.time.Period validity = consents.policy().consentValidity();
-        java.time.Period maxAge = consents.settings().maxAge();
-        Instant now = consents.clock().instant();
-        Duration lifetime = Duration.between(now, now.atOffset(ZoneOffset.UTC).plus(validity).toInstant());
-        if (maxAge != null) {
-            Duration max = Duration.between(now, now.atOffset(ZoneOffset.UTC).plus(maxAge).toInstant());
-            lifetime = max.compareTo(lifetime) < 0 ? max : lifetime;
-        }
-        return lifetime;
     }
 
     /** Builds a {@link ConsentFilter}; only the manager and the signing keys are required. */
@@ -488,5 +349,25 @@ public final class ConsentFilter implements Filter {
         public ConsentFilter build() {
             return new ConsentFilter(this);
         }
+    }
+
+    /** Whether the filter sends a Content-Security-Policy that opens only the consented trackers' hosts. */
+    public enum CspMode {
+        /** No header (the default). */
+        OFF,
+        /** {@code Content-Security-Policy-Report-Only}: violations are reported, nothing is blocked. */
+        REPORT_ONLY,
+        /** {@code Content-Security-Policy}: the browser blocks requests to hosts not consented to. */
+        ENFORCE
+    }
+
+    /** What the filter does with a {@code Set-Cookie} for a cookie no category of the policy declares. */
+    public enum UndeclaredCookieMode {
+        /** Let it through silently. */
+        ALLOW,
+        /** Let it through and report the name once (the default): the policy is missing a declaration. */
+        REPORT,
+        /** Drop it, and report the name once. */
+        BLOCK
     }
 }

@@ -3,16 +3,12 @@ package dev.consent4j.servlet;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.CookieDeclaration;
-import dev.consent4j.servlet.request.RequestHeaders;
-import dev.consent4j.servlet.response.OnCommitResponseWrapper;
-import dev.consent4j.servlet.response.SetCookieHeaders;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -101,7 +97,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
         List<String> kept = new ArrayList<>(existing.size() + 2);
         Set<String> setNames = new HashSet<>();
         boolean changed = false;
-        String consentCookieName = filter.cookieSettings().nameFor(context.secureRequest());
+        String consentCookieName = filter.cookies().name(context.secureRequest());
         ConsentCookie issue = context.cookieToIssue();
         for (String header : existing) {
             String name = SetCookieHeaders.name(header);
@@ -115,10 +111,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
             }
         }
         if (issue != null) {
-            Duration remaining = filter.codec().lifetime().minus(
-                    Duration.between(issue.madeAt(), filter.consents().clock().instant()));
-            kept.add(SetCookieHeaders.cookie(consentCookieName, filter.codec().encode(issue), remaining,
-                    filter.cookieSettings().isSecure(context.secureRequest()), true));
+            kept.add(filter.cookies().issue(issue, context.secureRequest()));
             changed = true;
         }
         if (expireRefusedCookies(kept, setNames)) {
@@ -265,7 +258,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
         if (cookieName == null) {
             return true; // not a cookie this filter can judge; the browser ignores it anyway
         }
-        if (cookieName.equals(filter.cookieSettings().nameFor(context.secureRequest()))) {
+        if (cookieName.equals(filter.cookies().name(context.secureRequest()))) {
             return true;
         }
         ConsentState state = context.enforced();

@@ -36,7 +36,7 @@ public final class ConsentTags {
             throw new IllegalArgumentException("basePath starts with / and does not end with one, like /consent; was "
                     + basePath);
         }
-        String base = ConsentEndpoints.escapeHtml(request.getContextPath() + basePath);
+        String base = EndpointHelpers.escapeHtml(request.getContextPath() + basePath);
         return "<script src=\"" + base + "/assets/consent.js\" data-base=\"" + base + "\"></script>\n"
                 + "<link rel=\"stylesheet\" href=\"" + base + "/assets/consent.css\">\n";
     }

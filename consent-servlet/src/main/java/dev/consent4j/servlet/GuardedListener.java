@@ -3,6 +3,7 @@ package dev.consent4j.servlet;
 import dev.consent4j.LogSafe;
 import dev.consent4j.RateLimitedLog;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
 import dev.consent4j.state.Reason;
 import java.time.Clock;
 import java.time.Duration;

@@ -13,13 +13,6 @@ import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
-import dev.consent4j.servlet.endpoint.CrossSiteCheck;
-import dev.consent4j.servlet.endpoint.JsonIo;
-import dev.consent4j.servlet.endpoint.Languages;
-import dev.consent4j.servlet.endpoint.Problem;
-import dev.consent4j.servlet.endpoint.UiTexts;
-import dev.consent4j.servlet.endpoint.Views;
-import dev.consent4j.servlet.request.RequestEvidence;
 import dev.consent4j.signing.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,10 +54,10 @@ final class GuardianConsentEndpoint {
     private final ConsentManager consents;
     private final GuardianConsentTokens tokens;
     private final boolean sessionAllowed;
-    private final ConsentEndpoints pages;
+    private final PublicPages pages;
 
     GuardianConsentEndpoint(ConsentManager consents, GuardianConsentTokens tokens, boolean sessionAllowed,
-            ConsentEndpoints pages) {
+            PublicPages pages) {
         this.pages = pages;
         this.consents = consents;
         this.tokens = tokens;
@@ -94,7 +87,7 @@ final class GuardianConsentEndpoint {
         if (!List.of("GET", "HEAD", "POST").contains(method)) {
             throw Problem.methodNotAllowed(List.of("GET", "HEAD", "POST"));
         }
-        ConsentEndpoints.noStore(response);
+        EndpointHelpers.noStore(response);
         response.setHeader("Referrer-Policy", "no-referrer");
         if ("POST".equals(method)) {
             byLink(request, response, context, token);
@@ -238,12 +231,12 @@ final class GuardianConsentEndpoint {
             } else if ("deny".equals(answer)) {
                 choices.put(topic, Action.DENY);
             } else {
-                errors.add(new Problem.FieldError("/" + ConsentEndpoints.pointer(topic.toString()),
+                errors.add(new Problem.FieldError("/" + EndpointHelpers.pointer(topic.toString()),
                         "answer \"grant\" or \"deny\" for each purpose the link asks about"));
             }
         }
         for (String field : form.keySet()) {
-            errors.add(new Problem.FieldError("/" + ConsentEndpoints.pointer(field), "not a purpose this link asks about"));
+            errors.add(new Problem.FieldError("/" + EndpointHelpers.pointer(field), "not a purpose this link asks about"));
         }
         if (topics.isEmpty()) {
             throw new Problem(409, "Nothing to ask", "the policy no longer offers a choice on what this link asks about");
@@ -313,7 +306,7 @@ final class GuardianConsentEndpoint {
     }
 
     private static String esc(String text) {
-        return ConsentEndpoints.escapeHtml(text);
+        return EndpointHelpers.escapeHtml(text);
     }
 
     /** The opt-in path: the JSON choices of a signed-in minor's session, taken as the guardian's. */
@@ -327,7 +320,7 @@ final class GuardianConsentEndpoint {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String field : body.propertyNames()) {
             if (!FIELDS.contains(field)) {
-                errors.add(new Problem.FieldError("/" + ConsentEndpoints.pointer(field), "unknown field; expected choices, language"));
+                errors.add(new Problem.FieldError("/" + EndpointHelpers.pointer(field), "unknown field; expected choices, language"));
             }
         }
         String language = null;
@@ -345,7 +338,7 @@ final class GuardianConsentEndpoint {
             errors.add(new Problem.FieldError("/choices", "choices is a non-empty object of topic: action"));
         } else {
             for (Map.Entry<String, JsonNode> entry : each.properties()) {
-                String at = "/choices/" + ConsentEndpoints.pointer(entry.getKey());
+                String at = "/choices/" + EndpointHelpers.pointer(entry.getKey());
                 Topic topic;
                 try {
                     topic = Topic.parse(entry.getKey());
@@ -353,7 +346,7 @@ final class GuardianConsentEndpoint {
                     errors.add(new Problem.FieldError(at, "a topic is category:<id>, purpose:<id> or purpose:<id>:<channel>"));
                     continue;
                 }
-                Action action = ConsentEndpoints.action(entry.getValue());
+                Action action = EndpointHelpers.action(entry.getValue());
                 if (action == null || action == Action.OBJECT) {
                     errors.add(new Problem.FieldError(at, "a guardian's action is \"grant\", \"deny\" or \"withdraw\""));
                     continue;
@@ -372,7 +365,7 @@ final class GuardianConsentEndpoint {
         Evidence evidence = RequestEvidence.of(request, policy.version(), language);
         consents.record(ChoiceRequest.byGuardian(minor, choices, jurisdiction, evidence));
         context.update(consents.state(minor, context.signals()), null);
-        ConsentEndpoints.noStore(response);
+        EndpointHelpers.noStore(response);
         JsonIo.write(response, 200, Views.state(context.state(), consents.settings()));
     }
 }

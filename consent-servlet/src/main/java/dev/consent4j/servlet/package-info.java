@@ -4,5 +4,15 @@
  * visitor has not agreed to; {@link dev.consent4j.servlet.ConsentEndpoints} serves the
  * {@code /consent/*} endpoints and the banner; {@link dev.consent4j.servlet.ConsentContext} gives
  * the shop's code the visitor's decisions for the current request.
+ *
+ * <p>The shop plugs in who and where a shopper is ({@link dev.consent4j.servlet.SubjectResolver},
+ * {@link dev.consent4j.servlet.CustomerAgeResolver}, {@link dev.consent4j.servlet.JurisdictionResolver}),
+ * how the cookie is written ({@link dev.consent4j.servlet.ConsentCookieSettings}), what it is told
+ * ({@link dev.consent4j.servlet.EnforcementListener}) and the tags it renders
+ * ({@link dev.consent4j.servlet.ConsentTags}); integrations use
+ * {@link dev.consent4j.servlet.ConsentServletSupport}. Everything else here is package-private:
+ * the consent cookie's one owner ({@code ConsentCookies}), the request side of the filter
+ * ({@code RequestResolver}) and its response wrapper ({@code ConsentResponse}), and one class per
+ * endpoint resource behind the router in {@code ConsentEndpoints}.
  */
 package dev.consent4j.servlet;

@@ -2,6 +2,7 @@ package dev.consent4j.servlet;
 
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.request.PersonalRequests;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.servlet.badrequests.BadRequest.Caller;
 import dev.consent4j.servlet.badrequests.Target;
 import dev.consent4j.servlet.testing.CountingRequests;

@@ -9,6 +9,7 @@ import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.servlet.testing.JettyShop;
 import dev.consent4j.servlet.testing.ShopFixture;
 import dev.consent4j.unsubscribe.UnsubscribeTokens;

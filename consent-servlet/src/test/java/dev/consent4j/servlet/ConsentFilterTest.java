@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
+import dev.consent4j.servlet.ConsentFilter.UndeclaredCookieMode;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;

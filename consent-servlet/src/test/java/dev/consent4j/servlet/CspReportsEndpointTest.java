@@ -2,6 +2,7 @@ package dev.consent4j.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.servlet.testing.JettyShop;
 import dev.consent4j.servlet.testing.ShopFixture;
 import dev.consent4j.unsubscribe.UnsubscribeTokens;

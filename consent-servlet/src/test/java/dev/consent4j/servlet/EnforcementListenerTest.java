@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
 import dev.consent4j.servlet.testing.CookieSettingServlet;
 import dev.consent4j.servlet.testing.JettyShop;
 import dev.consent4j.servlet.testing.ShopFixture;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.servlet.testing.CookieSettingServlet;
 import dev.consent4j.servlet.testing.JettyShop;
 import dev.consent4j.servlet.testing.ShopFixture;

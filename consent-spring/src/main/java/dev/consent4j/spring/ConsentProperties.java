@@ -1,8 +1,8 @@
 package dev.consent4j.spring;
 
 import dev.consent4j.servlet.ConsentCookieSettings;
-import dev.consent4j.servlet.CspMode;
-import dev.consent4j.servlet.UndeclaredCookieMode;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
+import dev.consent4j.servlet.ConsentFilter.UndeclaredCookieMode;
 import dev.consent4j.state.ConsentSettings;
 import java.net.URI;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import dev.consent4j.servlet.ConsentCookieSettings;
 import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.servlet.ConsentEndpoints;
 import dev.consent4j.servlet.ConsentFilter;
-import dev.consent4j.servlet.CspMode;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.servlet.EnforcementListener;
 import dev.consent4j.servlet.JurisdictionResolver;
 import dev.consent4j.servlet.CustomerAgeResolver;

@@ -1,6 +1,6 @@
 package dev.consent4j.test;
 
-import dev.consent4j.servlet.response.SetCookieHeaders;
+import dev.consent4j.servlet.ConsentServletSupport;
 import dev.consent4j.test.check.PageSources;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -72,8 +72,8 @@ public final class ConsentAssertions {
         List<Finding> findings = new ArrayList<>();
         String consentCookie = visitor.kit().cookieSettings().name();
         for (String header : response.setCookies()) {
-            String name = SetCookieHeaders.name(header);
-            if (name == null || SetCookieHeaders.isExpiry(header) || name.equals(consentCookie)
+            String name = ConsentServletSupport.setCookieName(header);
+            if (name == null || ConsentServletSupport.isCookieExpiry(header) || name.equals(consentCookie)
                     || name.equals("__Host-" + consentCookie)) {
                 continue;
             }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.servlet.ConsentFilter;
-import dev.consent4j.servlet.CspMode;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.servlet.JurisdictionResolver;
 import dev.consent4j.servlet.testing.CookieSettingServlet;
 import dev.consent4j.servlet.testing.JettyShop;

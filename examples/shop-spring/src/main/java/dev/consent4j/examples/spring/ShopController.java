@@ -15,7 +15,7 @@ import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.request.RequestKind;
 import dev.consent4j.request.Verification;
 import dev.consent4j.servlet.ConsentContext;
-import dev.consent4j.servlet.request.RequestEvidence;
+import dev.consent4j.servlet.ConsentServletSupport;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
@@ -164,7 +164,7 @@ class ShopController {
             consents.record(new ChoiceRequest(SubjectId.customer(principal.getName()),
                     Map.of(topic, "grant".equals(choice) ? Action.GRANT : Action.WITHDRAW), Source.ACCOUNT_PAGE,
                     dev.consent4j.event.Actor.SELF, context.signals().jurisdiction(),
-                    RequestEvidence.of(request, consents.policy().version(), null), null));
+                    ConsentServletSupport.evidence(request, consents.policy().version(), null), null));
         } catch (InvalidChoiceException e) {
             // A necessary purpose, say: the library refuses it and records nothing.
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());

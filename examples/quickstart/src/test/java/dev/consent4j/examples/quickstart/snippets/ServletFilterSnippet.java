@@ -5,7 +5,7 @@ import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.servlet.ConsentContext;
 import dev.consent4j.servlet.ConsentEndpoints;
 import dev.consent4j.servlet.ConsentFilter;
-import dev.consent4j.servlet.CspMode;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.servlet.JurisdictionResolver;
 import dev.consent4j.signing.SigningKey;
 import dev.consent4j.signing.SigningKeys;

@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reading request bodies with limits, and writing JSON and problem responses. */
-public final class JsonIo {
+final class JsonIo {
 
     /** The largest body a consent endpoint reads. */
     public static final int MAX_BODY_BYTES = 16 * 1024;

@@ -1,9 +1,9 @@
-package dev.consent4j.servlet.response;
+package dev.consent4j.servlet;
 
 import java.time.Duration;
 
 /** Reading and writing {@code Set-Cookie} header values. */
-public final class SetCookieHeaders {
+final class SetCookieHeaders {
 
     /** The expiry date RFC 6265 suggests for removing a cookie. */
     private static final String EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";

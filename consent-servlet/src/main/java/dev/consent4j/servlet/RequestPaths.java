@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * reach a servlet its raw path does not name; filters that match the raw path (Spring Security's)
  * then disagree with the container about where it goes. The endpoints answer such requests 400.
  */
-public final class RequestPaths {
+final class RequestPaths {
 
     /** The detail of the 400 answered for a path that is not plain. */
     public static final String NOT_PLAIN = "the path has empty, '.' or '..' segments, path parameters, backslashes or"

@@ -1,10 +1,10 @@
-package dev.consent4j.servlet.request;
+package dev.consent4j.servlet;
 
 import dev.consent4j.event.Evidence;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The evidence a request gives for a choice: user agent and the client's network, never its full address. */
-public final class RequestEvidence {
+final class RequestEvidence {
 
     private RequestEvidence() {
     }

@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * behind; or {@link #unavailable 503} when the store could not be reached. Its texts are fixed or
  * describe the request's own fields: never an id, a stored value or SQL.
  */
-public final class Problem extends RuntimeException {
+final class Problem extends RuntimeException {
 
     private final int status;
     private final String title;

@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -15,7 +15,7 @@ import java.util.Locale;
  * The response to a {@code HEAD}: the endpoint answers as for {@code GET}, and this drops the body
  * while keeping status and headers, including the {@code Content-Length} the body would have had.
  */
-public final class HeadResponse extends HttpServletResponseWrapper {
+final class HeadResponse extends HttpServletResponseWrapper {
 
     private final CountingStream body = new CountingStream();
     private PrintWriter writer;

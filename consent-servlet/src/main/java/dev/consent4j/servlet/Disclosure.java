@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import dev.consent4j.policy.DataItem;
 import dev.consent4j.policy.DataSource;
@@ -20,7 +20,7 @@ import java.util.Map;
  * per tracker: what is sent, to whom, for what) and the recipients of personal data with their
  * relation, country and, for joint use and foreign transfers, the items the law asks for.
  */
-public final class Disclosure {
+final class Disclosure {
 
     private Disclosure() {
     }

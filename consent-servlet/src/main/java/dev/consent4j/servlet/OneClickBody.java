@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.Locale;
  * with {@code getParameter}, which would need multipart configuration on the servlet and would
  * also read the query string.
  */
-public final class OneClickBody {
+final class OneClickBody {
 
     private OneClickBody() {
     }

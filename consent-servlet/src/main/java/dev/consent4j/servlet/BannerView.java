@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.CookieCategory;

@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.response;
+package dev.consent4j.servlet;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -17,7 +17,7 @@ import java.io.Writer;
  *
  * <p>A {@link #reset()} clears the headers, so the hook runs again afterwards.
  */
-public abstract class OnCommitResponseWrapper extends HttpServletResponseWrapper {
+abstract class OnCommitResponseWrapper extends HttpServletResponseWrapper {
 
     private boolean hookRan;
     private ServletOutputStream outputStream;

@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import dev.consent4j.policy.BannerSettings;
 import dev.consent4j.policy.Policy;
@@ -12,7 +12,7 @@ import java.util.Map;
  * The banner's and the public pages' own words: the library's built-in Japanese and English, each
  * replaced where the policy's {@code banner.texts} gives its own (keys as in {@link BannerSettings#TEXT_KEYS}).
  */
-public final class UiTexts {
+final class UiTexts {
 
     private static final Map<String, String> EN = texts(
             "title", "Your privacy choices",

@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

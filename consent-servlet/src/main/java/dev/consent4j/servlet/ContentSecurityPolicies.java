@@ -1,9 +1,9 @@
-package dev.consent4j.servlet.csp;
+package dev.consent4j.servlet;
 
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Tracker;
-import dev.consent4j.servlet.CspMode;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
 import dev.consent4j.state.ConsentState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * otherwise fall back to), so adding a host never narrows what the base allowed. When the base has
  * neither, the browser allows every host for that kind of request, and nothing is added.
  */
-public final class ContentSecurityPolicies {
+final class ContentSecurityPolicies {
 
     private final CspMode mode;
     private final Map<String, List<String>> base;

@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -11,7 +11,7 @@ import java.util.Locale;
  * browser page (the consent cookie is also {@code SameSite=Lax}, so a cross-site form post would
  * carry no choices).
  */
-public final class CrossSiteCheck {
+final class CrossSiteCheck {
 
     private CrossSiteCheck() {
     }

@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.request;
+package dev.consent4j.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.List;
  * What the filter reads from request headers, written for the hot path: the {@code Cookie}
  * header is scanned for the one value needed instead of being split into a map.
  */
-public final class RequestHeaders {
+final class RequestHeaders {
 
     private RequestHeaders() {
     }

@@ -1,4 +1,4 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
 import dev.consent4j.policy.Policy;
 import jakarta.servlet.http.HttpServletRequest;
@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Picks the language of a response from {@code ?lang=} or {@code Accept-Language}, among the policy's. */
-public final class Languages {
+final class Languages {
 
     private static final Pattern TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 

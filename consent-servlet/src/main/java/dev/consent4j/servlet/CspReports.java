@@ -1,5 +1,9 @@
-package dev.consent4j.servlet.endpoint;
+package dev.consent4j.servlet;
 
+import dev.consent4j.servlet.ConsentFilter.CspMode;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.consent4j.policy.Policy;
 import java.net.URI;
 import java.time.Clock;
@@ -19,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * longest unseen among equals), so a flood of made-up hosts from a few networks churns among
  * itself and cannot push out a host that browsers on many networks keep reporting.
  */
-public final class CspReports {
+final class CspReports {
 
     /** Hosts taken from one report body; the rest of a longer list is ignored. */
     public static final int MAX_HOSTS_PER_REPORT = 20;
@@ -180,5 +184,32 @@ public final class CspReports {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isString() ? value.stringValue() : null;
+    }
+
+    /** {@code POST {base}/csp-report}: takes a browser's report, answering 204. */
+    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Reports are collected only where the filter sends a CSP: otherwise no browser sends them
+        // and anything posted here is noise someone made up.
+        ConsentContext context = ConsentContext.find(request).orElse(null);
+        if (context == null || context.cspMode() == CspMode.OFF) {
+            throw new Problem(404, "Not found", "this shop sends no Content-Security-Policy, so it takes no reports");
+        }
+        String type = JsonIo.contentType(request) == null ? "" : JsonIo.contentType(request).toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/csp-report") && !type.startsWith("application/reports+json")
+                && !type.startsWith("application/json")) {
+            throw new Problem(415, "Unsupported media type", "send application/csp-report or application/reports+json");
+        }
+        byte[] body = JsonIo.readBody(request);
+        JsonNode report;
+        try {
+            report = tools.jackson.databind.json.JsonMapper.shared().readTree(body);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw Problem.badRequest("malformed report");
+        }
+        if (report != null) {
+            // Limited per client network: IPv4 /24, IPv6 /48, never the full address.
+            accept(report, dev.consent4j.event.Evidence.truncateIp(request.getRemoteAddr()));
+        }
+        response.setStatus(204);
     }
 }

@@ -1,0 +1,65 @@
+package dev.consent4j.servlet;
+
+import static dev.consent4j.servlet.EndpointHelpers.escapeHtml;
+
+import dev.consent4j.ConsentManager;
+import dev.consent4j.policy.disclosure.DisclosureRenderer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The frame of the public pages (disclosure, one-click unsubscribe, guardian consent): the shop's
+ * name, the library's stylesheet then the shop's themes, and the link back home.
+ */
+final class PublicPages {
+
+    private final ConsentManager consents;
+    private final String home;
+    private final List<String> themes;
+
+    PublicPages(ConsentManager consents, String home, List<String> themes) {
+        this.consents = consents;
+        this.home = home;
+        this.themes = themes;
+    }
+
+    /**
+     * A public page of the shop (unsubscribe, guardian consent): the shop's frame and theme, the
+     * title, {@code content} (already escaped HTML) and the link back. It needs no script.
+     */
+    void publicPage(HttpServletRequest request, HttpServletResponse response, int status, String language, String title,
+            String content) throws IOException {
+        StringBuilder html = new StringBuilder(1200 + content.length());
+        html.append(DisclosureRenderer.pageStart(language, title + " | " + shopName(language), stylesheets(request),
+                shopName(language), home));
+        html.append("<h1>").append(escapeHtml(title)).append("</h1>").append(content);
+        html.append(DisclosureRenderer.pageEnd(home, UiTexts.text(consents.policy(), language, "back")));
+        byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    String shopName(String language) {
+        return consents.policy().operator().name().in(language, consents.policy().defaultLanguage());
+    }
+
+    /** The library's page stylesheet, from this servlet's own assets, then the shop's themes. */
+    List<String> stylesheets(HttpServletRequest request) {
+        List<String> sheets = new ArrayList<>();
+        sheets.add(request.getContextPath() + request.getServletPath() + "/assets/page.css");
+        sheets.addAll(themes);
+        return sheets;
+    }
+
+    /** Where the pages link back to, or {@code null} for no link. */
+    String home() {
+        return home;
+    }
+}
