@@ -69,7 +69,7 @@ public final class ConsentStoreAutoConfiguration {
      */
     private static DecisionChanges outboxChanges(ConsentProperties properties, ObjectProvider<Policy> policy,
             ObjectProvider<ConsentSettings> settings, ObjectProvider<Clock> clock) {
-        if (!properties.getOutbox().isEnabled()) {
+        if (!properties.outbox().enabled()) {
             return null;
         }
         return DecisionChanges.of(new StateFolder(policy.getObject(), settings.getObject()), clock.getIfAvailable(Clock::systemUTC));
@@ -87,22 +87,22 @@ public final class ConsentStoreAutoConfiguration {
     @DependsOnDatabaseInitialization
     ConsentStore jdbcConsentStore(DataSource dataSource, ConsentProperties properties, ObjectProvider<Policy> policy,
             ObjectProvider<ConsentSettings> consentSettings, ObjectProvider<Clock> clock) {
-        ConsentProperties.Store settings = properties.getStore();
-        String prefix = settings.getJdbc().getTablePrefix();
+        ConsentProperties.Store settings = properties.store();
+        String prefix = settings.jdbc().tablePrefix();
         JdbcDialect dialect = JdbcDialect.of(dataSource);
-        boolean listen = dialect == JdbcDialect.POSTGRESQL && settings.getCache().isEnabled() && settings.getCache().isListen();
+        boolean listen = dialect == JdbcDialect.POSTGRESQL && settings.cache().enabled() && settings.cache().listen();
         JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(prefix).dialect(dialect)
                 .notifyChannel(listen ? prefix + "changes" : null)
                 .outbox(outboxChanges(properties, policy, consentSettings, clock)).build();
         List<String> missing = store.missingTables();
         requireTables(missing.stream().filter(table -> !table.equals(prefix + "outbox")).toList(), store.dialect().schemaResource());
         requireTables(missing, store.dialect().outboxSchemaResource());
-        if (!settings.getCache().isEnabled()) {
+        if (!settings.cache().enabled()) {
             return store;
         }
         CachingConsentStore cache = CachingConsentStore.builder(store)
-                .maximumSize(settings.getCache().getMaximumSize())
-                .expireAfterWrite(settings.getCache().getExpireAfterWrite())
+                .maximumSize(settings.cache().maximumSize())
+                .expireAfterWrite(settings.cache().expireAfterWrite())
                 .build();
         if (!listen) {
             return cache;
@@ -196,7 +196,7 @@ public final class ConsentStoreAutoConfiguration {
     @DependsOnDatabaseInitialization
     JdbcLedgerStore jdbcLedgerStore(DataSource dataSource, ConsentProperties properties) {
         JdbcLedgerStore ledger = JdbcLedgerStore.builder(dataSource)
-                .tablePrefix(properties.getStore().getJdbc().getTablePrefix()).build();
+                .tablePrefix(properties.store().jdbc().tablePrefix()).build();
         requireTables(ledger.missingTables(), ledger.dialect().ledgerSchemaResource());
         return ledger;
     }
@@ -216,7 +216,7 @@ public final class ConsentStoreAutoConfiguration {
         @ConditionalOnMissingBean(value = ConsentStore.class, name = "consentDataSourceScriptDatabaseInitializer")
         ConsentDataSourceScriptDatabaseInitializer consentDataSourceScriptDatabaseInitializer(DataSource dataSource,
                 ConsentProperties properties) {
-            return ConsentDataSourceScriptDatabaseInitializer.events(dataSource, properties.getStore().getJdbc());
+            return ConsentDataSourceScriptDatabaseInitializer.events(dataSource, properties.store().jdbc());
         }
 
         @Bean
@@ -224,7 +224,7 @@ public final class ConsentStoreAutoConfiguration {
                 name = "consentLedgerDataSourceScriptDatabaseInitializer")
         ConsentDataSourceScriptDatabaseInitializer consentLedgerDataSourceScriptDatabaseInitializer(DataSource dataSource,
                 ConsentProperties properties) {
-            return ConsentDataSourceScriptDatabaseInitializer.ledger(dataSource, properties.getStore().getJdbc());
+            return ConsentDataSourceScriptDatabaseInitializer.ledger(dataSource, properties.store().jdbc());
         }
 
         @Bean
@@ -232,7 +232,7 @@ public final class ConsentStoreAutoConfiguration {
         @ConditionalOnMissingBean(value = ConsentStore.class, name = "consentOutboxDataSourceScriptDatabaseInitializer")
         ConsentDataSourceScriptDatabaseInitializer consentOutboxDataSourceScriptDatabaseInitializer(DataSource dataSource,
                 ConsentProperties properties) {
-            return ConsentDataSourceScriptDatabaseInitializer.outbox(dataSource, properties.getStore().getJdbc());
+            return ConsentDataSourceScriptDatabaseInitializer.outbox(dataSource, properties.store().jdbc());
         }
     }
 
