@@ -229,9 +229,15 @@ public record ConsentProperties(
          * @param expireAfterWrite How long an entry may serve other nodes' writes late (when no notification arrives).
          * @param listen On PostgreSQL, whether appends notify the other nodes (LISTEN/NOTIFY on channel
          *     {@code <table-prefix>changes}) so their caches forget the subjects at once.
+         * @param roundTripEvery With listen, how often the listening connection proves it is alive with a
+         *     SELECT 1; the listener's own default (5 s) when unset.
+         * @param roundTripTimeout With listen, how long that round trip, or any read on the listening
+         *     connection, may take before the connection counts as dead and is opened again; the
+         *     listener's own default (3 s) when unset.
          */
         public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("10000") long maximumSize,
-                @DefaultValue("1s") Duration expireAfterWrite, @DefaultValue("true") boolean listen) {
+                @DefaultValue("1s") Duration expireAfterWrite, @DefaultValue("true") boolean listen,
+                Duration roundTripEvery, Duration roundTripTimeout) {
         }
     }
 

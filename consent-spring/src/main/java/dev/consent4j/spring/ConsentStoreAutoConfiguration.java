@@ -22,6 +22,7 @@ import dev.consent4j.store.memory.InMemoryLedgerStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,11 +110,25 @@ public final class ConsentStoreAutoConfiguration {
         }
         // One listening connection serves the cache and wakes the outbox dispatcher, when there is one.
         java.util.concurrent.atomic.AtomicReference<Runnable> onNotify = new java.util.concurrent.atomic.AtomicReference<>(() -> { });
-        PostgresInvalidations invalidations = new PostgresInvalidations(dataSource, store.notifyChannel(), subject -> {
+        PostgresInvalidations.Builder invalidations = PostgresInvalidations.builder(dataSource, store.notifyChannel(), subject -> {
             cache.evict(subject);
             onNotify.get().run();
         }, cache::evictAll);
-        return new ListeningConsentStore(cache, invalidations, onNotify);
+        setIfGiven("consent.store.cache.round-trip-every", settings.cache().roundTripEvery(), invalidations::roundTripEvery);
+        setIfGiven("consent.store.cache.round-trip-timeout", settings.cache().roundTripTimeout(), invalidations::roundTripTimeout);
+        return new ListeningConsentStore(cache, invalidations.build(), onNotify);
+    }
+
+    /** Passes a set property to the builder, whose own check then names the property a shop wrote. */
+    private static <T> void setIfGiven(String property, T value, Consumer<T> setter) {
+        if (value == null) {
+            return;
+        }
+        try {
+            setter.accept(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(property + ": " + e.getMessage(), e);
+        }
     }
 
     /** The cache, with the listener that keeps it in step with other nodes; closing the context stops it. */
