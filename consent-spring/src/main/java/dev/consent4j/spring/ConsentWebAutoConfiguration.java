@@ -63,7 +63,7 @@ public final class ConsentWebAutoConfiguration {
     @ConditionalOnMissingBean
     ConsentFilter consentFilter(ConsentManager consents, SigningKeys keys, ConsentProperties properties,
             SubjectResolver subjects, JurisdictionResolver jurisdictions,
-            ObjectProvider<EnforcementListener> listener, ObjectProvider<CustomerAgeResolver> ages) {
+            ObjectProvider<EnforcementListener> listeners, ObjectProvider<CustomerAgeResolver> ages) {
         ConsentProperties.Csp csp = properties.csp();
         return ConsentFilter.builder(consents, keys)
                 .cookie(new ConsentCookieSettings(properties.cookie().name(), properties.cookie().secure()))
@@ -74,7 +74,7 @@ public final class ConsentWebAutoConfiguration {
                 .undeclaredCookies(properties.undeclaredCookies())
                 .contentSecurityPolicy(csp.mode(), csp.basePolicy())
                 .cspReportPath(csp.mode() != CspMode.OFF && csp.report() ? basePath(properties) + "/csp-report" : null)
-                .listener(listener.getIfUnique(() -> EnforcementListener.NONE))
+                .listener(EnforcementListeners.of(listeners.orderedStream().toList(), consents.clock()))
                 .storeTimeout(properties.store().timeout())
                 .build();
     }
@@ -93,12 +93,12 @@ public final class ConsentWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ConsentEndpoints consentEndpoints(ConsentManager consents, UnsubscribeTokens tokens, GuardianConsentTokens guardianTokens,
-            ConsentProperties properties, ObjectProvider<PersonalRequests> requests, ObjectProvider<EnforcementListener> listener) {
+            ConsentProperties properties, ObjectProvider<PersonalRequests> requests, ObjectProvider<EnforcementListener> listeners) {
         String home = properties.pages().home();
         return ConsentEndpoints.builder(consents, tokens).requests(requests.getIfAvailable())
                 .guardianTokens(guardianTokens)
                 .sessionGuardianConsent(properties.guardian().allowFromSession())
-                .listener(listener.getIfUnique(() -> EnforcementListener.NONE))
+                .listener(EnforcementListeners.of(listeners.orderedStream().toList(), consents.clock()))
                 .home(home == null || home.isBlank() ? null : home).themes(properties.pages().themes()).build();
     }
 
