@@ -57,15 +57,15 @@ public final class ConsentAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Policy consentPolicy(ConsentProperties properties, ResourceLoader resources) {
-        Resource resource = resources.getResource(properties.getPolicyLocation());
+        Resource resource = resources.getResource(properties.policyLocation());
         if (!resource.exists()) {
-            throw new IllegalStateException("consent.policy-location points to " + properties.getPolicyLocation()
+            throw new IllegalStateException("consent.policy-location points to " + properties.policyLocation()
                     + ", which does not exist; add the policy file there or set consent.policy-location");
         }
         try (InputStream in = resource.getInputStream()) {
-            return PolicyLoader.load(properties.getPolicyLocation(), in);
+            return PolicyLoader.load(properties.policyLocation(), in);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + properties.getPolicyLocation(), e);
+            throw new UncheckedIOException("could not read " + properties.policyLocation(), e);
         }
     }
 
@@ -73,10 +73,10 @@ public final class ConsentAutoConfiguration {
     @ConditionalOnMissingBean
     ConsentSettings consentSettings(ConsentProperties properties) {
         return ConsentSettings.builder()
-                .gpcHonouredIn(properties.getGpc().getHonouredIn())
-                .maxAge(properties.getMaxAge())
-                .carryOver(properties.getCarryOver())
-                .defaultJurisdiction(Jurisdiction.of(properties.getDefaultJurisdiction()))
+                .gpcHonouredIn(properties.gpc().honouredIn())
+                .maxAge(properties.maxAge())
+                .carryOver(properties.carryOver())
+                .defaultJurisdiction(Jurisdiction.of(properties.defaultJurisdiction()))
                 .build();
     }
 
@@ -102,10 +102,10 @@ public final class ConsentAutoConfiguration {
     }
 
     static SigningKey signingKey(ConsentProperties.Signing.Key key, String property) {
-        if (key.getId() == null || key.getId().isBlank()) {
+        if (key.id() == null || key.id().isBlank()) {
             throw new InvalidSigningKeyException(property + ".id", "is not set; every key needs an id, such as k1");
         }
-        String secret = key.getSecret();
+        String secret = key.secret();
         if (secret == null || secret.isBlank()) {
             throw new InvalidSigningKeyException(property + ".secret", "is not set");
         }
@@ -115,7 +115,7 @@ public final class ConsentAutoConfiguration {
             throw new InvalidSigningKeyException(property + ".secret", "refers to ${" + name + "}, which is not set");
         }
         try {
-            return SigningKey.fromBase64(key.getId(), secret);
+            return SigningKey.fromBase64(key.id(), secret);
         } catch (IllegalArgumentException e) {
             // SigningKey's messages name the key id and the length, never the secret.
             throw new InvalidSigningKeyException(property + ".secret", "is unusable (" + e.getMessage() + ")");
@@ -126,7 +126,7 @@ public final class ConsentAutoConfiguration {
     @ConditionalOnMissingBean
     SigningKeys consentSigningKeys(ConsentProperties properties) {
         List<SigningKey> keys = new ArrayList<>();
-        List<ConsentProperties.Signing.Key> configured = properties.getSigning().getKeys();
+        List<ConsentProperties.Signing.Key> configured = properties.signing().keys();
         for (int i = 0; i < configured.size(); i++) {
             keys.add(signingKey(configured.get(i), "consent.signing.keys[" + i + "]"));
         }
@@ -141,35 +141,35 @@ public final class ConsentAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     UnsubscribeTokens consentUnsubscribeTokens(SigningKeys keys, ConsentManager consents, ConsentProperties properties) {
-        return new UnsubscribeTokens(keys, consents.clock(), properties.getUnsubscribe().getValidity());
+        return new UnsubscribeTokens(keys, consents.clock(), properties.unsubscribe().validity());
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "consent.unsubscribe.public-base-url")
     UnsubscribeLinks consentUnsubscribeLinks(UnsubscribeTokens tokens, ConsentProperties properties) {
-        return new UnsubscribeLinks(tokens, properties.getUnsubscribe().getPublicBaseUrl(),
-                properties.getUnsubscribe().getMailto());
+        return new UnsubscribeLinks(tokens, properties.unsubscribe().publicBaseUrl(),
+                properties.unsubscribe().mailto());
     }
 
     @Bean
     @ConditionalOnMissingBean
     GuardianConsentTokens consentGuardianTokens(SigningKeys keys, ConsentManager consents, ConsentProperties properties) {
-        return new GuardianConsentTokens(keys, consents.clock(), properties.getGuardian().getLinkValidity());
+        return new GuardianConsentTokens(keys, consents.clock(), properties.guardian().linkValidity());
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "consent.guardian.public-base-url")
     GuardianLinks consentGuardianLinks(GuardianConsentTokens tokens, ConsentProperties properties) {
-        return new GuardianLinks(tokens, properties.getGuardian().getPublicBaseUrl());
+        return new GuardianLinks(tokens, properties.guardian().publicBaseUrl());
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(ProvisionStore.class)
     ProvisionGate consentProvisionGate(ConsentManager consents, ProvisionStore store, ConsentProperties properties) {
-        return ProvisionGate.builder(consents, store).retention(properties.getProvision().getRetention()).build();
+        return ProvisionGate.builder(consents, store).retention(properties.provision().retention()).build();
     }
 
     @Bean
@@ -179,7 +179,7 @@ public final class ConsentAutoConfiguration {
             ObjectProvider<ProvisionStore> provisions, ObjectProvider<ErasureHandler> erasure,
             ObjectProvider<IdentityVerifier> verifier, ConsentProperties properties) {
         RequestDeadlines deadlines = RequestDeadlines.defaults();
-        for (Map.Entry<String, Period> deadline : properties.getRequests().getDeadlines().entrySet()) {
+        for (Map.Entry<String, Period> deadline : properties.requests().deadlines().entrySet()) {
             deadlines = deadlines.with(deadline.getKey(), deadline.getValue());
         }
         return PersonalRequests.builder(consents, store)

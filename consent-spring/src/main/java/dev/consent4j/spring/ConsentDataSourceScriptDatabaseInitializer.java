@@ -35,9 +35,9 @@ public final class ConsentDataSourceScriptDatabaseInitializer extends DataSource
 
     private ConsentDataSourceScriptDatabaseInitializer(DataSource dataSource, JdbcDialect dialect,
             ConsentProperties.Store.Jdbc properties, Function<JdbcDialect, String> schemaFile) {
-        super(dataSource, settings(properties.getInitializeSchema(), SCHEMA_PACKAGE + schemaFile.apply(dialect)));
+        super(dataSource, settings(properties.initializeSchema(), SCHEMA_PACKAGE + schemaFile.apply(dialect)));
         this.dialect = dialect;
-        this.tablePrefix = properties.getTablePrefix();
+        this.tablePrefix = properties.tablePrefix();
     }
 
     /** The event store's tables: {@code schema-<database>.sql}. */

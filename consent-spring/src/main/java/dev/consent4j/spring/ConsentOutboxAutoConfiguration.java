@@ -47,24 +47,24 @@ public final class ConsentOutboxAutoConfiguration {
                     + (store == null ? "is not unique" : store.getClass().getSimpleName() + " keeps no outbox")
                     + "; build your own store with an outbox (DecisionChanges), or unset consent.outbox.enabled");
         }
-        ConsentProperties.Outbox settings = properties.getOutbox();
+        ConsentProperties.Outbox settings = properties.outbox();
         OutboxDispatcher.Builder builder = OutboxDispatcher.builder(outbox)
                 .clock(clock.getIfAvailable(Clock::systemUTC))
-                .batchSize(settings.getBatchSize())
-                .maxPollTime(settings.getMaxPollTime())
-                .maxAttempts(settings.getMaxAttempts())
-                .firstRetryAfter(settings.getFirstRetryAfter())
-                .maxRetryAfter(settings.getMaxRetryAfter())
-                .idleWait(settings.getIdleWait());
+                .batchSize(settings.batchSize())
+                .maxPollTime(settings.maxPollTime())
+                .maxAttempts(settings.maxAttempts())
+                .firstRetryAfter(settings.firstRetryAfter())
+                .maxRetryAfter(settings.maxRetryAfter())
+                .idleWait(settings.idleWait());
         listener.ifAvailable(builder::listener);
-        for (Map.Entry<String, ConsentProperties.Outbox.Webhook> webhook : settings.getWebhooks().entrySet()) {
+        for (Map.Entry<String, ConsentProperties.Outbox.Webhook> webhook : settings.webhooks().entrySet()) {
             WebhookSink sink = webhook(webhook.getKey(), webhook.getValue());
-            String recipient = webhook.getValue().getRecipient();
+            String recipient = webhook.getValue().recipient();
             builder.sink(recipient == null || recipient.isBlank() ? sink
                     : RecipientSink.of(policy.getObject(), recipient, sink, ledger.getIfUnique(), clock.getIfAvailable(Clock::systemUTC)));
         }
         sinks.orderedStream().forEach(builder::sink);
-        if (settings.getWebhooks().isEmpty() && sinks.stream().findAny().isEmpty()) {
+        if (settings.webhooks().isEmpty() && sinks.stream().findAny().isEmpty()) {
             throw new IllegalStateException("consent.outbox.enabled is set, but there is nowhere to deliver:"
                     + " configure consent.outbox.webhooks.<name>.url, or define an OutboxSink bean");
         }
@@ -84,28 +84,28 @@ public final class ConsentOutboxAutoConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         dev.consent4j.kafka.KafkaSink consentKafkaSink(ConsentProperties properties) {
-            ConsentProperties.Outbox.Kafka kafka = properties.getOutbox().getKafka();
-            return dev.consent4j.kafka.KafkaSink.builder(kafka.getTopic(), new java.util.HashMap<>(kafka.getProducer()))
-                    .sendTimeout(kafka.getSendTimeout()).build();
+            ConsentProperties.Outbox.Kafka kafka = properties.outbox().kafka();
+            return dev.consent4j.kafka.KafkaSink.builder(kafka.topic(), new java.util.HashMap<>(kafka.producer()))
+                    .sendTimeout(kafka.sendTimeout()).build();
         }
     }
 
     private static WebhookSink webhook(String name, ConsentProperties.Outbox.Webhook settings) {
         String property = "consent.outbox.webhooks." + name;
-        if (settings.getUrl() == null) {
+        if (settings.url() == null) {
             throw new IllegalStateException(property + ".url is not set");
         }
         List<SigningKey> keys = new ArrayList<>();
-        for (int i = 0; i < settings.getKeys().size(); i++) {
-            keys.add(ConsentAutoConfiguration.signingKey(settings.getKeys().get(i), property + ".keys[" + i + "]"));
+        for (int i = 0; i < settings.keys().size(); i++) {
+            keys.add(ConsentAutoConfiguration.signingKey(settings.keys().get(i), property + ".keys[" + i + "]"));
         }
         if (keys.isEmpty()) {
             throw new InvalidSigningKeyException(property + ".keys", "is empty; the receiver needs a shared key to verify the signature");
         }
-        return WebhookSink.builder(name, settings.getUrl(), SigningKeys.of(keys))
-                .connectTimeout(settings.getConnectTimeout())
-                .requestTimeout(settings.getRequestTimeout())
-                .allowPlainHttpToLoopback(settings.isAllowPlainHttpToLoopback())
+        return WebhookSink.builder(name, settings.url(), SigningKeys.of(keys))
+                .connectTimeout(settings.connectTimeout())
+                .requestTimeout(settings.requestTimeout())
+                .allowPlainHttpToLoopback(settings.allowPlainHttpToLoopback())
                 .build();
     }
 }

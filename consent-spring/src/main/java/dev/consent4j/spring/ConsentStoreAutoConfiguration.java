@@ -22,6 +22,7 @@ import dev.consent4j.store.memory.InMemoryLedgerStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ public final class ConsentStoreAutoConfiguration {
      */
     private static DecisionChanges outboxChanges(ConsentProperties properties, ObjectProvider<Policy> policy,
             ObjectProvider<ConsentSettings> settings, ObjectProvider<Clock> clock) {
-        if (!properties.getOutbox().isEnabled()) {
+        if (!properties.outbox().enabled()) {
             return null;
         }
         return DecisionChanges.of(new StateFolder(policy.getObject(), settings.getObject()), clock.getIfAvailable(Clock::systemUTC));
@@ -87,33 +88,47 @@ public final class ConsentStoreAutoConfiguration {
     @DependsOnDatabaseInitialization
     ConsentStore jdbcConsentStore(DataSource dataSource, ConsentProperties properties, ObjectProvider<Policy> policy,
             ObjectProvider<ConsentSettings> consentSettings, ObjectProvider<Clock> clock) {
-        ConsentProperties.Store settings = properties.getStore();
-        String prefix = settings.getJdbc().getTablePrefix();
+        ConsentProperties.Store settings = properties.store();
+        String prefix = settings.jdbc().tablePrefix();
         JdbcDialect dialect = JdbcDialect.of(dataSource);
-        boolean listen = dialect == JdbcDialect.POSTGRESQL && settings.getCache().isEnabled() && settings.getCache().isListen();
+        boolean listen = dialect == JdbcDialect.POSTGRESQL && settings.cache().enabled() && settings.cache().listen();
         JdbcConsentStore store = JdbcConsentStore.builder(dataSource).tablePrefix(prefix).dialect(dialect)
                 .notifyChannel(listen ? prefix + "changes" : null)
                 .outbox(outboxChanges(properties, policy, consentSettings, clock)).build();
         List<String> missing = store.missingTables();
         requireTables(missing.stream().filter(table -> !table.equals(prefix + "outbox")).toList(), store.dialect().schemaResource());
         requireTables(missing, store.dialect().outboxSchemaResource());
-        if (!settings.getCache().isEnabled()) {
+        if (!settings.cache().enabled()) {
             return store;
         }
         CachingConsentStore cache = CachingConsentStore.builder(store)
-                .maximumSize(settings.getCache().getMaximumSize())
-                .expireAfterWrite(settings.getCache().getExpireAfterWrite())
+                .maximumSize(settings.cache().maximumSize())
+                .expireAfterWrite(settings.cache().expireAfterWrite())
                 .build();
         if (!listen) {
             return cache;
         }
         // One listening connection serves the cache and wakes the outbox dispatcher, when there is one.
         java.util.concurrent.atomic.AtomicReference<Runnable> onNotify = new java.util.concurrent.atomic.AtomicReference<>(() -> { });
-        PostgresInvalidations invalidations = new PostgresInvalidations(dataSource, store.notifyChannel(), subject -> {
+        PostgresInvalidations.Builder invalidations = PostgresInvalidations.builder(dataSource, store.notifyChannel(), subject -> {
             cache.evict(subject);
             onNotify.get().run();
         }, cache::evictAll);
-        return new ListeningConsentStore(cache, invalidations, onNotify);
+        setIfGiven("consent.store.cache.round-trip-every", settings.cache().roundTripEvery(), invalidations::roundTripEvery);
+        setIfGiven("consent.store.cache.round-trip-timeout", settings.cache().roundTripTimeout(), invalidations::roundTripTimeout);
+        return new ListeningConsentStore(cache, invalidations.build(), onNotify);
+    }
+
+    /** Passes a set property to the builder, whose own check then names the property a shop wrote. */
+    private static <T> void setIfGiven(String property, T value, Consumer<T> setter) {
+        if (value == null) {
+            return;
+        }
+        try {
+            setter.accept(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(property + ": " + e.getMessage(), e);
+        }
     }
 
     /** The cache, with the listener that keeps it in step with other nodes; closing the context stops it. */
@@ -196,7 +211,7 @@ public final class ConsentStoreAutoConfiguration {
     @DependsOnDatabaseInitialization
     JdbcLedgerStore jdbcLedgerStore(DataSource dataSource, ConsentProperties properties) {
         JdbcLedgerStore ledger = JdbcLedgerStore.builder(dataSource)
-                .tablePrefix(properties.getStore().getJdbc().getTablePrefix()).build();
+                .tablePrefix(properties.store().jdbc().tablePrefix()).build();
         requireTables(ledger.missingTables(), ledger.dialect().ledgerSchemaResource());
         return ledger;
     }
@@ -216,7 +231,7 @@ public final class ConsentStoreAutoConfiguration {
         @ConditionalOnMissingBean(value = ConsentStore.class, name = "consentDataSourceScriptDatabaseInitializer")
         ConsentDataSourceScriptDatabaseInitializer consentDataSourceScriptDatabaseInitializer(DataSource dataSource,
                 ConsentProperties properties) {
-            return ConsentDataSourceScriptDatabaseInitializer.events(dataSource, properties.getStore().getJdbc());
+            return ConsentDataSourceScriptDatabaseInitializer.events(dataSource, properties.store().jdbc());
         }
 
         @Bean
@@ -224,7 +239,7 @@ public final class ConsentStoreAutoConfiguration {
                 name = "consentLedgerDataSourceScriptDatabaseInitializer")
         ConsentDataSourceScriptDatabaseInitializer consentLedgerDataSourceScriptDatabaseInitializer(DataSource dataSource,
                 ConsentProperties properties) {
-            return ConsentDataSourceScriptDatabaseInitializer.ledger(dataSource, properties.getStore().getJdbc());
+            return ConsentDataSourceScriptDatabaseInitializer.ledger(dataSource, properties.store().jdbc());
         }
 
         @Bean
@@ -232,7 +247,7 @@ public final class ConsentStoreAutoConfiguration {
         @ConditionalOnMissingBean(value = ConsentStore.class, name = "consentOutboxDataSourceScriptDatabaseInitializer")
         ConsentDataSourceScriptDatabaseInitializer consentOutboxDataSourceScriptDatabaseInitializer(DataSource dataSource,
                 ConsentProperties properties) {
-            return ConsentDataSourceScriptDatabaseInitializer.outbox(dataSource, properties.getStore().getJdbc());
+            return ConsentDataSourceScriptDatabaseInitializer.outbox(dataSource, properties.store().jdbc());
         }
     }
 

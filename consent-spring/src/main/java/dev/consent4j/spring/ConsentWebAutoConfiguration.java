@@ -55,27 +55,27 @@ public final class ConsentWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JurisdictionResolver consentJurisdictionResolver(ConsentProperties properties) {
-        Jurisdiction fallback = Jurisdiction.of(properties.getDefaultJurisdiction());
-        return JurisdictionResolver.named(properties.getJurisdiction().getFrom(), fallback);
+        Jurisdiction fallback = Jurisdiction.of(properties.defaultJurisdiction());
+        return JurisdictionResolver.named(properties.jurisdiction().from(), fallback);
     }
 
     @Bean
     @ConditionalOnMissingBean
     ConsentFilter consentFilter(ConsentManager consents, SigningKeys keys, ConsentProperties properties,
             SubjectResolver subjects, JurisdictionResolver jurisdictions,
-            ObjectProvider<EnforcementListener> listener, ObjectProvider<CustomerAgeResolver> ages) {
-        ConsentProperties.Csp csp = properties.getCsp();
+            ObjectProvider<EnforcementListener> listeners, ObjectProvider<CustomerAgeResolver> ages) {
+        ConsentProperties.Csp csp = properties.csp();
         return ConsentFilter.builder(consents, keys)
-                .cookie(new ConsentCookieSettings(properties.getCookie().getName(), properties.getCookie().getSecure()))
+                .cookie(new ConsentCookieSettings(properties.cookie().name(), properties.cookie().secure()))
                 .subjects(subjects)
                 // A shop that knows its customers' ages defines a CustomerAgeResolver bean; minors rules then apply per request.
                 .ages(ages.getIfUnique(() -> CustomerAgeResolver.NONE))
                 .jurisdictions(jurisdictions)
-                .undeclaredCookies(properties.getUndeclaredCookies())
-                .contentSecurityPolicy(csp.getMode(), csp.getBasePolicy())
-                .cspReportPath(csp.getMode() != CspMode.OFF && csp.isReport() ? basePath(properties) + "/csp-report" : null)
-                .listener(listener.getIfUnique(() -> EnforcementListener.NONE))
-                .storeTimeout(properties.getStore().getTimeout())
+                .undeclaredCookies(properties.undeclaredCookies())
+                .contentSecurityPolicy(csp.mode(), csp.basePolicy())
+                .cspReportPath(csp.mode() != CspMode.OFF && csp.report() ? basePath(properties) + "/csp-report" : null)
+                .listener(EnforcementListeners.of(listeners.orderedStream().toList(), consents.clock()))
+                .storeTimeout(properties.store().timeout())
                 .build();
     }
 
@@ -93,13 +93,13 @@ public final class ConsentWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ConsentEndpoints consentEndpoints(ConsentManager consents, UnsubscribeTokens tokens, GuardianConsentTokens guardianTokens,
-            ConsentProperties properties, ObjectProvider<PersonalRequests> requests, ObjectProvider<EnforcementListener> listener) {
-        String home = properties.getPages().getHome();
+            ConsentProperties properties, ObjectProvider<PersonalRequests> requests, ObjectProvider<EnforcementListener> listeners) {
+        String home = properties.pages().home();
         return ConsentEndpoints.builder(consents, tokens).requests(requests.getIfAvailable())
                 .guardianTokens(guardianTokens)
-                .sessionGuardianConsent(properties.getGuardian().isAllowFromSession())
-                .listener(listener.getIfUnique(() -> EnforcementListener.NONE))
-                .home(home == null || home.isBlank() ? null : home).themes(properties.getPages().getThemes()).build();
+                .sessionGuardianConsent(properties.guardian().allowFromSession())
+                .listener(EnforcementListeners.of(listeners.orderedStream().toList(), consents.clock()))
+                .home(home == null || home.isBlank() ? null : home).themes(properties.pages().themes()).build();
     }
 
     @Bean
@@ -131,7 +131,7 @@ public final class ConsentWebAutoConfiguration {
     }
 
     static String basePath(ConsentProperties properties) {
-        String base = properties.getBasePath();
+        String base = properties.basePath();
         if (base == null || !base.startsWith("/") || base.contains("..") || base.contains("*") || base.contains("?")) {
             throw new IllegalStateException("consent.base-path must be a path such as /consent, but was '" + base + "'");
         }
@@ -156,7 +156,7 @@ public final class ConsentWebAutoConfiguration {
 
         @Override
         public void addInterceptors(InterceptorRegistry registry) {
-            registry.addInterceptor(new ConsentGuardInterceptor(properties.getGuard().getStatus()));
+            registry.addInterceptor(new ConsentGuardInterceptor(properties.guard().status()));
         }
 
         /** Checks the topics every {@code @RequiresConsent} names once the handlers are known. */

@@ -388,7 +388,7 @@ class ConsentAutoConfigurationTest {
                 .withPropertyValues("spring.datasource.url=jdbc:h2:file:" + directory.resolve("shop").toAbsolutePath())
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(ConsentProperties.class).getStore().getJdbc().getInitializeSchema())
+                    assertThat(context.getBean(ConsentProperties.class).store().jdbc().initializeSchema())
                             .isEqualTo(ConsentProperties.Store.Jdbc.InitializeSchema.EMBEDDED);
                     try (java.sql.Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
                             java.sql.ResultSet rows = connection.createStatement().executeQuery(
