@@ -17,20 +17,17 @@ final class SourcesReader {
 
     private static final Set<String> SOURCE_KEYS = Set.of("id", "provider", "individual", "acquisition", "data-items",
             "purposes");
-    private static final Set<String> PROVIDER_KEYS = Set.of("name", "address", "representative", "contact");
 
-    private final PolicyReader reader;
     private final Problems problems;
 
-    SourcesReader(PolicyReader reader, Problems problems) {
-        this.reader = reader;
+    SourcesReader(Problems problems) {
         this.problems = problems;
     }
 
     List<DataSource> read(Fields top, Set<String> dataItemIds, Set<String> purposeIds) {
         List<DataSource> sources = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        reader.forEach(top, "sources", SOURCE_KEYS, (f, path) -> {
+        top.forEach("sources", SOURCE_KEYS, f -> {
             DataSource source = source(f, seen, dataItemIds, purposeIds);
             if (source != null) {
                 sources.add(source);
@@ -40,26 +37,29 @@ final class SourcesReader {
     }
 
     private DataSource source(Fields f, Set<String> seen, Set<String> dataItemIds, Set<String> purposeIds) {
-        String id = reader.uniqueId(f, seen);
+        String id = f.uniqueId(seen);
         boolean corporation = !f.flag("individual");
-        Fields providerFields = f.object("provider", true, PROVIDER_KEYS);
+        Fields providerFields = f.object("provider", LegalRule.APPI_30_SOURCE_RECORDS,
+                "name who provides the data (APPI art. 30(1)(i))", Fields.PARTY_KEYS);
         Party provider = null;
         if (providerFields != null) {
-            LocalizedText name = providerFields.localized("name", true);
-            LocalizedText address = providerFields.localized("address", true);
-            LocalizedText representative = providerFields.localized("representative", corporation);
+            LocalizedText name = providerFields.localized("name", LegalRule.APPI_30_SOURCE_RECORDS);
+            LocalizedText address = providerFields.localized("address", LegalRule.APPI_30_SOURCE_RECORDS);
+            LocalizedText representative = corporation
+                    ? providerFields.localized("representative", LegalRule.APPI_30_SOURCE_RECORDS)
+                    : providerFields.localized("representative", false);
             LocalizedText contact = providerFields.localized("contact", false);
             if (name != null) {
                 provider = new Party(name, address, representative, contact);
             }
         }
-        LocalizedText acquisition = f.localized("acquisition", true);
-        List<String> items = reader.references(f, "data-items", dataItemIds, "data item");
+        LocalizedText acquisition = f.localized("acquisition", LegalRule.APPI_30_SOURCE_RECORDS);
+        List<String> items = f.references("data-items", dataItemIds, "data item");
         if (items.isEmpty() && f.texts("data-items").isEmpty()) {
-            problems.error(f.path("data-items"), f.at("data-items"), "a data source names the data items received from it "
+            problems.error(LegalRule.APPI_30_SOURCE_RECORDS, f.path("data-items"), f.at("data-items"), "a data source names the data items received from it "
                     + "(APPI art. 30 records them), e.g. data-items: [name, email]");
         }
-        List<String> purposes = reader.references(f, "purposes", purposeIds, "purpose");
+        List<String> purposes = f.references("purposes", purposeIds, "purpose");
         if (id == null || provider == null || acquisition == null || items.isEmpty()) {
             return null;
         }
