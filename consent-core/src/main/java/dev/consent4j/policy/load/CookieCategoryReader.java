@@ -36,16 +36,9 @@ final class CookieCategoryReader {
 
     /** The categories read without errors, in policy order; a cookie name is declared once in all of them. */
     List<CookieCategory> read(Fields top) {
-        List<CookieCategory> categories = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<String> seenCookieNames = new HashSet<>();
-        top.forEach("cookie-categories", KEYS, f -> {
-            CookieCategory category = category(f, seen, seenCookieNames);
-            if (category != null) {
-                categories.add(category);
-            }
-        });
-        return categories;
+        return top.collect("cookie-categories", KEYS, f -> category(f, seen, seenCookieNames));
     }
 
     private CookieCategory category(Fields f, Set<String> seen, Set<String> seenCookieNames) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -360,6 +361,18 @@ final class Fields {
 
     interface ItemReader {
         void read(Fields fields);
+    }
+
+    /** What {@code reader} makes of each mapping of the list under {@code section}, leaving out {@code null}s. */
+    <T> List<T> collect(String section, Set<String> keys, Function<Fields, T> reader) {
+        List<T> all = new ArrayList<>();
+        forEach(section, keys, f -> {
+            T item = reader.apply(f);
+            if (item != null) {
+                all.add(item);
+            }
+        });
+        return all;
     }
 
     /** Each mapping of the list under {@code section}, with {@code keys} allowed in it. */

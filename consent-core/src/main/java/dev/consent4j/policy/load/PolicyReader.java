@@ -96,15 +96,9 @@ final class PolicyReader {
         Set<String> topicIds = new HashSet<>(purposeIds);
         topicIds.addAll(categoryIds);
         List<Revision> history = new HistoryReader(problems).read(top, version, topicIds);
-        List<MinorRule> minors = new ArrayList<>();
         MinorRuleReader minorRules = new MinorRuleReader(problems);
-        top.forEach("minors", MinorRuleReader.KEYS, f -> {
-            MinorRule rule = minorRules.read(f, f.references("purposes", topicIds, "purpose or cookie category"),
-                    purposeById, categoryById);
-            if (rule != null) {
-                minors.add(rule);
-            }
-        });
+        List<MinorRule> minors = top.collect("minors", MinorRuleReader.KEYS, f -> minorRules.read(f,
+                f.references("purposes", topicIds, "purpose or cookie category"), purposeById, categoryById));
         BannerSettings banner = new BannerReader(problems).read(top, categories, purposes);
 
         if (problems.hasErrors()) {

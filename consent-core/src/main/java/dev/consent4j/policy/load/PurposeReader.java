@@ -52,15 +52,9 @@ final class PurposeReader {
     /** The purposes read without errors, in policy order. */
     List<Purpose> read(Fields top, Map<String, DataItem> dataItems, CatalogueReader.Channels channels,
             Set<String> recipientIds, Set<String> categoryIds, Validity validityBase) {
-        List<Purpose> purposes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        top.forEach("purposes", KEYS, f -> {
-            Purpose purpose = purpose(f, seen, dataItems, channels, recipientIds, categoryIds, validityBase);
-            if (purpose != null) {
-                purposes.add(purpose);
-            }
-        });
-        return purposes;
+        return top.collect("purposes", KEYS, f -> purpose(f, seen, dataItems, channels, recipientIds, categoryIds,
+                validityBase));
     }
 
     /** Runs the checks that need the cookie categories the purposes name. */

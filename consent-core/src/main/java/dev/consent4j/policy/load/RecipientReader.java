@@ -10,7 +10,6 @@ import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Relation;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -44,15 +43,8 @@ final class RecipientReader {
     /** The recipients read without errors, in policy order. */
     List<Recipient> read(Fields top, Map<String, DataItem> dataItems, Map<String, Purpose> purposeById,
             Set<String> purposeIds) {
-        List<Recipient> recipients = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        top.forEach("recipients", KEYS, f -> {
-            Recipient recipient = recipient(f, seen, dataItems, purposeIds, purposeById);
-            if (recipient != null) {
-                recipients.add(recipient);
-            }
-        });
-        return recipients;
+        return top.collect("recipients", KEYS, f -> recipient(f, seen, dataItems, purposeIds, purposeById));
     }
 
     private Recipient recipient(Fields f, Set<String> seen, Map<String, DataItem> dataItems, Set<String> purposeIds,

@@ -3,7 +3,6 @@ package dev.consent4j.policy.load;
 import dev.consent4j.policy.DataSource;
 import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.Party;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,15 +24,8 @@ final class SourcesReader {
     }
 
     List<DataSource> read(Fields top, Set<String> dataItemIds, Set<String> purposeIds) {
-        List<DataSource> sources = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        top.forEach("sources", SOURCE_KEYS, f -> {
-            DataSource source = source(f, seen, dataItemIds, purposeIds);
-            if (source != null) {
-                sources.add(source);
-            }
-        });
-        return sources;
+        return top.collect("sources", SOURCE_KEYS, f -> source(f, seen, dataItemIds, purposeIds));
     }
 
     private DataSource source(Fields f, Set<String> seen, Set<String> dataItemIds, Set<String> purposeIds) {

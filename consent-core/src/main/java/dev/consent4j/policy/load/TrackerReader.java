@@ -29,15 +29,8 @@ final class TrackerReader {
 
     /** The trackers read without errors, in policy order. */
     List<Tracker> read(Fields top, Set<String> recipientIds, Set<String> categoryIds, Map<String, CookieCategory> categories) {
-        List<Tracker> trackers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        top.forEach("trackers", KEYS, f -> {
-            Tracker tracker = tracker(f, seen, recipientIds, categoryIds, categories);
-            if (tracker != null) {
-                trackers.add(tracker);
-            }
-        });
-        return trackers;
+        return top.collect("trackers", KEYS, f -> tracker(f, seen, recipientIds, categoryIds, categories));
     }
 
     private Tracker tracker(Fields f, Set<String> seen, Set<String> recipientIds, Set<String> categoryIds,

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * One evaluation of {@link StateFolder}'s decisions under fixed choices, signals and time: the rules
@@ -171,25 +172,21 @@ final class Evaluation {
 
     /** Whether a minors rule makes this opt-out topic opt-in for the person's age. */
     private boolean optInForMinor(Topic topic) {
-        Integer age = signals.age();
-        if (age == null) {
-            return false;
-        }
-        for (MinorRule rule : policy.minorRules()) {
-            if (age < rule.optInBelowAge() && rule.covers(signals.jurisdiction(), topic.id())) {
-                return true;
-            }
-        }
-        return false;
+        return belowAge(topic, MinorRule::optInBelowAge);
     }
 
     private boolean guardianNeeded(Topic topic) {
-        Integer age = signals.age();
-        if (age == null) {
+        return belowAge(topic, MinorRule::guardianBelowAge);
+    }
+
+    /** Whether the person is younger than {@code age} of a minors rule that covers {@code topic} where they are. */
+    private boolean belowAge(Topic topic, ToIntFunction<MinorRule> age) {
+        Integer personAge = signals.age();
+        if (personAge == null) {
             return false;
         }
         for (MinorRule rule : policy.minorRules()) {
-            if (age < rule.guardianBelowAge() && rule.covers(signals.jurisdiction(), topic.id())) {
+            if (personAge < age.applyAsInt(rule) && rule.covers(signals.jurisdiction(), topic.id())) {
                 return true;
             }
         }
