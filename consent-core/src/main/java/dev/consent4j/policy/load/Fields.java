@@ -1,7 +1,6 @@
 package dev.consent4j.policy.load;
 
 import dev.consent4j.policy.LocalizedText;
-import dev.consent4j.policy.Party;
 import dev.consent4j.policy.match.HostMatcher;
 import dev.consent4j.policy.load.Node.ArrayNode;
 import dev.consent4j.policy.load.Node.ObjectNode;
@@ -27,7 +26,6 @@ final class Fields {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern VAGUE_ENDING = Pattern.compile(".*(等|など|etc\\.?|and so on)\\s*$",
             Pattern.CASE_INSENSITIVE);
-    static final Set<String> PARTY_KEYS = Set.of("name", "address", "representative", "contact");
 
     private final ObjectNode node;
     private final String path;
@@ -348,15 +346,6 @@ final class Fields {
         }
         problems.error(path(key), at(key), key + " must be one of " + allowed + ", but was '" + text + "'");
         return fallback;
-    }
-
-    /** This mapping as a party: a legal entity also gives its address and representative. */
-    Party party(boolean legalEntity) {
-        LocalizedText name = localized("name", true);
-        LocalizedText address = localized("address", legalEntity);
-        LocalizedText representative = localized("representative", legalEntity);
-        LocalizedText contact = localized("contact", false);
-        return name == null ? null : new Party(name, address, representative, contact);
     }
 
     interface ItemReader {

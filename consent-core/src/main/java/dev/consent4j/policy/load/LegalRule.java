@@ -26,6 +26,8 @@ enum LegalRule {
             "a third party outside Japan comes with the country's protection system and its measures"),
     APPI_30_SOURCE_RECORDS("appi-30-source-records", "APPI art. 30",
             "a data source names the provider (address, representative), how it got the data, and the items"),
+    APPI_32_OPERATOR("appi-32-operator", "APPI art. 32(1)(i)",
+            "the policy names the shop, its address and its representative"),
     APPI_32_HANDLING_ABROAD("appi-32-handling-abroad", "APPI art. 32(1)",
             "the countries where personal data is handled are disclosed and match the recipients"),
     JP_EXTERNAL_TRANSMISSION("jp-external-transmission", "電気通信事業法 art. 27-12",

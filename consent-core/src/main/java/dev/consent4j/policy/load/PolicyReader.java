@@ -64,8 +64,8 @@ final class PolicyReader {
         LocalDate effectiveDate = top.date("effective-date", true);
         ValidityRule validity = validities.read(top, "consent-validity", DEFAULT_VALIDITY, true);
         Validity purposeBase = validity == null ? DEFAULT_VALIDITY : validity.byDefault();
-        Fields operatorFields = top.object("operator", true, Fields.PARTY_KEYS);
-        Party operator = operatorFields == null ? null : operatorFields.party(true);
+        Party operator = PartyReader.read(top, "operator", LegalRule.APPI_32_OPERATOR,
+                "name the shop, its address and representative (APPI art. 32(1)(i))", true);
 
         CatalogueReader catalogue = new CatalogueReader();
         Map<String, DataItem> dataItems = catalogue.dataItems(top);

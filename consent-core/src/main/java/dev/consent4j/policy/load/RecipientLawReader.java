@@ -50,9 +50,8 @@ final class RecipientLawReader {
         }
         LocalizedText users = joint.localized("joint-users", LegalRule.APPI_27_JOINT_USE);
         LocalizedText jointPurposes = joint.localized("purposes", LegalRule.APPI_27_JOINT_USE);
-        Fields responsible = joint.object("responsible", LegalRule.APPI_27_JOINT_USE,
-                "name the party responsible for the joint use (APPI art. 27(5)(iii))", Fields.PARTY_KEYS);
-        Party party = responsible == null ? null : responsible.party(true);
+        Party party = PartyReader.read(joint, "responsible", LegalRule.APPI_27_JOINT_USE,
+                "name the party responsible for the joint use (APPI art. 27(5)(iii))", true);
         return users != null && jointPurposes != null && party != null
                 ? new JointUse(jointItems, users, jointPurposes, party) : null;
     }

@@ -31,20 +31,8 @@ final class SourcesReader {
     private DataSource source(Fields f, Set<String> seen, Set<String> dataItemIds, Set<String> purposeIds) {
         String id = f.uniqueId(seen);
         boolean corporation = !f.flag("individual");
-        Fields providerFields = f.object("provider", LegalRule.APPI_30_SOURCE_RECORDS,
-                "name who provides the data (APPI art. 30(1)(i))", Fields.PARTY_KEYS);
-        Party provider = null;
-        if (providerFields != null) {
-            LocalizedText name = providerFields.localized("name", LegalRule.APPI_30_SOURCE_RECORDS);
-            LocalizedText address = providerFields.localized("address", LegalRule.APPI_30_SOURCE_RECORDS);
-            LocalizedText representative = corporation
-                    ? providerFields.localized("representative", LegalRule.APPI_30_SOURCE_RECORDS)
-                    : providerFields.localized("representative", false);
-            LocalizedText contact = providerFields.localized("contact", false);
-            if (name != null) {
-                provider = new Party(name, address, representative, contact);
-            }
-        }
+        Party provider = PartyReader.read(f, "provider", LegalRule.APPI_30_SOURCE_RECORDS,
+                "name who provides the data (APPI art. 30(1)(i))", corporation);
         LocalizedText acquisition = f.localized("acquisition", LegalRule.APPI_30_SOURCE_RECORDS);
         List<String> items = f.references("data-items", dataItemIds, "data item");
         if (items.isEmpty() && f.texts("data-items").isEmpty()) {

@@ -119,7 +119,8 @@ class BadPolicyTest {
                                 + "      joint-users: {ja: 当社, en: Us}\n      purposes: {ja: 特典, en: Benefits}\n"
                                 + "      responsible:\n        name: {ja: 当社, en: Us}\n"
                                 + "        representative: {ja: 代表, en: Head}\n  - id: stats",
-                        "recipients[0].joint-use.responsible.address", "required field 'address' is missing"),
+                        "recipients[0].joint-use.responsible.address", "required field 'address' is missing",
+                        "appi-27-joint-use"),
                 row("foreign third party without transfer information",
                         "relation: processor\n    country: JP\n  - id: stats",
                         "relation: third-party\n    country: US\n  - id: stats", "recipients[0].foreign-transfer",
@@ -282,7 +283,7 @@ class BadPolicyTest {
                         "id: test-shop\nconsent-validity: {grants: never}", "consent-validity.grants",
                         "the policy's grants need a period"),
                 row("missing operator representative", "  representative: {ja: 代表 太郎, en: Taro Daihyo}\n", "",
-                        "operator.representative", "required field 'representative' is missing"));
+                        "operator.representative", "required field 'representative' is missing", "appi-32-operator"));
     }
 
     private static final String COURIER = "relation: processor\n    country: JP\n  - id: stats";
