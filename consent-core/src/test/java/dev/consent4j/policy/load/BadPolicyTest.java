@@ -313,7 +313,10 @@ class BadPolicyTest {
                         + "    purposes: [newsletter]\n    legal-grounds: [{ground: laws-and-regulations}]\n  - id: stats",
                         "recipients[0].legal-grounds[0].ground", "purpose 'newsletter' lets people choose", "appi-27-third-party-consent"),
                 row("a category of recipients named vaguely", "name: {ja: 配送社, en: Courier}",
-                        "name: {ja: 配送社など, en: Couriers}", "recipients[0].name.ja", "examples: [...] with and-others: true"));
+                        "name: {ja: 配送社など, en: Couriers}", "recipients[0].name.ja", "examples: [...] with and-others: true"),
+                row("a tag that sends \"and so on\"", "{ja: 閲覧ページ, en: Pages viewed}",
+                        "{ja: 閲覧ページ等, en: Pages viewed}", "trackers[0].sends[0].ja",
+                        "the external-transmission notice should name each item", "jp-external-transmission"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -341,6 +344,13 @@ class BadPolicyTest {
     /** A row whose problem breaks a legal rule: the problem carries the rule's id. */
     private static Arguments row(String mistake, String find, String replace, String path, String message, String rule) {
         return Arguments.of(mistake, find, replace, path, message, rule);
+    }
+
+    @Test
+    void everyLegalRuleHasARowThatBreaksIt() {
+        java.util.Set<Object> covered = new java.util.HashSet<>();
+        Stream.concat(mistakes(), doubts()).forEach(row -> covered.add(row.get()[5]));
+        assertThat(covered).containsAll(java.util.Arrays.stream(LegalRule.values()).map(LegalRule::id).toList());
     }
 
     @Test
