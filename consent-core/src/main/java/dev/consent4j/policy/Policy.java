@@ -1,17 +1,13 @@
 package dev.consent4j.policy;
 
 import dev.consent4j.LogSafe;
-import dev.consent4j.policy.match.HostMatcher;
-import dev.consent4j.policy.match.NameMatcher;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A shop's privacy policy as consent4j enforces it: one immutable version, with its purposes,
@@ -40,10 +36,7 @@ public final class Policy {
     private final Map<String, DataSource> sources;
     private final DataAbroad dataAbroad;
     private final BannerSettings banner;
-    private final NameMatcher<CookieCategory> cookieMatcher;
-    private final NameMatcher<CookieDeclaration> cookieDeclarations;
-    private final HostMatcher<Tracker> trackerHosts;
-    private final Map<String, List<Purpose>> purposesByCategory;
+    private final PolicyIndex index;
 
     private Policy(Builder b) {
         this.id = requireText(b.id, "id");
@@ -59,57 +52,18 @@ public final class Policy {
         if (validity.byDefault().grants() == null) {
             throw new IllegalArgumentException("the policy's default validity needs a period for grants");
         }
-        this.dataItems = index(b.dataItems, DataItem::id, "data item");
-        List<Channel> allChannels = new ArrayList<>();
-        for (String builtIn : List.of("email", "sms", "phone", "post")) {
-            if (b.channels.stream().noneMatch(c -> c.id().equals(builtIn))) {
-                allChannels.add(Channel.builtIn(builtIn));
-            }
-        }
-        allChannels.addAll(b.channels);
-        this.channels = index(allChannels, Channel::id, "channel");
-        this.purposes = index(b.purposes, Purpose::id, "purpose");
-        this.cookieCategories = index(b.cookieCategories, CookieCategory::id, "cookie category");
-        this.recipients = index(b.recipients, Recipient::id, "recipient");
-        this.trackers = index(b.trackers, Tracker::id, "tracker");
+        this.dataItems = PolicyIndex.byId(b.dataItems, DataItem::id, "data item");
+        this.channels = PolicyIndex.byId(PolicyIndex.withBuiltIn(b.channels), Channel::id, "channel");
+        this.purposes = PolicyIndex.byId(b.purposes, Purpose::id, "purpose");
+        this.cookieCategories = PolicyIndex.byId(b.cookieCategories, CookieCategory::id, "cookie category");
+        this.recipients = PolicyIndex.byId(b.recipients, Recipient::id, "recipient");
+        this.trackers = PolicyIndex.byId(b.trackers, Tracker::id, "tracker");
         this.history = List.copyOf(b.history);
         this.minorRules = List.copyOf(b.minorRules);
-        this.sources = index(b.sources, DataSource::id, "data source");
+        this.sources = PolicyIndex.byId(b.sources, DataSource::id, "data source");
         this.dataAbroad = b.dataAbroad;
         this.banner = Objects.requireNonNull(b.banner, "banner");
-        Map<String, List<Purpose>> byCategory = new java.util.HashMap<>();
-        for (Purpose purpose : purposes.values()) {
-            for (String category : purpose.cookieCategories()) {
-                if (!cookieCategories.containsKey(category)) {
-                    throw new IllegalArgumentException("purpose " + LogSafe.quote(purpose.id()) + " is carried out through cookie category '"
-                            + category + "', which the policy does not declare");
-                }
-                byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(purpose);
-            }
-        }
-        byCategory.replaceAll((category, list) -> List.copyOf(list));
-        this.purposesByCategory = Map.copyOf(byCategory);
-
-        NameMatcher.Builder<CookieCategory> cookies = NameMatcher.builder();
-        NameMatcher.Builder<CookieDeclaration> declarations = NameMatcher.builder();
-        // Exact names of every category first, so an exact declaration beats another's glob.
-        for (CookieCategory category : cookieCategories.values()) {
-            for (CookieDeclaration cookie : category.cookies()) {
-                if (cookie.isCookie()) {
-                    cookies.add(cookie.name(), category);
-                    declarations.add(cookie.name(), cookie);
-                }
-            }
-        }
-        this.cookieMatcher = cookies.build();
-        this.cookieDeclarations = declarations.build();
-        HostMatcher.Builder<Tracker> hosts = HostMatcher.builder();
-        for (Tracker tracker : trackers.values()) {
-            for (String host : tracker.hosts()) {
-                hosts.add(host, tracker);
-            }
-        }
-        this.trackerHosts = hosts.build();
+        this.index = new PolicyIndex(purposes, cookieCategories, trackers);
     }
 
     public static Builder builder(String id, String version) {
@@ -225,15 +179,7 @@ public final class Policy {
      * it. Every revision when the history does not list {@code version}; none for this version.
      */
     public List<Revision> revisionsAfter(String version) {
-        if (this.version.equals(version)) {
-            return List.of();
-        }
-        for (int i = 0; i < history.size(); i++) {
-            if (history.get(i).version().equals(version)) {
-                return history.subList(i + 1, history.size());
-            }
-        }
-        return history;
+        return PolicyIndex.revisionsAfter(history, this.version, version);
     }
 
     /**
@@ -241,13 +187,7 @@ public final class Policy {
      * or {@code null} when no revision after it removed the topic.
      */
     public String removedSince(String version, String topicId) {
-        String removedIn = null;
-        for (Revision revision : revisionsAfter(version)) {
-            if (revision.removed(topicId)) {
-                removedIn = revision.version();
-            }
-        }
-        return removedIn;
+        return PolicyIndex.removedIn(revisionsAfter(version), topicId);
     }
 
     /** The banner's text overrides and its pause after an opt-out ({@code banner:} in the file). */
@@ -284,7 +224,7 @@ public final class Policy {
      * policy order; empty when none names it.
      */
     public List<Purpose> purposesThrough(String categoryId) {
-        return purposesByCategory.getOrDefault(categoryId, List.of());
+        return index.purposesByCategory.getOrDefault(categoryId, List.of());
     }
 
     /** The trackers declared under a cookie category. */
@@ -294,12 +234,12 @@ public final class Policy {
 
     /** The category whose declaration covers the cookie {@code name}, if any. */
     public Optional<CookieCategory> categoryOfCookie(String name) {
-        return Optional.ofNullable(cookieMatcher.match(name));
+        return Optional.ofNullable(index.cookieCategories.match(name));
     }
 
     /** The same as {@link #categoryOfCookie} without the {@code Optional}, for hot paths. */
     public CookieCategory categoryOfCookieOrNull(String name) {
-        return cookieMatcher.match(name);
+        return index.cookieCategories.match(name);
     }
 
     /**
@@ -307,12 +247,12 @@ public final class Policy {
      * on), or {@code null} when no category declares it.
      */
     public CookieDeclaration declarationOfCookieOrNull(String name) {
-        return cookieDeclarations.match(name);
+        return index.cookieDeclarations.match(name);
     }
 
     /** The tracker whose hosts cover {@code host}, if any. */
     public Optional<Tracker> trackerOfHost(String host) {
-        return Optional.ofNullable(trackerHosts.match(host));
+        return Optional.ofNullable(index.trackerHosts.match(host));
     }
 
     /**
@@ -321,25 +261,8 @@ public final class Policy {
      * treated as stale for every topic, since nothing shows it was unchanged.
      */
     public boolean changedSince(String grantedUnder, String topicId) {
-        if (version.equals(grantedUnder)) {
-            return false;
-        }
-        int index = -1;
-        for (int i = 0; i < history.size(); i++) {
-            if (history.get(i).version().equals(grantedUnder)) {
-                index = i;
-                break;
-            }
-        }
-        if (index < 0) {
-            return true;
-        }
-        for (int i = index + 1; i < history.size(); i++) {
-            if (history.get(i).changed().contains(topicId)) {
-                return true;
-            }
-        }
-        return false;
+        return !version.equals(grantedUnder) && (history.stream().noneMatch(r -> r.version().equals(grantedUnder))
+                || revisionsAfter(grantedUnder).stream().anyMatch(r -> r.changed().contains(topicId)));
     }
 
     @Override
@@ -352,16 +275,6 @@ public final class Policy {
             throw new IllegalArgumentException(name + " must not be blank, but was " + LogSafe.quote(value));
         }
         return value;
-    }
-
-    private static <T> Map<String, T> index(List<T> items, Function<T, String> id, String kind) {
-        Map<String, T> map = new LinkedHashMap<>();
-        for (T item : items) {
-            if (map.putIfAbsent(id.apply(item), item) != null) {
-                throw new IllegalArgumentException("duplicate " + kind + " id '" + id.apply(item) + "'");
-            }
-        }
-        return java.util.Collections.unmodifiableMap(map);
     }
 
     /** Builds a {@link Policy}. Loading a file validates more than this does; see the loader. */

@@ -259,26 +259,7 @@ public final class ProvisionGate {
      * provider's name, address, representative (for a corporation) and how it obtained the data are given.
      */
     public ReceiptRecord receive(Provenance provenance, Collection<SubjectId> subjects, List<String> dataItems) {
-        List<String> missing = new ArrayList<>();
-        if (provenance == null) {
-            missing.add("provenance");
-        } else {
-            if (blank(provenance.providerName())) {
-                missing.add("providerName");
-            }
-            if (blank(provenance.providerAddress())) {
-                missing.add("providerAddress");
-            }
-            if (provenance.corporation() && blank(provenance.representative())) {
-                missing.add("representative");
-            }
-            if (blank(provenance.acquisition())) {
-                missing.add("acquisition");
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new InvalidProvenanceException(missing);
-        }
+        ProvenanceCheck.requireComplete(provenance);
         if (subjects.isEmpty()) {
             throw new IllegalArgumentException("a receipt covers at least one person");
         }
@@ -365,10 +346,6 @@ public final class ProvisionGate {
 
     private boolean relatedInfo(String item) {
         return policy.dataItem(item).map(DataItem::relatedInfo).orElse(false);
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     /** Builds a {@link ProvisionGate}. */

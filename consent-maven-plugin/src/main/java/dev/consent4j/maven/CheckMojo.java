@@ -10,8 +10,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Validates the shop's consent policy files and fails the build when one is invalid. Every
- * problem is printed as {@code file:line:column: path: message}; warnings are printed and do not
- * fail the build.
+ * problem is printed as {@code file:line:column: path: message}, followed by {@code [rule-id]} when
+ * it breaks a legal rule; warnings are printed and do not fail the build.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class CheckMojo extends AbstractMojo {

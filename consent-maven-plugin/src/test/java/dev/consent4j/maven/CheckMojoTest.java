@@ -49,6 +49,19 @@ class CheckMojoTest {
     }
 
     @Test
+    void aBrokenLegalRuleIsPrintedWithItsIdAfterTheMessage() throws Exception {
+        Path policy = Fixtures.copy(Fixtures.TEA_SHOP, project, "consent-policy.yaml");
+        Files.writeString(policy, Files.readString(policy).replace("basis: {default: opt-out, EU: opt-in}\n    cookies",
+                "basis: opt-out\n    cookies"), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> mojo(policy).execute()).isInstanceOf(MojoFailureException.class);
+        assertThat(log.lines("ERROR")).singleElement().asString()
+                .startsWith(policy + ":26:")
+                .contains(": cookie-categories[0].basis: cookies and trackers that are not strictly necessary")
+                .endsWith("must be opt-in, not opt-out [eprivacy-cookie-consent]");
+    }
+
+    @Test
     void warningsAreLoggedAsWarningsAndDoNotFail() throws Exception {
         Path policy = Fixtures.copy(Fixtures.TEA_SHOP, project, "consent-policy.yaml");
         Files.writeString(policy, Files.readString(policy).replace("閲覧したページのURL", "閲覧したページのURLなど"),

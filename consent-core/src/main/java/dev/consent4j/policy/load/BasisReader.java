@@ -24,6 +24,16 @@ final class BasisReader {
         this.problems = problems;
     }
 
+    /** The required {@code basis} of a purpose or cookie category, or {@code null} after reporting. */
+    BasisRule required(Fields f) {
+        Node node = f.node() instanceof ObjectNode o ? o.fields().get("basis") : null;
+        if (node == null) {
+            problems.error(f.path("basis"), f.node(), "required field 'basis' is missing; use " + CHOICES);
+            return null;
+        }
+        return read(node, f.path("basis"));
+    }
+
     /** The basis at {@code node}, or {@code null} after reporting what is wrong with it. */
     BasisRule read(Node node, String path) {
         if (node instanceof ScalarNode scalar) {
@@ -85,7 +95,7 @@ final class BasisReader {
     boolean electronicMailOptOutInJapan(BasisRule basis, String path, Node at, String what) {
         for (String code : jurisdictionsToCheck(basis, "JP")) {
             if (basis.in(Jurisdiction.of(code)) == Basis.OPT_OUT) {
-                problems.error(path, at, "advertising by " + what + " must be opt-in in " + code
+                problems.error(LegalRule.JP_EMAIL_OPT_IN, path, at, "advertising by " + what + " must be opt-in in " + code
                         + " (特定電子メール法 3条, Act on Specified Electronic Mail art. 3); "
                         + "set its basis to opt-in there, or give the channel its own basis under channel-basis");
                 return true;
@@ -102,7 +112,7 @@ final class BasisReader {
     void cookiesOptOutInUk(BasisRule basis, String path, Node at) {
         for (Map.Entry<String, Basis> override : basis.overrides().entrySet()) {
             if (Jurisdiction.of(override.getKey()).inUk() && override.getValue() == Basis.OPT_OUT) {
-                problems.error(PathNames.child(path, override.getKey()), at, "cookies and trackers that are not strictly "
+                problems.error(LegalRule.PECR_COOKIE_CONSENT, PathNames.child(path, override.getKey()), at, "cookies and trackers that are not strictly "
                         + "necessary need prior consent in " + override.getKey() + " (PECR reg. 6); the basis there must be opt-in");
                 return;
             }

@@ -7,7 +7,6 @@ import dev.consent4j.policy.load.Node.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code data-abroad}, the policy's statement of where outside Japan personal data is
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
 final class DataAbroadReader {
 
     private static final Set<String> KEYS = Set.of("countries", "note");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private final Problems problems;
 
@@ -32,7 +30,7 @@ final class DataAbroadReader {
             return null;
         }
         if (!f.has("countries")) {
-            problems.error(f.path("countries"), f.node(), "required field 'countries' is missing; write countries: [] "
+            problems.error(LegalRule.APPI_32_HANDLING_ABROAD, f.path("countries"), f.node(), "required field 'countries' is missing; write countries: [] "
                     + "when personal data is not handled outside Japan, or list where it is, e.g. [US, SG]");
             return null;
         }
@@ -40,7 +38,7 @@ final class DataAbroadReader {
         List<String> given = f.texts("countries");
         for (int i = 0; i < given.size(); i++) {
             String country = given.get(i);
-            if (!COUNTRY.matcher(country).matches() || country.equals("JP")) {
+            if (!RecipientReader.COUNTRY.matcher(country).matches() || country.equals("JP")) {
                 problems.error(PathNames.item(f.path("countries"), i), f.at("countries"), "countries lists ISO 3166-1 codes "
                         + "of countries other than Japan, such as US or SG, but '" + country + "' is not one");
             } else {
@@ -53,8 +51,9 @@ final class DataAbroadReader {
         for (int i = 0; i < recipients.size(); i++) {
             if (recipients.get(i) instanceof ObjectNode recipient
                     && recipient.fields().get("country") instanceof ScalarNode country && country.text() != null
-                    && COUNTRY.matcher(country.text().trim()).matches() && !declared.allows(country.text().trim())) {
-                problems.warning(PathNames.child(PathNames.item("recipients", i), "country"), country, "recipient in "
+                    && RecipientReader.COUNTRY.matcher(country.text().trim()).matches() && !declared.allows(country.text().trim())) {
+                problems.warning(LegalRule.APPI_32_HANDLING_ABROAD, PathNames.child(PathNames.item("recipients", i), "country"),
+                        country, "recipient in "
                         + country.text().trim() + (declared.handledAbroad()
                                 ? ", which data-abroad.countries " + countries + " does not list; add it there"
                                 : ", but data-abroad says personal data is not handled outside Japan")

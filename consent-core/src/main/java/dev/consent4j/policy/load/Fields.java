@@ -1,21 +1,31 @@
 package dev.consent4j.policy.load;
 
 import dev.consent4j.policy.LocalizedText;
+import dev.consent4j.policy.match.HostMatcher;
 import dev.consent4j.policy.load.Node.ArrayNode;
 import dev.consent4j.policy.load.Node.ObjectNode;
 import dev.consent4j.policy.load.Node.ScalarNode;
 import dev.consent4j.policy.load.Node.ScalarType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads the fields of one mapping in a policy file, reporting every problem (wrong type, missing
  * required field, unknown key) with its path and location instead of stopping at the first.
  */
 final class Fields {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern VAGUE_ENDING = Pattern.compile(".*(等|など|etc\\.?|and so on)\\s*$",
+            Pattern.CASE_INSENSITIVE);
 
     private final ObjectNode node;
     private final String path;
@@ -42,13 +52,10 @@ final class Fields {
             if (!allowed.contains(key.getKey())) {
                 String suggestion = Suggestions.closest(key.getKey(), allowed);
                 String message = "unknown key '" + key.getKey() + "'"
-                        + (suggestion == null ? "; allowed keys are " + String.join(", ", sorted(allowed))
+                        + (suggestion == null ? "; allowed keys are " + String.join(", ", allowed.stream().sorted().toList())
                                 : "; did you mean '" + suggestion + "'?");
-                if (suggestion == null && noValue(object.fields().get(key.getKey()))) {
-                    Map.Entry<String, Node> before = entryBefore(object, key.getKey());
-                    message = "'" + key.getKey() + "' has no value; " + YamlFriction.cutAtComma(
-                            before == null ? null : before.getKey(),
-                            before != null && before.getValue() instanceof ScalarNode b ? b.text() : null, key.getKey());
+                if (suggestion == null && YamlFriction.noValue(object.fields().get(key.getKey()))) {
+                    message = "'" + key.getKey() + "' has no value; " + YamlFriction.cutAtComma(object, key.getKey());
                 }
                 problems.error(PathNames.child(path, key.getKey()), key.getValue()[0], key.getValue()[1], message);
             }
@@ -75,8 +82,17 @@ final class Fields {
     }
 
     boolean has(String key) {
+        return value(key) != null;
+    }
+
+    /** The node under {@code key}, or {@code null} when absent or written as null. */
+    private Node value(String key) {
         Node child = node.fields().get(key);
-        return child != null && !(child instanceof ScalarNode s && s.type() == ScalarType.NULL);
+        return child instanceof ScalarNode s && s.type() == ScalarType.NULL ? null : child;
+    }
+
+    private void missing(LegalRule rule, String key, String hint) {
+        problems.error(rule, path(key), node, "required field '" + key + "' is missing" + hint);
     }
 
     Problems problems() {
@@ -89,10 +105,10 @@ final class Fields {
 
     /** A scalar's text; reports a missing required field or a non-scalar. */
     String text(String key, boolean required) {
-        Node child = node.fields().get(key);
-        if (child == null || child instanceof ScalarNode s && s.type() == ScalarType.NULL) {
+        Node child = value(key);
+        if (child == null) {
             if (required) {
-                problems.error(path(key), node, "required field '" + key + "' is missing");
+                missing(null, key, "");
             }
             return null;
         }
@@ -122,8 +138,8 @@ final class Fields {
 
     /** A list of texts; absent means empty. A single text is reported, not silently wrapped. */
     List<String> texts(String key) {
-        Node child = node.fields().get(key);
-        if (child == null || child instanceof ScalarNode s && s.type() == ScalarType.NULL) {
+        Node child = value(key);
+        if (child == null) {
             return List.of();
         }
         if (!(child instanceof ArrayNode array)) {
@@ -145,8 +161,8 @@ final class Fields {
 
     /** A list of mappings; absent means empty. */
     List<Node> list(String key) {
-        Node child = node.fields().get(key);
-        if (child == null || child instanceof ScalarNode s && s.type() == ScalarType.NULL) {
+        Node child = value(key);
+        if (child == null) {
             return List.of();
         }
         if (!(child instanceof ArrayNode array)) {
@@ -158,14 +174,28 @@ final class Fields {
 
     /** A nested mapping, or {@code null} when absent (reported if required) or malformed. */
     Fields object(String key, boolean required, Set<String> allowed) {
-        Node child = node.fields().get(key);
-        if (child == null || child instanceof ScalarNode s && s.type() == ScalarType.NULL) {
+        return object(key, required, null, "", allowed);
+    }
+
+    /** A nested mapping that {@code rule} requires ({@code why} says what for), reported under the rule when absent. */
+    Fields object(String key, LegalRule requiredBy, String why, Set<String> allowed) {
+        return object(key, true, requiredBy, "; " + why, allowed);
+    }
+
+    private Fields object(String key, boolean required, LegalRule rule, String hint, Set<String> allowed) {
+        Node child = value(key);
+        if (child == null) {
             if (required) {
-                problems.error(path(key), node, "required field '" + key + "' is missing");
+                missing(rule, key, hint);
             }
             return null;
         }
         return of(child, path(key), problems, languages, allowed);
+    }
+
+    /** A text per language that {@code rule} requires, reported under the rule when absent. */
+    LocalizedText localized(String key, LegalRule requiredBy) {
+        return localized(key, true, requiredBy);
     }
 
     /**
@@ -173,11 +203,14 @@ final class Fields {
      * present; a language the policy does not declare is reported.
      */
     LocalizedText localized(String key, boolean required) {
-        Node child = node.fields().get(key);
-        if (child == null || child instanceof ScalarNode s && s.type() == ScalarType.NULL) {
+        return localized(key, required, null);
+    }
+
+    private LocalizedText localized(String key, boolean required, LegalRule rule) {
+        Node child = value(key);
+        if (child == null) {
             if (required) {
-                problems.error(path(key), node, "required field '" + key + "' is missing; give it as {"
-                        + String.join(": …, ", languages) + ": …}");
+                missing(rule, key, "; give it as {" + String.join(": …, ", languages) + ": …}");
             }
             return null;
         }
@@ -194,18 +227,14 @@ final class Fields {
             return null;
         }
         Map<String, String> values = new LinkedHashMap<>();
-        Map.Entry<String, Node> previous = null;
         for (Map.Entry<String, Node> entry : object.fields().entrySet()) {
-            Map.Entry<String, Node> before = previous;
-            previous = entry;
             String language = entry.getKey();
             String textPath = PathNames.child(at, language);
-            if (!languages.contains(language) && noValue(entry.getValue())) {
+            if (!languages.contains(language) && YamlFriction.noValue(entry.getValue())) {
                 int[] where = object.keyLocations().get(language);
                 problems.error(textPath, where == null ? child.line() : where[0], where == null ? child.column() : where[1],
-                        "'" + language + "' is no language of the policy and has no text; " + YamlFriction.cutAtComma(
-                                before == null ? null : before.getKey(),
-                                before != null && before.getValue() instanceof ScalarNode b ? b.text() : null, language));
+                        "'" + language + "' is no language of the policy and has no text; "
+                                + YamlFriction.cutAtComma(object, language));
                 continue;
             }
             if (!languages.contains(language)) {
@@ -228,20 +257,127 @@ final class Fields {
         return new LocalizedText(values);
     }
 
-    /** A key written with no value, as a text cut at an unquoted comma leaves it ({@code {ja: a, b}}). */
-    private static boolean noValue(Node node) {
-        return node instanceof ScalarNode s && (s.type() == ScalarType.NULL || s.type() == ScalarType.STRING && s.text().isEmpty());
+    /** An id of 1 to 64 characters of a-z, 0-9, '.', '_' or '-', or {@code null} after reporting. */
+    String id(String key) {
+        String id = text(key, true);
+        if (id != null && !ID.matcher(id).matches()) {
+            problems.error(path(key), at(key), "an id is 1 to 64 characters of a-z, 0-9, '.', '_' or '-', starting with "
+                    + "a letter or digit, but was '" + id + "'");
+            return null;
+        }
+        return id;
     }
 
-    private static Map.Entry<String, Node> entryBefore(ObjectNode object, String key) {
-        Map.Entry<String, Node> before = null;
-        for (Map.Entry<String, Node> entry : object.fields().entrySet()) {
-            if (entry.getKey().equals(key)) {
-                return before;
-            }
-            before = entry;
+    /** The entry's {@code id}, or {@code null} after reporting it malformed or already in {@code seen}. */
+    String uniqueId(Set<String> seen) {
+        String id = id("id");
+        if (id != null && !seen.add(id)) {
+            problems.error(path("id"), at("id"), "duplicate id '" + id + "'");
+            return null;
         }
-        return null;
+        return id;
+    }
+
+    /** A required id naming one of {@code known} ({@code kind} says what), or {@code null} after reporting. */
+    String reference(String key, Set<String> known, String kind) {
+        String id = text(key, true);
+        if (id != null && !known.contains(id)) {
+            problems.error(path(key), at(key), Suggestions.unknown(id, known, kind));
+            return null;
+        }
+        return id;
+    }
+
+    /** The ids of a list that name one of {@code known}; each other is reported. */
+    List<String> references(String key, Set<String> known, String kind) {
+        List<String> ids = texts(key);
+        List<String> valid = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (known.contains(ids.get(i))) {
+                valid.add(ids.get(i));
+            } else {
+                problems.error(PathNames.item(path(key), i), at(key), Suggestions.unknown(ids.get(i), known, kind));
+            }
+        }
+        return valid;
+    }
+
+    /** The host names of a list, in lower case; each malformed one is reported. */
+    List<String> hosts(String key) {
+        List<String> hosts = texts(key);
+        List<String> valid = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            if (HostMatcher.isValidHost(hosts.get(i))) {
+                valid.add(hosts.get(i).toLowerCase(Locale.ROOT));
+            } else {
+                problems.error(PathNames.item(path(key), i), at(key), "'" + hosts.get(i)
+                        + "' is not a host name or a wildcard such as *.example.com (no scheme, port or path)");
+            }
+        }
+        return valid;
+    }
+
+    LocalDate date(String key, boolean required) {
+        String text = text(key, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.error(path(key), at(key), key + " must be a date such as 2026-04-01, but was '" + text + "'");
+            return null;
+        }
+    }
+
+    /** A kebab-case constant of {@code type}; {@code fallback} when absent or (after reporting) unknown. */
+    <E extends Enum<E>> E enumValue(String key, Class<E> type, E fallback) {
+        String text = text(key, false);
+        if (text == null) {
+            return fallback;
+        }
+        String constant = text.toUpperCase(Locale.ROOT).replace('-', '_');
+        List<String> allowed = new ArrayList<>();
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(constant)) {
+                return value;
+            }
+            allowed.add(value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        problems.error(path(key), at(key), key + " must be one of " + allowed + ", but was '" + text + "'");
+        return fallback;
+    }
+
+    interface ItemReader {
+        void read(Fields fields);
+    }
+
+    /** What {@code reader} makes of each mapping of the list under {@code section}, leaving out {@code null}s. */
+    <T> List<T> collect(String section, Set<String> keys, Function<Fields, T> reader) {
+        List<T> all = new ArrayList<>();
+        forEach(section, keys, f -> {
+            T item = reader.apply(f);
+            if (item != null) {
+                all.add(item);
+            }
+        });
+        return all;
+    }
+
+    /** Each mapping of the list under {@code section}, with {@code keys} allowed in it. */
+    void forEach(String section, Set<String> keys, ItemReader reader) {
+        List<Node> items = list(section);
+        for (int i = 0; i < items.size(); i++) {
+            Fields fields = of(items.get(i), PathNames.item(path(section), i), problems, languages, keys);
+            if (fields != null) {
+                reader.read(fields);
+            }
+        }
+    }
+
+    /** Whether a text ends vaguely ("等", "など", "etc.") where a notice should name each thing. */
+    static boolean vague(String text) {
+        return VAGUE_ENDING.matcher(text).matches();
     }
 
     static String describe(Node node) {
@@ -249,9 +385,5 @@ final class Fields {
             return node.kindName() + " '" + scalar.text() + "'";
         }
         return node.kindName();
-    }
-
-    private static List<String> sorted(Set<String> keys) {
-        return keys.stream().sorted().toList();
     }
 }

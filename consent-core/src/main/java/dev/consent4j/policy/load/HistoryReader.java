@@ -21,11 +21,9 @@ final class HistoryReader {
     private static final Set<String> CHANGE_KEYS = Set.of("topic", "change", "description");
     private static final List<String> KINDS = Arrays.stream(Revision.Kind.values()).map(Revision.Kind::id).toList();
 
-    private final PolicyReader reader;
     private final Problems problems;
 
-    HistoryReader(PolicyReader reader, Problems problems) {
-        this.reader = reader;
+    HistoryReader(Problems problems) {
         this.problems = problems;
     }
 
@@ -36,12 +34,12 @@ final class HistoryReader {
         List<Revision> history = new ArrayList<>();
         List<Fields> removals = new ArrayList<>();
         Set<String> versions = new HashSet<>();
-        reader.forEach(top, "history", REVISION_KEYS, (f, path) -> {
+        top.forEach("history", REVISION_KEYS, f -> {
             String revisionVersion = f.text("version", true);
             if (revisionVersion != null && !versions.add(revisionVersion)) {
                 problems.error(f.path("version"), f.at("version"), "version '" + revisionVersion + "' appears twice in the history");
             }
-            List<String> changed = reader.references(f, "changed", known, "purpose or cookie category");
+            List<String> changed = f.references("changed", known, "purpose or cookie category");
             List<Revision.Change> changes = new ArrayList<>();
             List<Node> nodes = f.list("changes");
             for (int i = 0; i < nodes.size(); i++) {
@@ -54,7 +52,7 @@ final class HistoryReader {
                     }
                 }
             }
-            LocalDate revisionDate = reader.date(f, "effective-date", false);
+            LocalDate revisionDate = f.date("effective-date", false);
             if (revisionVersion != null) {
                 history.add(new Revision(revisionVersion, revisionDate, changed, changes));
             }
@@ -70,8 +68,8 @@ final class HistoryReader {
     private Revision.Change change(Fields c, Set<String> known) {
         String topic = c.text("topic", true);
         if (topic != null && !known.contains(topic)) {
-            problems.error(c.path("topic"), c.at("topic"), PolicyReader.unknownReference(topic, known,
-                    "purpose or cookie category") + "; a removed topic is named by a change: removed");
+            problems.error(c.path("topic"), c.at("topic"), Suggestions.unknown(topic, known, "purpose or cookie category")
+                    + "; a removed topic is named by a change: removed");
         }
         String kindText = c.text("change", true);
         Revision.Kind kind = null;
@@ -79,9 +77,8 @@ final class HistoryReader {
             if (KINDS.contains(kindText)) {
                 kind = Revision.Kind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
             } else {
-                String suggestion = Suggestions.closest(kindText, KINDS);
                 problems.error(c.path("change"), c.at("change"), "change must be added, changed or removed, but was '"
-                        + kindText + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+                        + kindText + "'" + Suggestions.didYouMean(kindText, KINDS));
             }
         }
         LocalizedText description = c.localized("description", true);

@@ -34,7 +34,7 @@ final class MinorRuleReader {
         Integer guardianAge = age(f, "guardian-below-age", true);
         Integer optInAge = age(f, "opt-in-below-age", false);
         if (guardianAge != null && optInAge != null && optInAge < guardianAge) {
-            problems.error(f.path("opt-in-below-age"), f.at("opt-in-below-age"), "opt-in-below-age (" + optInAge
+            problems.error(LegalRule.MINORS_OPT_IN, f.path("opt-in-below-age"), f.at("opt-in-below-age"), "opt-in-below-age (" + optInAge
                     + ") must not be below guardian-below-age (" + guardianAge + "): below the guardian age a guardian grants anyway");
             optInAge = null;
         }
@@ -45,10 +45,10 @@ final class MinorRuleReader {
             boolean necessary = purpose != null ? purpose.basis().alwaysNecessary()
                     : category != null && category.basis().alwaysNecessary();
             if (necessary) {
-                problems.error(PathNames.item(f.path("purposes"), i), f.at("purposes"), "'" + id + "' is necessary: no choice is "
+                problems.error(LegalRule.MINORS_GUARDIAN, PathNames.item(f.path("purposes"), i), f.at("purposes"), "'" + id + "' is necessary: no choice is "
                         + "asked, so no guardian's consent can be; remove it from this rule, or make it choosable");
             } else if (purpose != null && purpose.basis().byDefault() == Basis.NOTICE) {
-                problems.warning(PathNames.item(f.path("purposes"), i), f.at("purposes"), "'" + id + "' is notice-only: "
+                problems.warning(LegalRule.MINORS_GUARDIAN, PathNames.item(f.path("purposes"), i), f.at("purposes"), "'" + id + "' is notice-only: "
                         + "no choice is asked, so this rule never applies to it");
             }
         }
@@ -56,7 +56,7 @@ final class MinorRuleReader {
             boolean anyOptOut = purposes.stream().map(purposeById::get)
                     .anyMatch(p -> p != null && (p.basis().byDefault() == Basis.OPT_OUT || p.basis().overrides().containsValue(Basis.OPT_OUT)));
             if (!purposes.isEmpty() && !anyOptOut) {
-                problems.warning(f.path("opt-in-below-age"), f.at("opt-in-below-age"), "none of the rule's purposes is opt-out "
+                problems.warning(LegalRule.MINORS_OPT_IN, f.path("opt-in-below-age"), f.at("opt-in-below-age"), "none of the rule's purposes is opt-out "
                         + "anywhere, so opt-in-below-age changes nothing");
             }
         }

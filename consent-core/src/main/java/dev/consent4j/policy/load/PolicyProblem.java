@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param line    1-based line, or 0 when not known
  * @param column  1-based column, or 0 when not known
  * @param message what is wrong, in words a shop developer can act on
+ * @param rule    the id of the legal rule broken (listed in {@code docs/policy-format.md}), or
+ *                {@code null} for a plain format error
  */
-public record PolicyProblem(Severity severity, String file, String path, int line, int column, String message) {
+public record PolicyProblem(Severity severity, String file, String path, int line, int column, String message,
+        String rule) {
 
     /** Errors make a policy unusable; warnings are worth a look but do not stop loading. */
     public enum Severity {
@@ -25,11 +28,19 @@ public record PolicyProblem(Severity severity, String file, String path, int lin
         Objects.requireNonNull(message, "message");
     }
 
+    /** A problem that breaks no legal rule: a format error. */
+    public PolicyProblem(Severity severity, String file, String path, int line, int column, String message) {
+        this(severity, file, path, line, column, message, null);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }
 
-    /** {@code file:line:column: path: message}, as compilers print it (warnings say so). */
+    /**
+     * {@code file:line:column: path: message}, as compilers print it (warnings say so), followed by
+     * {@code [rule-id]} when a legal rule is broken.
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(file);
@@ -43,6 +54,10 @@ public record PolicyProblem(Severity severity, String file, String path, int lin
         if (!path.isEmpty()) {
             text.append(path).append(": ");
         }
-        return text.append(message).toString();
+        text.append(message);
+        if (rule != null) {
+            text.append(" [").append(rule).append(']');
+        }
+        return text.toString();
     }
 }

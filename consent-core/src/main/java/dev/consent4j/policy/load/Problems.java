@@ -4,7 +4,7 @@ import dev.consent4j.policy.load.PolicyProblem.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects problems for one file. */
+/** Collects problems for one file; those raised by a {@link LegalRule} carry its id. */
 final class Problems {
 
     private final String file;
@@ -19,12 +19,26 @@ final class Problems {
     }
 
     void error(String path, Node at, String message) {
-        error(path, at == null ? 0 : at.line(), at == null ? 0 : at.column(), message);
+        add(Severity.ERROR, null, path, at, message);
     }
 
     void warning(String path, Node at, String message) {
-        list.add(new PolicyProblem(Severity.WARNING, file, path, at == null ? 0 : at.line(),
-                at == null ? 0 : at.column(), message));
+        add(Severity.WARNING, null, path, at, message);
+    }
+
+    /** An error because the policy breaks {@code rule}. */
+    void error(LegalRule rule, String path, Node at, String message) {
+        add(Severity.ERROR, rule, path, at, message);
+    }
+
+    /** A warning that the policy may break {@code rule}. */
+    void warning(LegalRule rule, String path, Node at, String message) {
+        add(Severity.WARNING, rule, path, at, message);
+    }
+
+    private void add(Severity severity, LegalRule rule, String path, Node at, String message) {
+        list.add(new PolicyProblem(severity, file, path, at == null ? 0 : at.line(), at == null ? 0 : at.column(),
+                message, rule == null ? null : rule.id()));
     }
 
     boolean hasErrors() {

@@ -58,9 +58,8 @@ final class PurposeRules {
             String channel = entry.getKey();
             String entryPath = PathNames.child(path, channel);
             if (!purposeChannels.contains(channel)) {
-                String suggestion = Suggestions.closest(channel, purposeChannels);
                 problems.error(entryPath, entry.getValue(), "'" + channel + "' is not one of this purpose's channels "
-                        + purposeChannels + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+                        + purposeChannels + Suggestions.didYouMean(channel, purposeChannels));
                 continue;
             }
             BasisRule rule = bases.read(entry.getValue(), entryPath);
@@ -123,7 +122,7 @@ final class PurposeRules {
         }
         for (String flag : List.of("sale-or-sharing", "targeted-advertising")) {
             if (f.has(flag) && f.at(flag) instanceof ScalarNode s && "true".equals(s.text())) {
-                problems.error(f.path(flag), f.at(flag), "a notice-only purpose cannot be " + flag + ": a person must be able "
+                problems.error(LegalRule.GPC_OPT_OUT, f.path(flag), f.at(flag), "a notice-only purpose cannot be " + flag + ": a person must be able "
                         + "to opt out of it (and GPC must refuse it); make it opt-out or opt-in");
             }
         }

@@ -27,11 +27,9 @@ final class RecipientExtrasReader {
     record Extras(List<ProvisionGround> grounds, List<String> examples, boolean andOthers) {
     }
 
-    private final PolicyReader reader;
     private final Problems problems;
 
-    RecipientExtrasReader(PolicyReader reader, Problems problems) {
-        this.reader = reader;
+    RecipientExtrasReader(Problems problems) {
         this.problems = problems;
     }
 
@@ -58,7 +56,7 @@ final class RecipientExtrasReader {
         }
         if (name != null && examples.isEmpty()) {
             for (Map.Entry<String, String> text : name.values().entrySet()) {
-                if (PolicyReader.VAGUE_ENDING.matcher(text.getValue()).matches()) {
+                if (Fields.vague(text.getValue())) {
                     problems.warning(PathNames.child(f.path("name"), text.getKey()), f.at("name"), "'" + text.getValue()
                             + "' ends vaguely (等, など, etc.); for a category of recipients name it plainly and list "
                             + "examples: [...] with and-others: true");
@@ -74,11 +72,11 @@ final class RecipientExtrasReader {
         String id = g.text("ground", true);
         LegalGround ground = id == null ? null : LegalGround.fromId(id);
         if (id != null && ground == null) {
-            String suggestion = Suggestions.closest(id, GROUND_IDS);
+            String suggestion = Suggestions.didYouMean(id, GROUND_IDS);
             problems.error(g.path("ground"), g.at("ground"), "unknown legal ground '" + id + "'"
-                    + (suggestion == null ? "; use one of " + GROUND_IDS : "; did you mean '" + suggestion + "'?"));
+                    + (suggestion.isEmpty() ? "; use one of " + GROUND_IDS : suggestion));
         }
-        List<String> covered = reader.references(g, "purposes", Set.copyOf(purposes), "purpose of this recipient");
+        List<String> covered = g.references("purposes", Set.copyOf(purposes), "purpose of this recipient");
         LocalizedText description = g.localized("description", false);
         if (ground == null) {
             return null;
@@ -88,22 +86,22 @@ final class RecipientExtrasReader {
         }
         if (ground.relation() != null) {
             if (relation != null && relation != ground.relation()) {
-                problems.error(g.path("ground"), g.at("ground"), "legal ground '" + id + "' (APPI art. " + ground.article()
-                        + ") is for a recipient whose relation is " + ground.relation().id() + ", but this one is "
+                problems.error(LegalRule.APPI_27_GROUND_RELATION, g.path("ground"), g.at("ground"), "legal ground '" + id
+                        + "' (APPI art. " + ground.article() + ") is for a recipient whose relation is " + ground.relation().id() + ", but this one is "
                         + relation.id() + (ground == LegalGround.JOINT_USE
                                 ? "; joint use needs relation joint-user and a joint-use block with the announced items" : ""));
             } else if (ground == LegalGround.JOINT_USE && jointUse == null) {
-                problems.error(g.path("ground"), g.at("ground"), "legal ground 'joint-use' needs the joint-use block with "
+                problems.error(LegalRule.APPI_27_JOINT_USE, g.path("ground"), g.at("ground"), "legal ground 'joint-use' needs the joint-use block with "
                         + "the announced items (data items, joint users, purposes, responsible party; APPI art. 27(5)(iii))");
             }
         } else if (relation != null && relation != Relation.THIRD_PARTY) {
-            problems.error(g.path("ground"), g.at("ground"), "legal ground '" + id + "' (APPI art. " + ground.article()
-                    + ") is an exception for provision to a third party; a " + relation.id() + " needs no ground of its own");
+            problems.error(LegalRule.APPI_27_THIRD_PARTY_CONSENT, g.path("ground"), g.at("ground"), "legal ground '" + id
+                    + "' (APPI art. " + ground.article() + ") is an exception for provision to a third party; a " + relation.id() + " needs no ground of its own");
         } else {
             for (String purposeId : covered.isEmpty() ? purposes : covered) {
                 Purpose purpose = purposeById.get(purposeId);
                 if (purpose != null && !purpose.basis().alwaysNecessary()) {
-                    problems.warning(g.path("ground"), g.at("ground"), "purpose '" + purposeId + "' lets people choose, "
+                    problems.warning(LegalRule.APPI_27_THIRD_PARTY_CONSENT, g.path("ground"), g.at("ground"), "purpose '" + purposeId + "' lets people choose, "
                             + "but legal ground '" + id + "' lets the provision gate give this recipient data whatever "
                             + "they chose; check that the ground really applies to it");
                 }

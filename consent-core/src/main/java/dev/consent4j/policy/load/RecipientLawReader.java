@@ -24,31 +24,34 @@ final class RecipientLawReader {
     private static final Set<String> OPT_OUT_KEYS = Set.of("acquisition-method", "provision-method",
             "request-method", "update-method", "start-date");
 
-    private final PolicyReader reader;
     private final Problems problems;
 
-    RecipientLawReader(PolicyReader reader, Problems problems) {
-        this.reader = reader;
+    RecipientLawReader(Problems problems) {
         this.problems = problems;
     }
 
     /** The joint-use block: required for a joint user, refused for any other relation. */
     JointUse jointUse(Fields f, Relation relation, Map<String, DataItem> dataItems) {
-        Fields joint = f.object("joint-use", relation == Relation.JOINT_USER, JOINT_USE_KEYS);
+        Fields joint = relation == Relation.JOINT_USER
+                ? f.object("joint-use", LegalRule.APPI_27_JOINT_USE, "a joint user comes with the announced items "
+                        + "(data items, joint users, purposes, responsible party; APPI art. 27(5)(iii))", JOINT_USE_KEYS)
+                : f.object("joint-use", false, JOINT_USE_KEYS);
         if (joint == null) {
             return null;
         }
         if (relation != null && relation != Relation.JOINT_USER) {
-            problems.error(f.path("joint-use"), f.at("joint-use"), "only a joint-user recipient has a joint-use block");
+            problems.error(LegalRule.APPI_27_JOINT_USE, f.path("joint-use"), f.at("joint-use"),
+                    "only a joint-user recipient has a joint-use block");
         }
-        List<String> jointItems = reader.references(joint, "data-items", dataItems.keySet(), "data item");
+        List<String> jointItems = joint.references("data-items", dataItems.keySet(), "data item");
         if (jointItems.isEmpty()) {
-            problems.error(joint.path("data-items"), joint.at("data-items"), "joint use must list the data items used jointly (APPI art. 27(5)(iii))");
+            problems.error(LegalRule.APPI_27_JOINT_USE, joint.path("data-items"), joint.at("data-items"),
+                    "joint use must list the data items used jointly (APPI art. 27(5)(iii))");
         }
-        LocalizedText users = joint.localized("joint-users", true);
-        LocalizedText jointPurposes = joint.localized("purposes", true);
-        Fields responsible = joint.object("responsible", true, PolicyReader.PARTY_KEYS);
-        Party party = responsible == null ? null : reader.party(responsible, true);
+        LocalizedText users = joint.localized("joint-users", LegalRule.APPI_27_JOINT_USE);
+        LocalizedText jointPurposes = joint.localized("purposes", LegalRule.APPI_27_JOINT_USE);
+        Party party = PartyReader.read(joint, "responsible", LegalRule.APPI_27_JOINT_USE,
+                "name the party responsible for the joint use (APPI art. 27(5)(iii))", true);
         return users != null && jointPurposes != null && party != null
                 ? new JointUse(jointItems, users, jointPurposes, party) : null;
     }
@@ -58,14 +61,14 @@ final class RecipientLawReader {
         boolean foreignThirdParty = relation == Relation.THIRD_PARTY && country != null && !"JP".equals(country);
         Fields foreignFields = f.object("foreign-transfer", false, FOREIGN_KEYS);
         if (foreignFields == null && foreignThirdParty && !f.has("foreign-transfer")) {
-            problems.error(f.path("foreign-transfer"), f.node(), "a third party in " + country + " needs foreign-transfer "
+            problems.error(LegalRule.APPI_28_FOREIGN_TRANSFER, f.path("foreign-transfer"), f.node(), "a third party in " + country + " needs foreign-transfer "
                     + "information (the country's protection system and the recipient's measures; APPI art. 28)");
         }
         if (foreignFields == null) {
             return null;
         }
-        LocalizedText system = foreignFields.localized("system-info", true);
-        LocalizedText measures = foreignFields.localized("recipient-measures", true);
+        LocalizedText system = foreignFields.localized("system-info", LegalRule.APPI_28_FOREIGN_TRANSFER);
+        LocalizedText measures = foreignFields.localized("recipient-measures", LegalRule.APPI_28_FOREIGN_TRANSFER);
         return system != null && measures != null ? new ForeignTransfer(system, measures) : null;
     }
 
@@ -76,17 +79,17 @@ final class RecipientLawReader {
             return null;
         }
         if (relation != null && relation != Relation.THIRD_PARTY) {
-            problems.error(f.path("opt-out-route"), f.at("opt-out-route"), "only a third party can receive data by an opt-out route");
+            problems.error(LegalRule.APPI_27_OPT_OUT_ROUTE, f.path("opt-out-route"), f.at("opt-out-route"), "only a third party can receive data by an opt-out route");
         }
-        LocalizedText acquisition = route.localized("acquisition-method", true);
-        LocalizedText provision = route.localized("provision-method", true);
-        LocalizedText request = route.localized("request-method", true);
-        LocalizedText update = route.localized("update-method", true);
-        LocalDate start = reader.date(route, "start-date", true);
+        LocalizedText acquisition = route.localized("acquisition-method", LegalRule.APPI_27_OPT_OUT_ROUTE);
+        LocalizedText provision = route.localized("provision-method", LegalRule.APPI_27_OPT_OUT_ROUTE);
+        LocalizedText request = route.localized("request-method", LegalRule.APPI_27_OPT_OUT_ROUTE);
+        LocalizedText update = route.localized("update-method", LegalRule.APPI_27_OPT_OUT_ROUTE);
+        LocalDate start = route.date("start-date", true);
         for (String item : items) {
             DataItem dataItem = dataItems.get(item);
             if (dataItem != null && dataItem.sensitive()) {
-                problems.error(f.path("opt-out-route"), f.at("opt-out-route"), "special-care data ('" + item
+                problems.error(LegalRule.APPI_27_OPT_OUT_ROUTE, f.path("opt-out-route"), f.at("opt-out-route"), "special-care data ('" + item
                         + "') may never be provided by an opt-out route (APPI art. 27(2))");
             }
         }

@@ -3,7 +3,6 @@ package dev.consent4j.policy.load;
 import dev.consent4j.policy.DataSource;
 import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.Party;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,49 +16,30 @@ final class SourcesReader {
 
     private static final Set<String> SOURCE_KEYS = Set.of("id", "provider", "individual", "acquisition", "data-items",
             "purposes");
-    private static final Set<String> PROVIDER_KEYS = Set.of("name", "address", "representative", "contact");
 
-    private final PolicyReader reader;
     private final Problems problems;
 
-    SourcesReader(PolicyReader reader, Problems problems) {
-        this.reader = reader;
+    SourcesReader(Problems problems) {
         this.problems = problems;
     }
 
     List<DataSource> read(Fields top, Set<String> dataItemIds, Set<String> purposeIds) {
-        List<DataSource> sources = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        reader.forEach(top, "sources", SOURCE_KEYS, (f, path) -> {
-            DataSource source = source(f, seen, dataItemIds, purposeIds);
-            if (source != null) {
-                sources.add(source);
-            }
-        });
-        return sources;
+        return top.collect("sources", SOURCE_KEYS, f -> source(f, seen, dataItemIds, purposeIds));
     }
 
     private DataSource source(Fields f, Set<String> seen, Set<String> dataItemIds, Set<String> purposeIds) {
-        String id = reader.uniqueId(f, seen);
+        String id = f.uniqueId(seen);
         boolean corporation = !f.flag("individual");
-        Fields providerFields = f.object("provider", true, PROVIDER_KEYS);
-        Party provider = null;
-        if (providerFields != null) {
-            LocalizedText name = providerFields.localized("name", true);
-            LocalizedText address = providerFields.localized("address", true);
-            LocalizedText representative = providerFields.localized("representative", corporation);
-            LocalizedText contact = providerFields.localized("contact", false);
-            if (name != null) {
-                provider = new Party(name, address, representative, contact);
-            }
-        }
-        LocalizedText acquisition = f.localized("acquisition", true);
-        List<String> items = reader.references(f, "data-items", dataItemIds, "data item");
+        Party provider = PartyReader.read(f, "provider", LegalRule.APPI_30_SOURCE_RECORDS,
+                "name who provides the data (APPI art. 30(1)(i))", corporation);
+        LocalizedText acquisition = f.localized("acquisition", LegalRule.APPI_30_SOURCE_RECORDS);
+        List<String> items = f.references("data-items", dataItemIds, "data item");
         if (items.isEmpty() && f.texts("data-items").isEmpty()) {
-            problems.error(f.path("data-items"), f.at("data-items"), "a data source names the data items received from it "
+            problems.error(LegalRule.APPI_30_SOURCE_RECORDS, f.path("data-items"), f.at("data-items"), "a data source names the data items received from it "
                     + "(APPI art. 30 records them), e.g. data-items: [name, email]");
         }
-        List<String> purposes = reader.references(f, "purposes", purposeIds, "purpose");
+        List<String> purposes = f.references("purposes", purposeIds, "purpose");
         if (id == null || provider == null || acquisition == null || items.isEmpty()) {
             return null;
         }

@@ -13,4 +13,15 @@ final class Suggestions {
     static String closest(String word, Collection<String> candidates) {
         return Closest.among(word, candidates);
     }
+
+    /** {@code "; did you mean 'x'?"} for the closest candidate, or {@code ""} when none is close. */
+    static String didYouMean(String word, Collection<String> candidates) {
+        String suggestion = closest(word, candidates);
+        return suggestion == null ? "" : "; did you mean '" + suggestion + "'?";
+    }
+
+    /** {@code unknown kind 'id'}, with a suggestion when one of {@code known} is close. */
+    static String unknown(String id, Collection<String> known, String kind) {
+        return "unknown " + kind + " '" + id + "'" + didYouMean(id, known);
+    }
 }

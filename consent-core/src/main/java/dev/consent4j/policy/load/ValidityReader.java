@@ -65,9 +65,8 @@ final class ValidityReader {
             }
             String entryPath = PathNames.child(path, code);
             if (!Jurisdiction.isValidCode(code)) {
-                String suggestion = Suggestions.closest(code, FIELDS);
                 problems.error(entryPath, entry.getValue(), "'" + code + "' is neither grants, refusals, member-terms nor a "
-                        + "jurisdiction code such as FR, EU, UK or US-CA" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+                        + "jurisdiction code such as FR, EU, UK or US-CA" + Suggestions.didYouMean(code, FIELDS));
                 ok = false;
             } else if (!(entry.getValue() instanceof ObjectNode inner)) {
                 problems.error(entryPath, entry.getValue(), "the validity in " + code + " is a mapping such as {refusals: P6M}, but was "

@@ -1,6 +1,10 @@
 package dev.consent4j.policy.load;
 
+import dev.consent4j.policy.load.Node.ObjectNode;
+import dev.consent4j.policy.load.Node.ScalarNode;
+import dev.consent4j.policy.load.Node.ScalarType;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Turns the YAML parser's messages about the commonest slips in a policy file into advice: a text
@@ -56,7 +60,25 @@ final class YamlFriction {
     }
 
     /** A reminder for a key with no value inside an inline map: most often a text cut at an unquoted comma. */
-    static String cutAtComma(String previousKey, String previousText, String key) {
+    /** A key written with no value, as a text cut at an unquoted comma leaves it ({@code {ja: a, b}}). */
+    static boolean noValue(Node node) {
+        return node instanceof ScalarNode s && (s.type() == ScalarType.NULL || s.type() == ScalarType.STRING && s.text().isEmpty());
+    }
+
+    /** Advice for {@code key} of {@code object}, which has no value: the text before it was cut at a comma. */
+    static String cutAtComma(ObjectNode object, String key) {
+        Map.Entry<String, Node> before = null;
+        for (Map.Entry<String, Node> entry : object.fields().entrySet()) {
+            if (entry.getKey().equals(key)) {
+                return cutAtComma(before == null ? null : before.getKey(),
+                        before != null && before.getValue() instanceof ScalarNode b ? b.text() : null, key);
+            }
+            before = entry;
+        }
+        return cutAtComma(null, null, key);
+    }
+
+    private static String cutAtComma(String previousKey, String previousText, String key) {
         String cut = "quote this text: an unquoted ',' inside {…} ends a text, so '" + key + "' was read as a key of its own; ";
         if (previousText == null) {
             return cut + "put the text that holds the comma in double quotes";

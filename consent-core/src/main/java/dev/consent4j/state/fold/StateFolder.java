@@ -1,9 +1,6 @@
 package dev.consent4j.state.fold;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.consent4j.event.Action;
-import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.SubjectId;
@@ -11,11 +8,8 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Jurisdiction;
-import dev.consent4j.policy.MinorRule;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
-import dev.consent4j.policy.Validity;
-import dev.consent4j.policy.ValidityRule;
 import dev.consent4j.policy.Revision;
 import dev.consent4j.state.ArchivedChoice;
 import dev.consent4j.state.Choice;
@@ -25,21 +19,16 @@ import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import dev.consent4j.state.Signals;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 
 /**
@@ -90,40 +79,15 @@ public final class StateFolder {
     private final Set<Topic> declared;
     /** Ids some revision removed: only choices on these (or undeclared ones) can be archived. */
     private final Set<String> removedTopics;
-    /*
-     * States of visitors' cookies by choice pattern (see foldShared). Shops have few patterns (which
-     * categories were granted, under which version) across millions of visitors; the bound keeps a
-     * flood of odd ones from growing it.
-     */
-    private final Cache<Pattern, ConsentState> shared = Caffeine.newBuilder().maximumSize(SHARED_STATES).build();
-
-    private static final long SECONDS_PER_DAY = 86_400;
-    /** Per validity the policy declares (by identity: they are the policy's own instances), its expiry caches. */
-    private final Map<Validity, Lifetimes> lifetimes = new IdentityHashMap<>();
-
-    /** How many choice patterns {@link #foldShared} keeps. */
-    static final int SHARED_STATES = 10_000;
+    private final Expiry expiry;
+    /** States of visitors' cookies by choice pattern (see foldShared). */
+    private final SharedStates shared;
 
     public StateFolder(Policy policy, ConsentSettings settings) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.settings = Objects.requireNonNull(settings, "settings");
-        Map<Period, ExpiryDays> byPeriod = new HashMap<>();
-        List<ValidityRule> rules = new ArrayList<>();
-        rules.add(policy.validity());
-        for (Purpose purpose : policy.purposes()) {
-            if (purpose.validity() != null) {
-                rules.add(purpose.validity());
-            }
-        }
-        for (ValidityRule rule : rules) {
-            List<Validity> all = new java.util.ArrayList<>(rule.overrides().values());
-            all.add(rule.byDefault());
-            for (Validity validity : all) {
-                Period grants = settings.maxAge() != null ? settings.maxAge() : validity.grants();
-                lifetimes.put(validity, new Lifetimes(expiry(byPeriod, grants), expiry(byPeriod, validity.refusals()),
-                        expiry(byPeriod, validity.memberTermGrants())));
-            }
-        }
+        this.expiry = new Expiry(policy, settings);
+        this.shared = new SharedStates(expiry);
         List<Topic> all = new ArrayList<>();
         for (Purpose purpose : policy.purposes()) {
             all.add(Topic.purpose(purpose.id()));
@@ -246,7 +210,7 @@ public final class StateFolder {
             boolean storeUnavailable) {
         Map<Topic, Choice> byTopic = new HashMap<>(latestChoices.size() * 2 + 1);
         for (Choice choice : latestChoices) {
-            byTopic.merge(choice.topic(), choice, StateFolder::later);
+            byTopic.merge(choice.topic(), choice, Evaluation::later);
         }
         List<ArchivedChoice> archived = List.of();
         for (java.util.Iterator<Choice> it = byTopic.values().iterator(); it.hasNext();) {
@@ -263,7 +227,7 @@ public final class StateFolder {
             archived.sort(java.util.Comparator.comparingLong((ArchivedChoice a) -> a.choice().sequence())
                     .thenComparing(a -> a.choice().topic().toString()));
         }
-        Evaluation evaluation = new Evaluation(byTopic::get, signals, now, storeUnavailable);
+        Evaluation evaluation = new Evaluation(policy, settings, expiry, byTopic::get, signals, now, storeUnavailable);
         Map<Topic, Decision> decisions = new LinkedHashMap<>(topics.size() * 2);
         for (Topic topic : topics) {
             decisions.put(topic, evaluation.decide(topic));
@@ -288,120 +252,12 @@ public final class StateFolder {
      * @throws IllegalArgumentException when two choices are on one topic
      */
     public ConsentState foldShared(Collection<Choice> choices, Signals signals, Instant now) {
-        Pattern pattern = Pattern.of(this, choices, signals, now);
-        ConsentState state = shared.getIfPresent(pattern);
-        if (state == null) {
-            state = fold(SubjectId.UNDECIDED_VISITOR, choices, signals, now);
-            shared.put(pattern, state);
-        }
-        return state;
-    }
-
-    private static ExpiryDays expiry(Map<Period, ExpiryDays> byPeriod, Period period) {
-        return period == null ? null : byPeriod.computeIfAbsent(period, ExpiryDays::new);
-    }
-
-    /** The expiry caches of one {@link Validity}; {@code null} where choices of that kind do not lapse. */
-    private record Lifetimes(ExpiryDays grants, ExpiryDays refusals, ExpiryDays memberTermGrants) {
-    }
-
-    /**
-     * The day a grant made on a given day (both in UTC epoch days) expires, remembered for recent
-     * days: the calendar arithmetic of a {@link Period} costs several objects, and every visitor
-     * request asks it for each choice in the cookie.
-     */
-    private static final class ExpiryDays {
-        private static final int SLOTS = 1024;
-        private final Period validity;
-        /** Per slot, a day and its expiry day packed in one long (so a reader never sees half of one); 0 for none. */
-        private final AtomicLongArray slots = new AtomicLongArray(SLOTS);
-
-        ExpiryDays(Period validity) {
-            this.validity = validity;
-        }
-
-        long of(long day) {
-            if (day < 1 || day > Integer.MAX_VALUE) {
-                return LocalDate.ofEpochDay(day).plus(validity).toEpochDay(); // outside what is remembered
-            }
-            int slot = (int) (day & (SLOTS - 1));
-            long packed = slots.get(slot);
-            if (packed >>> 32 == day) {
-                return (int) packed;
-            }
-            long expiry = LocalDate.ofEpochDay(day).plus(validity).toEpochDay();
-            if (expiry > 0 && expiry <= Integer.MAX_VALUE) {
-                slots.set(slot, day << 32 | expiry);
-            }
-            return expiry;
-        }
-    }
-
-    /** What a fold's allowed flags and reasons depend on; see {@link #foldShared}. */
-    private record Pattern(Signals signals, Object[] parts) {
-
-        private static final int PER_CHOICE = 5;
-
-        static Pattern of(StateFolder folder, Collection<Choice> choices, Signals signals, Instant now) {
-            Object[] parts = new Object[choices.size() * PER_CHOICE];
-            int i = 0;
-            for (Choice choice : choices) {
-                for (int j = 0; j < i; j += PER_CHOICE) {
-                    if (parts[j].equals(choice.topic())) {
-                        throw new IllegalArgumentException("two choices on " + choice.topic() + " in one pattern");
-                    }
-                }
-                parts[i++] = choice.topic();
-                parts[i++] = choice.action();
-                parts[i++] = choice.actor();
-                parts[i++] = choice.policyVersion();
-                parts[i++] = folder.outlived(choice, signals.jurisdiction(), now);
-            }
-            return new Pattern(signals, parts);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Pattern p && p.signals.equals(signals) && Arrays.equals(p.parts, parts);
-        }
-
-        @Override
-        public int hashCode() {
-            return signals.hashCode() * 31 + Arrays.hashCode(parts);
-        }
-
-        @Override
-        public String toString() {
-            return "Pattern" + Arrays.toString(parts) + " " + signals;
-        }
+        return shared.get(choices, signals, now, () -> fold(SubjectId.UNDECIDED_VISITOR, choices, signals, now));
     }
 
     /** {@link #outlived(Choice, Jurisdiction, Instant)} where nothing is known of the jurisdiction. */
     boolean outlived(Choice choice, Instant now) {
-        return outlived(choice, Jurisdiction.UNKNOWN, now);
-    }
-
-    /**
-     * Whether {@code choice} was made longer than its validity before {@code now}: whether
-     * {@code now} has reached the choice's time with the period added to its date in UTC (a
-     * calendar period: a month after 31 January is 28 or 29 February). The period is that of the
-     * topic's validity in {@code where} for the choice's kind — a grant, a member-terms grant or a
-     * refusal; an objection, and a kind with no period, never lapse.
-     */
-    boolean outlived(Choice choice, Jurisdiction where, Instant now) {
-        Lifetimes lasting = lifetimes.get(policy.validityOf(choice.topic().id()).in(where));
-        ExpiryDays expiryDays = switch (choice.action()) {
-            case GRANT -> choice.byMemberTerms() ? lasting.memberTermGrants() : lasting.grants();
-            case DENY, WITHDRAW -> lasting.refusals();
-            default -> null;
-        };
-        if (expiryDays == null) {
-            return false;
-        }
-        Instant at = choice.at();
-        long day = Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY);
-        long expirySecond = expiryDays.of(day) * SECONDS_PER_DAY + Math.floorMod(at.getEpochSecond(), SECONDS_PER_DAY);
-        return expirySecond < now.getEpochSecond() || expirySecond == now.getEpochSecond() && at.getNano() <= now.getNano();
+        return expiry.outlived(choice, Jurisdiction.UNKNOWN, now);
     }
 
     /** Folds stored events in chain order: {@link #latestChoices} and then {@link #fold}. */
@@ -447,7 +303,7 @@ public final class StateFolder {
             Choice choice = choices.apply(t);
             return choice == null || archive(choice) == null ? choice : null;
         };
-        return new Evaluation(live, signals, now, false).decide(topic);
+        return new Evaluation(policy, settings, expiry, live, signals, now, false).decide(topic);
     }
 
     /**
@@ -487,183 +343,4 @@ public final class StateFolder {
         }
     }
 
-    /** One evaluation of decisions under fixed choices, signals and time; remembers each topic's own decision. */
-    private final class Evaluation {
-        private final Function<Topic, Choice> choices;
-        private final Signals signals;
-        private final Instant now;
-        private final boolean gpc;
-        private final boolean storeUnavailable;
-        private final Map<Topic, Decision> own = new HashMap<>();
-
-        Evaluation(Function<Topic, Choice> choices, Signals signals, Instant now, boolean storeUnavailable) {
-            this.choices = choices;
-            this.signals = signals;
-            this.now = now;
-            this.gpc = signals.gpc() && settings.honoursGpc(signals.jurisdiction());
-            this.storeUnavailable = storeUnavailable;
-        }
-
-        Decision decide(Topic topic) {
-            Decision decision = own(topic);
-            if (topic.kind() == Topic.Kind.CATEGORY) {
-                return decision.reason() == Reason.NECESSARY || decision.reason() == Reason.DENIED
-                        || decision.reason() == Reason.WITHDRAWN || decision.reason() == Reason.OBJECTED
-                        ? decision : optedOutThrough(topic, decision);
-            }
-            if (!decision.allowed() || decision.reason() == Reason.NECESSARY) {
-                return decision;
-            }
-            for (String categoryId : policy.purpose(topic.id()).orElseThrow().cookieCategories()) {
-                Decision category = decide(Topic.category(categoryId));
-                if (!category.allowed()) {
-                    return new Decision(topic, false, Reason.CATEGORY_NOT_ALLOWED, category.since(),
-                            category.policyVersion(), category.event());
-                }
-            }
-            return decision;
-        }
-
-        /** A category stays refused while a sale, sharing or targeted-ads purpose carried out through it is opted out of. */
-        private Decision optedOutThrough(Topic category, Decision decision) {
-            for (Purpose purpose : policy.purposesThrough(category.id())) {
-                if (!purpose.coveredByGpc()) {
-                    continue;
-                }
-                Decision optOut = own(Topic.purpose(purpose.id()));
-                if (optOut.reason() == Reason.GPC_SIGNAL || optOut.reason() == Reason.OBJECTED) {
-                    return new Decision(category, false, optOut.reason(), optOut.since(), optOut.policyVersion(),
-                            optOut.event());
-                }
-            }
-            return decision;
-        }
-
-        /** The decision a topic's own choice, basis and signals give, before purposes and categories are linked. */
-        private Decision own(Topic topic) {
-            Decision known = own.get(topic);
-            if (known == null) {
-                known = ownUncached(topic);
-                own.put(topic, known);
-            }
-            return known;
-        }
-
-        private Decision ownUncached(Topic topic) {
-            if (topic.kind() == Topic.Kind.CATEGORY) {
-                Basis basis = policy.cookieCategory(topic.id()).orElseThrow().basis().in(signals.jurisdiction());
-                return decideOne(topic, basis, choices.apply(topic), false);
-            }
-            Purpose purpose = policy.purpose(topic.id()).orElseThrow();
-            Choice choice = choices.apply(Topic.purpose(purpose.id()));
-            if (topic.channel() != null) {
-                Choice channelChoice = choices.apply(topic);
-                choice = choice == null ? channelChoice : channelChoice == null ? choice : later(choice, channelChoice);
-            }
-            Basis basis = purpose.basisOn(topic.channel()).in(signals.jurisdiction());
-            if (basis == Basis.OPT_OUT && optInForMinor(topic)) {
-                basis = Basis.OPT_IN;
-            }
-            return decideOne(topic, basis, choice, gpc && purpose.coveredByGpc());
-        }
-
-        private Decision decideOne(Topic topic, Basis basis, Choice choice, boolean gpcRefuses) {
-            if (basis == Basis.NECESSARY) {
-                return Decision.byDefault(topic, true, Reason.NECESSARY);
-            }
-            if (gpcRefuses) {
-                return choice == null ? Decision.byDefault(topic, false, Reason.GPC_SIGNAL)
-                        : made(topic, false, Reason.GPC_SIGNAL, choice);
-            }
-            if (basis == Basis.NOTICE) {
-                return notice(topic, choice);
-            }
-            boolean guardianNeeded = guardianNeeded(topic);
-            if (choice == null) {
-                if (guardianNeeded) {
-                    return Decision.byDefault(topic, false, Reason.MINOR_WITHOUT_GUARDIAN);
-                }
-                if (storeUnavailable) {
-                    return Decision.byDefault(topic, false, Reason.STORE_UNAVAILABLE);
-                }
-                return basis == Basis.OPT_OUT ? Decision.byDefault(topic, true, Reason.DEFAULT_OPT_OUT)
-                        : Decision.byDefault(topic, false, Reason.NO_CONSENT);
-            }
-            switch (choice.action()) {
-                case DENY:
-                    return made(topic, false, refusalLapsed(basis, choice) ? Reason.EXPIRED : Reason.DENIED, choice);
-                case WITHDRAW:
-                    return made(topic, false, refusalLapsed(basis, choice) ? Reason.EXPIRED : Reason.WITHDRAWN, choice);
-                case OBJECT:
-                    return made(topic, false, Reason.OBJECTED, choice);
-                case GRANT:
-                    break;
-                default:
-                    throw new IllegalStateException("not a choice: " + choice.action());
-            }
-            if (guardianNeeded && choice.actor() != Actor.Kind.GUARDIAN) {
-                return made(topic, false, Reason.MINOR_WITHOUT_GUARDIAN, choice);
-            }
-            if (basis == Basis.OPT_IN) {
-                if (policy.changedSince(choice.policyVersion(), topic.id())) {
-                    return made(topic, false, Reason.STALE_POLICY, choice);
-                }
-                if (outlived(choice, signals.jurisdiction(), now)) {
-                    return made(topic, false, Reason.EXPIRED, choice);
-                }
-            }
-            return made(topic, true, Reason.GRANTED, choice);
-        }
-
-        /** A notice-only purpose: used until the person stops it; a later grant resumes it. */
-        private Decision notice(Topic topic, Choice choice) {
-            if (choice == null) {
-                return storeUnavailable ? Decision.byDefault(topic, false, Reason.STORE_UNAVAILABLE)
-                        : Decision.byDefault(topic, true, Reason.NOTICE_ONLY);
-            }
-            return choice.action() == Action.GRANT ? made(topic, true, Reason.GRANTED, choice)
-                    : made(topic, false, Reason.USE_STOPPED, choice);
-        }
-
-        /** Whether a refusal on an opt-in topic is older than the period refusals are remembered for. */
-        private boolean refusalLapsed(Basis basis, Choice choice) {
-            return basis == Basis.OPT_IN && outlived(choice, signals.jurisdiction(), now);
-        }
-
-        /** Whether a minors rule makes this opt-out topic opt-in for the person's age. */
-        private boolean optInForMinor(Topic topic) {
-            Integer age = signals.age();
-            if (age == null) {
-                return false;
-            }
-            for (MinorRule rule : policy.minorRules()) {
-                if (age < rule.optInBelowAge() && rule.covers(signals.jurisdiction(), topic.id())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean guardianNeeded(Topic topic) {
-            Integer age = signals.age();
-            if (age == null) {
-                return false;
-            }
-            for (MinorRule rule : policy.minorRules()) {
-                if (age < rule.guardianBelowAge() && rule.covers(signals.jurisdiction(), topic.id())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    private static Decision made(Topic topic, boolean allowed, Reason reason, Choice choice) {
-        return new Decision(topic, allowed, reason, choice.at(), choice.policyVersion(), choice.event());
-    }
-
-    /** Of two choices, the one later in the chain; for two that are in no chain, the second given. */
-    private static Choice later(Choice a, Choice b) {
-        return a.sequence() > b.sequence() ? a : b;
-    }
 }

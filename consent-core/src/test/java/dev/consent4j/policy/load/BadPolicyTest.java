@@ -96,12 +96,12 @@ class BadPolicyTest {
                         "{default: opt-out, Europe: opt-in}", "cookie-categories[1].basis.Europe",
                         "'Europe' is not a jurisdiction code"),
                 row("e-mail newsletter on opt-out in Japan", "basis: opt-in\n    channels", "basis: opt-out\n    channels",
-                        "purposes[1].basis", "特定電子メール法 3条"),
+                        "purposes[1].basis", "特定電子メール法 3条", "jp-email-opt-in"),
                 row("analytics cookies on opt-out in the EU", "{default: opt-out, EU: opt-in}", "opt-out",
-                        "cookie-categories[1].basis", "ePrivacy Directive art. 5(3)"),
+                        "cookie-categories[1].basis", "ePrivacy Directive art. 5(3)", "eprivacy-cookie-consent"),
                 row("necessary cookie without justification", "{name: JSESSIONID, justification: {ja: ログイン, en: Sign-in}}",
                         "{name: JSESSIONID}", "cookie-categories[0].cookies[0].justification",
-                        "a strictly necessary cookie needs a justification"),
+                        "a strictly necessary cookie needs a justification", "eprivacy-strictly-necessary"),
                 row("malformed cookie pattern", "{name: \"_ga_*\"}", "{name: \"_ga *\"}",
                         "cookie-categories[1].cookies[0].name", "is not a cookie name or pattern"),
                 row("malformed tracker host", "hosts: [stats.example]\ntrackers", "hosts: [\"https://stats.example/x\"]\ntrackers",
@@ -112,31 +112,32 @@ class BadPolicyTest {
                         "trackers[0].cookies[0]", "cookie '_fbp' is not declared in cookie category 'analytics'"),
                 row("joint user without its joint-use block", "relation: processor\n    country: JP\n  - id: stats",
                         "relation: joint-user\n    country: JP\n  - id: stats", "recipients[0].joint-use",
-                        "required field 'joint-use' is missing"),
+                        "required field 'joint-use' is missing", "appi-27-joint-use"),
                 row("joint use without the responsible party's address",
                         "relation: processor\n    country: JP\n  - id: stats",
                         "relation: joint-user\n    country: JP\n    joint-use:\n      data-items: [email]\n"
                                 + "      joint-users: {ja: 当社, en: Us}\n      purposes: {ja: 特典, en: Benefits}\n"
                                 + "      responsible:\n        name: {ja: 当社, en: Us}\n"
                                 + "        representative: {ja: 代表, en: Head}\n  - id: stats",
-                        "recipients[0].joint-use.responsible.address", "required field 'address' is missing"),
+                        "recipients[0].joint-use.responsible.address", "required field 'address' is missing",
+                        "appi-27-joint-use"),
                 row("foreign third party without transfer information",
                         "relation: processor\n    country: JP\n  - id: stats",
                         "relation: third-party\n    country: US\n  - id: stats", "recipients[0].foreign-transfer",
-                        "APPI art. 28"),
+                        "APPI art. 28", "appi-28-foreign-transfer"),
                 row("opt-out route for special-care data",
                         "relation: processor\n    country: JP\n  - id: stats",
                         "relation: third-party\n    country: JP\n    data-items: [health]\n    opt-out-route:\n"
                                 + "      acquisition-method: {ja: a, en: a}\n      provision-method: {ja: b, en: b}\n"
                                 + "      request-method: {ja: c, en: c}\n      update-method: {ja: d, en: d}\n"
                                 + "      start-date: 2026-05-01\n  - id: stats",
-                        "recipients[0].opt-out-route", "special-care data ('health')"),
+                        "recipients[0].opt-out-route", "special-care data ('health')", "appi-27-opt-out-route"),
                 row("opt-out route missing an item",
                         "relation: processor\n    country: JP\n  - id: stats",
                         "relation: third-party\n    country: JP\n    opt-out-route:\n"
                                 + "      acquisition-method: {ja: a, en: a}\n      provision-method: {ja: b, en: b}\n"
                                 + "      request-method: {ja: c, en: c}\n      start-date: 2026-05-01\n  - id: stats",
-                        "recipients[0].opt-out-route.update-method", "required field 'update-method' is missing"),
+                        "recipients[0].opt-out-route.update-method", "required field 'update-method' is missing", "appi-27-opt-out-route"),
                 row("unknown relation", "relation: processor\n    country: JP\n  - id: stats",
                         "relation: partner\n    country: JP\n  - id: stats", "recipients[0].relation",
                         "relation must be third-party, processor, joint-user or successor, but was 'partner'"),
@@ -148,13 +149,13 @@ class BadPolicyTest {
                         "unknown legal ground 'laws-and-regulation'; did you mean 'laws-and-regulations'?"),
                 row("joint-use ground without the joint-use items", COURIER, THIRD_PARTY_COURIER
                         + "    legal-grounds: [{ground: joint-use}]\n  - id: stats", "recipients[0].legal-grounds[0].ground",
-                        "joint use needs relation joint-user and a joint-use block with the announced items"),
+                        "joint use needs relation joint-user and a joint-use block with the announced items", "appi-27-ground-relation"),
                 row("entrustment ground on a third party", COURIER, THIRD_PARTY_COURIER
                         + "    legal-grounds: [{ground: entrustment}]\n  - id: stats", "recipients[0].legal-grounds[0].ground",
-                        "is for a recipient whose relation is processor, but this one is third-party"),
+                        "is for a recipient whose relation is processor, but this one is third-party", "appi-27-ground-relation"),
                 row("an art. 27(1) ground on a processor", COURIER, "relation: processor\n    country: JP\n"
                         + "    legal-grounds: [{ground: laws-and-regulations}]\n  - id: stats",
-                        "recipients[0].legal-grounds[0].ground", "is an exception for provision to a third party"),
+                        "recipients[0].legal-grounds[0].ground", "is an exception for provision to a third party", "appi-27-third-party-consent"),
                 row("ground for a purpose the recipient does not serve", COURIER, THIRD_PARTY_COURIER
                         + "    legal-grounds: [{ground: laws-and-regulations, purposes: [delivry]}]\n  - id: stats",
                         "recipients[0].legal-grounds[0].purposes[0]",
@@ -171,19 +172,19 @@ class BadPolicyTest {
                         "names at least one example"),
                 row("data source without the provider's address", "history:", SOURCE.replace(
                         "      address: {ja: 大阪, en: Osaka}\n", "") + "history:", "sources[0].provider.address",
-                        "required field 'address' is missing"),
+                        "required field 'address' is missing", "appi-30-source-records"),
                 row("data source of a corporation without its representative", "history:", SOURCE.replace(
                         "      representative: {ja: 代表, en: Head}\n", "") + "history:",
-                        "sources[0].provider.representative", "required field 'representative' is missing"),
+                        "sources[0].provider.representative", "required field 'representative' is missing", "appi-30-source-records"),
                 row("data source without how the provider obtained the data", "history:", SOURCE.replace(
                         "    acquisition: {ja: 会員登録, en: Sign-up}\n", "") + "history:", "sources[0].acquisition",
-                        "required field 'acquisition' is missing"),
+                        "required field 'acquisition' is missing", "appi-30-source-records"),
                 row("data source with a misspelt data item", "history:", SOURCE.replace("[email]", "[emial]")
                         + "history:", "sources[0].data-items[0]", "unknown data item 'emial'; did you mean 'email'?"),
                 row("data source that names no data item", "history:", SOURCE.replace("    data-items: [email]\n", "")
-                        + "history:", "sources[0].data-items", "names the data items received"),
+                        + "history:", "sources[0].data-items", "names the data items received", "appi-30-source-records"),
                 row("data-abroad without its countries", "history:", "data-abroad: {note: {ja: なし, en: None}}\nhistory:",
-                        "data-abroad.countries", "write countries: []"),
+                        "data-abroad.countries", "write countries: []", "appi-32-handling-abroad"),
                 row("data-abroad listing Japan", "history:", "data-abroad: {countries: [JP]}\nhistory:",
                         "data-abroad.countries[0]", "countries other than Japan"),
                 row("change of an unknown kind", REVISION_2, "{version: \"2\", changes: [{topic: newsletter, "
@@ -232,10 +233,10 @@ class BadPolicyTest {
                         "minors[0].guardian-below-age", "whole number of years from 1 to 25"),
                 row("e-mail on opt-out in one channel of a purpose", "channels: [email]\n    message-kind",
                         "channels: [email, post]\n    channel-basis: {email: opt-out, post: opt-out}\n    message-kind",
-                        "purposes[1].channel-basis.email", "特定電子メール法 3条"),
+                        "purposes[1].channel-basis.email", "特定電子メール法 3条", "jp-email-opt-in"),
                 row("e-mail on opt-out in Japan only, inside a channel", "channels: [email]\n    message-kind",
                         "channels: [email]\n    channel-basis: {email: {default: opt-in, JP: opt-out}}\n    message-kind",
-                        "purposes[1].channel-basis.email", "must be opt-in in JP"),
+                        "purposes[1].channel-basis.email", "must be opt-in in JP", "jp-email-opt-in"),
                 row("a basis for a channel the purpose does not use", "channels: [email]\n    message-kind",
                         "channels: [email]\n    channel-basis: {post: opt-out}\n    message-kind",
                         "purposes[1].channel-basis.post", "'post' is not one of this purpose's channels [email]"),
@@ -247,10 +248,10 @@ class BadPolicyTest {
                         "purposes[0].channel-basis", "needs a purpose whose own basis is opt-in or opt-out"),
                 row("a minors rule on a necessary purpose", "history:",
                         "minors:\n  - {jurisdiction: JP, guardian-below-age: 16, purposes: [newsletter, delivery]}\nhistory:",
-                        "minors[0].purposes[1]", "'delivery' is necessary"),
+                        "minors[0].purposes[1]", "'delivery' is necessary", "minors-guardian-consent"),
                 row("a minors opt-in age below the guardian age", "history:",
                         "minors:\n  - {jurisdiction: US, guardian-below-age: 13, opt-in-below-age: 12, purposes: [newsletter]}\nhistory:",
-                        "minors[0].opt-in-below-age", "must not be below guardian-below-age (13)"),
+                        "minors[0].opt-in-below-age", "must not be below guardian-below-age (13)", "minors-opt-in"),
                 row("a stop-use rule on an opt-in purpose", "message-kind: subscription",
                         "message-kind: subscription\n    stop-use: honoured", "purposes[1].stop-use",
                         "stop-use belongs to a notice-only purpose"),
@@ -258,7 +259,7 @@ class BadPolicyTest {
                         "purposes[1].channels", "a notice-only purpose has no marketing channels"),
                 row("a notice-only purpose that sells data", "basis: necessary\n    recipients",
                         "basis: notice\n    sale-or-sharing: true\n    recipients", "purposes[0].sale-or-sharing",
-                        "a notice-only purpose cannot be sale-or-sharing"),
+                        "a notice-only purpose cannot be sale-or-sharing", "ccpa-gpc-opt-out"),
                 row("a stop-use rule that is neither honoured nor refused", "basis: necessary\n    recipients",
                         "basis: notice\n    stop-use: maybe\n    recipients", "purposes[0].stop-use",
                         "stop-use is honoured, or {refused:"),
@@ -268,7 +269,7 @@ class BadPolicyTest {
                 row("a notice-only cookie category", "{default: opt-out, EU: opt-in}", "notice",
                         "cookie-categories[1].basis", "notice-only is for purposes"),
                 row("analytics cookies on opt-out in the UK", "{default: opt-out, EU: opt-in}",
-                        "{default: opt-out, EU: opt-in, UK: opt-out}", "cookie-categories[1].basis.UK", "PECR reg. 6"),
+                        "{default: opt-out, EU: opt-in, UK: opt-out}", "cookie-categories[1].basis.UK", "PECR reg. 6", "pecr-cookie-consent"),
                 row("a purpose validity that is not a period", "message-kind: subscription",
                         "message-kind: subscription\n    validity: {grants: P12M, refusals: half a year}",
                         "purposes[1].validity.refusals", "refusals must be a positive ISO-8601 period such as P6M or P1Y, or never"),
@@ -282,7 +283,7 @@ class BadPolicyTest {
                         "id: test-shop\nconsent-validity: {grants: never}", "consent-validity.grants",
                         "the policy's grants need a period"),
                 row("missing operator representative", "  representative: {ja: 代表 太郎, en: Taro Daihyo}\n", "",
-                        "operator.representative", "required field 'representative' is missing"));
+                        "operator.representative", "required field 'representative' is missing", "appi-32-operator"));
     }
 
     private static final String COURIER = "relation: processor\n    country: JP\n  - id: stats";
@@ -304,20 +305,24 @@ class BadPolicyTest {
         return Stream.of(
                 row("a recipient abroad under \"not handled abroad\"", "history:",
                         "data-abroad: {countries: []}\nhistory:", "recipients[1].country",
-                        "recipient in US, but data-abroad says personal data is not handled outside Japan"),
+                        "recipient in US, but data-abroad says personal data is not handled outside Japan", "appi-32-handling-abroad"),
                 row("a recipient in a country data-abroad does not list", "history:",
                         "data-abroad: {countries: [SG]}\nhistory:", "recipients[1].country",
-                        "recipient in US, which data-abroad.countries [SG] does not list"),
+                        "recipient in US, which data-abroad.countries [SG] does not list", "appi-32-handling-abroad"),
                 row("a legal ground on a purpose people choose", COURIER, "relation: third-party\n    country: JP\n"
                         + "    purposes: [newsletter]\n    legal-grounds: [{ground: laws-and-regulations}]\n  - id: stats",
-                        "recipients[0].legal-grounds[0].ground", "purpose 'newsletter' lets people choose"),
+                        "recipients[0].legal-grounds[0].ground", "purpose 'newsletter' lets people choose", "appi-27-third-party-consent"),
                 row("a category of recipients named vaguely", "name: {ja: 配送社, en: Courier}",
-                        "name: {ja: 配送社など, en: Couriers}", "recipients[0].name.ja", "examples: [...] with and-others: true"));
+                        "name: {ja: 配送社など, en: Couriers}", "recipients[0].name.ja", "examples: [...] with and-others: true"),
+                row("a tag that sends \"and so on\"", "{ja: 閲覧ページ, en: Pages viewed}",
+                        "{ja: 閲覧ページ等, en: Pages viewed}", "trackers[0].sends[0].ja",
+                        "the external-transmission notice should name each item", "jp-external-transmission"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("doubts")
-    void eachDoubtIsAWarningWithItsPathAndLine(String doubt, String find, String replace, String path, String message) {
+    void eachDoubtIsAWarningWithItsPathAndLine(String doubt, String find, String replace, String path, String message,
+            String rule) {
         assertThat(VALID).as("row must edit the base policy").contains(find);
         String doubtful = VALID.replace(find, replace).replace("country: JP\n    hosts: [stats.example]",
                 "country: US\n    hosts: [stats.example]");
@@ -326,13 +331,26 @@ class BadPolicyTest {
         assertThat(result.warnings()).as(doubt).anySatisfy(problem -> {
             assertThat(problem.path()).isEqualTo(path);
             assertThat(problem.message()).contains(message);
+            assertThat(problem.rule()).isEqualTo(rule);
             assertThat(problem.line()).isPositive();
             assertThat(problem.toString()).startsWith("shop-policy.yaml:" + problem.line() + ":").contains("warning: ");
         });
     }
 
     private static Arguments row(String mistake, String find, String replace, String path, String message) {
-        return Arguments.of(mistake, find, replace, path, message);
+        return row(mistake, find, replace, path, message, null);
+    }
+
+    /** A row whose problem breaks a legal rule: the problem carries the rule's id. */
+    private static Arguments row(String mistake, String find, String replace, String path, String message, String rule) {
+        return Arguments.of(mistake, find, replace, path, message, rule);
+    }
+
+    @Test
+    void everyLegalRuleHasARowThatBreaksIt() {
+        java.util.Set<Object> covered = new java.util.HashSet<>();
+        Stream.concat(mistakes(), doubts()).forEach(row -> covered.add(row.get()[5]));
+        assertThat(covered).containsAll(java.util.Arrays.stream(LegalRule.values()).map(LegalRule::id).toList());
     }
 
     @Test
@@ -348,7 +366,7 @@ class BadPolicyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("mistakes")
     void eachMistakeIsReportedWithItsPathAndNoStackTrace(String mistake, String find, String replace, String path,
-            String message) {
+            String message, String rule) {
         assertThat(VALID).as("row must edit the base policy").contains(find);
         String broken = VALID.replace(find, replace);
         PolicyCheckResult result = check(broken, "shop-policy.yaml");
@@ -357,6 +375,7 @@ class BadPolicyTest {
                 .anySatisfy(problem -> {
                     assertThat(problem.path()).isEqualTo(path);
                     assertThat(problem.message()).contains(message);
+                    assertThat(problem.rule()).as("the legal rule broken, if any").isEqualTo(rule);
                     assertThat(problem.file()).isEqualTo("shop-policy.yaml");
                     assertThat(problem.line()).isPositive();
                 });
