@@ -377,6 +377,11 @@ class FixturePoliciesTest {
             assertThat(shop.policy.recipients().stream().filter(r -> r.dataItems().contains("skin-condition")))
                     .singleElement().satisfies(r -> assertThat(r.jointUse().dataItems()).contains("skin-condition"));
             assertThat(shop.gate.decide(member, "sorairo-clinic", Jurisdiction.JP).reason()).isEqualTo(ProvisionReason.JOINT_USE);
+            SubjectId refused = SubjectId.customer("sr-refused");
+            shop.record(refused, "purpose:skin-consultation", Action.DENY, "JP");
+            assertThat(shop.gate.decide(refused, "sorairo-clinic", Jurisdiction.JP).reason())
+                    .as("joint use needs no consent, but not for a purpose the person refused")
+                    .isEqualTo(ProvisionReason.PURPOSE_NOT_ALLOWED);
         }
 
         @Test

@@ -9,9 +9,9 @@ import dev.consent4j.policy.LegalGround;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.ProvisionGround;
 import dev.consent4j.policy.Recipient;
+import dev.consent4j.policy.Relation;
 import dev.consent4j.policy.match.Closest;
 import dev.consent4j.state.Decision;
-import dev.consent4j.state.Reason;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -135,7 +135,8 @@ public final class ProvisionGate {
                 }
             }
         }
-        if (fixed != null) {
+        boolean throughPurposes = recipient.relation() != Relation.THIRD_PARTY && !recipient.purposes().isEmpty();
+        if (fixed != null && !throughPurposes) {
             for (SubjectId subject : subjects) {
                 decisions.put(subject, new ProvisionDecision(subject, recipientId, fixed, groundPurpose, null,
                         fixed.allowed() ? ground : null));
@@ -146,49 +147,17 @@ public final class ProvisionGate {
         for (String purpose : recipient.purposes()) {
             byPurpose.put(purpose, consents.decisions(subjects, purpose, null, jurisdiction));
         }
+        if (throughPurposes) {
+            for (SubjectId subject : subjects) {
+                decisions.put(subject, PurposeProvisions.throughPurposes(subject, recipient, byPurpose, fixed, ground));
+            }
+            return decisions;
+        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (SubjectId subject : subjects) {
-            decisions.put(subject, thirdParty(subject, recipient, byPurpose, today));
+            decisions.put(subject, PurposeProvisions.thirdParty(subject, recipient, byPurpose, today));
         }
         return decisions;
-    }
-
-    private ProvisionDecision thirdParty(SubjectId subject, Recipient recipient,
-            Map<String, Map<SubjectId, Decision>> byPurpose, LocalDate today) {
-        String firstPurpose = null;
-        Decision firstDecision = null;
-        String refusedPurpose = null;
-        Decision refusal = null;
-        for (Map.Entry<String, Map<SubjectId, Decision>> entry : byPurpose.entrySet()) {
-            Decision decision = entry.getValue().get(subject);
-            if (decision.reason() == Reason.NECESSARY) {
-                return new ProvisionDecision(subject, recipient.id(), ProvisionReason.NECESSARY_PURPOSE, entry.getKey(), decision);
-            }
-            if (decision.reason() == Reason.GRANTED) {
-                return new ProvisionDecision(subject, recipient.id(), ProvisionReason.CONSENTED, entry.getKey(), decision);
-            }
-            if (firstPurpose == null) {
-                firstPurpose = entry.getKey();
-                firstDecision = decision;
-            }
-            if (refusal == null && decision.reason() != Reason.NO_CONSENT && decision.reason() != Reason.DEFAULT_OPT_OUT) {
-                refusedPurpose = entry.getKey();
-                refusal = decision;
-            }
-        }
-        if (recipient.optOutRoute() != null && !recipient.foreign()) {
-            if (refusal != null) {
-                return new ProvisionDecision(subject, recipient.id(), ProvisionReason.OPTED_OUT, refusedPurpose, refusal);
-            }
-            if (today.isBefore(recipient.optOutRoute().startDate())) {
-                return new ProvisionDecision(subject, recipient.id(), ProvisionReason.OPT_OUT_NOT_STARTED, firstPurpose,
-                        firstDecision);
-            }
-            return new ProvisionDecision(subject, recipient.id(), ProvisionReason.OPT_OUT_ROUTE, firstPurpose, firstDecision);
-        }
-        return refusal != null
-                ? new ProvisionDecision(subject, recipient.id(), ProvisionReason.CONSENT_NOT_CURRENT, refusedPurpose, refusal)
-                : new ProvisionDecision(subject, recipient.id(), ProvisionReason.NO_CONSENT, firstPurpose, firstDecision);
     }
 
     /** {@link #provide(Collection, String, List, Jurisdiction, RecordMode)} for one person. */

@@ -39,7 +39,15 @@ public enum ProvisionReason {
     /** A third party abroad for which the policy does not give the country information (art. 28). */
     FOREIGN_INFO_MISSING(false),
     /** The recipient serves no purpose of the policy, so nothing can justify sending it data. */
-    NO_PURPOSE(false);
+    NO_PURPOSE(false),
+    /**
+     * A processor, joint user or successor needs no consent to receive the data, but it receives
+     * it for its purposes, and none of them is allowed for this person (refused, withdrawn, a
+     * minor's without a guardian, stopped by a request): the shop may not use the data for them,
+     * so it may not hand it over for them either. {@link ProvisionDecision#consent()} is the
+     * first purpose's decision.
+     */
+    PURPOSE_NOT_ALLOWED(false);
 
     private final boolean allowed;
 

@@ -68,10 +68,16 @@ class ProvisionGroundsTableTest {
                         ProvisionReason.CONSENTED, null, "offers", true),
                 row("a withdrawn grant", "partner", List.of("GRANT offers", "WITHDRAW offers"),
                         ProvisionReason.CONSENT_NOT_CURRENT, null, "offers", false),
-                row("entrustment", "courier", List.of(), ProvisionReason.ENTRUSTED, LegalGround.ENTRUSTMENT, null, false),
+                row("entrustment", "courier", List.of(), ProvisionReason.ENTRUSTED, LegalGround.ENTRUSTMENT, "delivery", false),
                 row("business succession", "buyer", List.of(), ProvisionReason.BUSINESS_SUCCESSION,
-                        LegalGround.BUSINESS_SUCCESSION, null, false),
-                row("joint use", "cafe", List.of(), ProvisionReason.JOINT_USE, LegalGround.JOINT_USE, null, false));
+                        LegalGround.BUSINESS_SUCCESSION, "delivery", false),
+                row("joint use", "cafe", List.of(), ProvisionReason.JOINT_USE, LegalGround.JOINT_USE, "points", false),
+                row("a processor for an opt-in purpose the person granted", "mailer", List.of("GRANT offers"),
+                        ProvisionReason.ENTRUSTED, LegalGround.ENTRUSTMENT, "offers", false),
+                row("a processor for an opt-in purpose never granted", "mailer", List.of(),
+                        ProvisionReason.PURPOSE_NOT_ALLOWED, null, "offers", false),
+                row("a processor for a purpose the person withdrew", "mailer", List.of("GRANT offers", "WITHDRAW offers"),
+                        ProvisionReason.PURPOSE_NOT_ALLOWED, null, "offers", false));
     }
 
     private static Arguments row(String name, String recipient, List<String> choices, ProvisionReason reason,
