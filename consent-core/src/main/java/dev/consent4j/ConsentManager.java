@@ -6,6 +6,7 @@ import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -23,8 +24,8 @@ import dev.consent4j.state.fold.StateFolder;
 import dev.consent4j.store.AudienceQueries;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreException;
-import dev.consent4j.store.StoreUnavailableException;
 import dev.consent4j.store.CustomerQuery;
+import dev.consent4j.store.StoreUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -167,14 +168,14 @@ public final class ConsentManager {
         return store.event(subject, onceId(subject, onceKey, 0)).isPresent();
     }
 
-    private List<ConsentEvent> events(ChoiceRequest request, String onceKey) {
+    private List<NewEvent> events(ChoiceRequest request, String onceKey) {
         Instant now = clock.instant();
-        List<ConsentEvent> events = new ArrayList<>(request.choices().size());
+        List<NewEvent> events = new ArrayList<>(request.choices().size());
         for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
             EventId id = onceKey == null ? EventId.random() : onceId(request.subject(), onceKey, events.size());
-            events.add(new ConsentEvent(id, request.subject(), choice.getKey(), choice.getValue(), policy.version(),
+            events.add(new NewEvent(id, request.subject(), choice.getKey(), choice.getValue(), policy.version(),
                     now, request.source(), request.actor(), request.jurisdiction().code(), request.evidence(), null,
-                    request.supersedes(), 0, null, null));
+                    request.supersedes()));
         }
         return events;
     }
@@ -249,14 +250,14 @@ public final class ConsentManager {
         Instant now = clock.instant();
         Map<Topic, Choice> visitorChoices = byTopic(StateFolder.latestChoices(store.events(visitor)));
         Map<Topic, Choice> customerChoices = byTopic(StateFolder.latestChoices(store.events(customer)));
-        List<ConsentEvent> events = new ArrayList<>();
-        events.add(new ConsentEvent(dev.consent4j.event.EventId.random(), customer, null, Action.LINK, policy.version(),
-                now, Source.LOGIN_LINK, Actor.SELF, signals.jurisdiction().code(), evidence, visitor, null, 0, null, null));
+        List<NewEvent> events = new ArrayList<>();
+        events.add(NewEvent.of(customer, null, Action.LINK, policy.version(),
+                now, Source.LOGIN_LINK, Actor.SELF, signals.jurisdiction().code(), evidence, visitor, null));
         for (Choice choice : visitorChoices.values()) {
             Choice existing = customerChoices.get(choice.topic());
             if (carries(choice, existing)) {
                 Actor actor = choice.actor() == Actor.Kind.GUARDIAN ? Actor.GUARDIAN : Actor.SELF;
-                events.add(ConsentEvent.unsealed(customer, choice.topic(), choice.action(), choice.policyVersion(),
+                events.add(NewEvent.of(customer, choice.topic(), choice.action(), choice.policyVersion(),
                         choice.at(), Source.LOGIN_LINK, actor, signals.jurisdiction().code(), evidence, visitor, null));
             }
         }
@@ -265,7 +266,7 @@ public final class ConsentManager {
     }
 
     /** Appends, then tells the observers what was stored; an observer's failure is logged, never thrown. */
-    private void append(List<ConsentEvent> events) {
+    private void append(List<NewEvent> events) {
         List<ConsentEvent> stored = store.append(events);
         for (ConsentObserver observer : observers) {
             try {
@@ -306,7 +307,7 @@ public final class ConsentManager {
         }
         List<ConsentEvent> existing = store.events(subject);
         Instant now = clock.instant();
-        List<ConsentEvent> events = new ArrayList<>();
+        List<NewEvent> events = new ArrayList<>();
         for (Purpose purpose : policy.purposes()) {
             if (!purpose.coveredByGpc() || purpose.basis().in(signals.jurisdiction()) == Basis.NECESSARY) {
                 continue;
@@ -315,7 +316,7 @@ public final class ConsentManager {
             boolean recorded = existing.stream().anyMatch(e -> e.source() == Source.GPC_SIGNAL
                     && topic.equals(e.topic()) && policy.version().equals(e.policyVersion()));
             if (!recorded) {
-                events.add(ConsentEvent.unsealed(subject, topic, Action.OBJECT, policy.version(), now,
+                events.add(NewEvent.of(subject, topic, Action.OBJECT, policy.version(), now,
                         Source.GPC_SIGNAL, Actor.SELF, signals.jurisdiction().code(), evidence, null, null));
             }
         }

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
-import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -20,6 +20,7 @@ import dev.consent4j.servlet.testing.ErrorPageServlet;
 import dev.consent4j.servlet.testing.JettyShop;
 import dev.consent4j.servlet.testing.ShopFixture;
 import dev.consent4j.servlet.testing.StateServlet;
+import dev.consent4j.signing.SigningKeys;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -528,7 +529,7 @@ class ConsentFilterTest {
         shop.consents.record(ChoiceRequest.of(alice, Topic.category("advertising"), Action.GRANT, Source.ACCOUNT_PAGE,
                 Jurisdiction.JP));
         ConsentCookie visitorCookie = shop.cookie(Map.of(Topic.category("analytics"), Action.DENY));
-        shop.store.append(List.of(ConsentEvent.unsealed(visitorCookie.visitor(), Topic.category("analytics"), Action.DENY,
+        shop.store.append(List.of(NewEvent.of(visitorCookie.visitor(), Topic.category("analytics"), Action.DENY,
                 ShopFixture.POLICY.version(), shop.clock.instant(), Source.BANNER, dev.consent4j.event.Actor.SELF, "JP",
                 null, null, null)));
 

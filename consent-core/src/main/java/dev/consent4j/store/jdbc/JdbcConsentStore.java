@@ -6,6 +6,8 @@ import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
+import dev.consent4j.event.Seal;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -160,12 +162,9 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
     }
 
     @Override
-    public List<ConsentEvent> append(List<ConsentEvent> batch) {
+    public List<ConsentEvent> append(List<NewEvent> batch) {
         Set<EventId> ids = new HashSet<>();
-        for (ConsentEvent event : batch) {
-            if (event.isSealed()) {
-                throw new ConsentStoreException("event " + event.id() + " is already sealed; append unsealed events");
-            }
+        for (NewEvent event : batch) {
             if (!ids.add(event.id())) {
                 throw new ConsentStoreException("event " + event.id() + " appears twice in the batch");
             }
@@ -186,7 +185,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         }
     }
 
-    private List<ConsentEvent> appendOnce(List<ConsentEvent> batch, Set<EventId> ids) {
+    private List<ConsentEvent> appendOnce(List<NewEvent> batch, Set<EventId> ids) {
         List<String> subjects = sortedSubjects(batch);
         ChainStripes.Held held = chainStripes == null ? ChainStripes.Held.NONE : chainStripes.lock(subjects);
         try (Connection connection = dataSource.getConnection()) {
@@ -263,7 +262,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         }
     }
 
-    private static List<String> sortedSubjects(List<ConsentEvent> batch) {
+    private static List<String> sortedSubjects(List<NewEvent> batch) {
         return batch.stream().map(event -> event.subject().toString()).distinct().sorted().toList();
     }
 
@@ -301,17 +300,17 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         return heads;
     }
 
-    private static List<ConsentEvent> seal(List<ConsentEvent> batch, Map<String, ChainHead> heads) {
+    private static List<ConsentEvent> seal(List<NewEvent> batch, Map<String, ChainHead> heads) {
         Map<SubjectId, ConsentEvent> last = new HashMap<>();
         List<ConsentEvent> sealed = new ArrayList<>(batch.size());
-        for (ConsentEvent event : batch) {
+        for (NewEvent event : batch) {
             ConsentEvent previous = last.get(event.subject());
             ConsentEvent placed;
             if (previous == null) {
                 ChainHead head = heads.getOrDefault(event.subject().toString(), ChainHead.EMPTY);
                 placed = event.seal(head.sequence() + 1, head.hash());
             } else {
-                placed = event.seal(previous.sequence() + 1, previous.hash());
+                placed = event.sealAfter(previous);
             }
             last.put(event.subject(), placed);
             sealed.add(placed);
@@ -603,7 +602,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         Actor.Kind kind = Actor.Kind.valueOf(rows.getString("actor"));
         String linked = rows.getString("linked_visitor");
         String supersedes = rows.getString("supersedes");
-        return new ConsentEvent(
+        return new ConsentEvent(new NewEvent(
                 EventId.parse(rows.getString("id")),
                 SubjectId.parse(rows.getString("subject")),
                 topic == null ? null : Topic.parse(topic),
@@ -616,10 +615,8 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
                 new Evidence(rows.getString("notice_version"), rows.getString("language"), rows.getString("user_agent"),
                         rows.getString("network")),
                 linked == null ? null : SubjectId.parse(linked),
-                supersedes == null ? null : EventId.parse(supersedes),
-                rows.getLong("seq"),
-                rows.getString("previous_hash"),
-                rows.getString("hash"));
+                supersedes == null ? null : EventId.parse(supersedes)),
+                new Seal(rows.getLong("seq"), rows.getString("previous_hash"), rows.getString("hash")));
     }
 
     private static String placeholders(int count) {

@@ -9,13 +9,14 @@ import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
-import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
+import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.load.PolicyLoader;
-import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreContract;
 import dev.consent4j.store.CustomerQuery;
@@ -90,7 +91,7 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
         }
         SubjectId alice = SubjectId.customer("alice");
 
-        assertThatThrownBy(() -> withOutbox.append(List.of(ConsentEvent.unsealed(alice, TARGETED_ADS, Action.WITHDRAW, "v2",
+        assertThatThrownBy(() -> withOutbox.append(List.of(NewEvent.of(alice, TARGETED_ADS, Action.WITHDRAW, "v2",
                 java.time.Instant.now(), Source.BANNER, dev.consent4j.event.Actor.SELF, "JP", null, null, null))))
                 .isInstanceOf(dev.consent4j.store.ConsentStoreException.class);
         assertThat(withOutbox.events(alice)).isEmpty();
