@@ -31,7 +31,6 @@ final class ChainHeads {
         this.selectLastEvent = "SELECT seq, hash FROM " + prefix + "event WHERE subject = ? ORDER BY seq DESC LIMIT 1";
     }
 
-
     /** Locks and reads the heads of the chains (sorted subjects), in chunks the dialect can bind. */
     Map<String, ChainHead> lock(Connection connection, List<String> subjects) throws SQLException {
         Map<String, ChainHead> heads = new HashMap<>();
@@ -42,7 +41,6 @@ final class ChainHeads {
         }
         return heads;
     }
-
 
     /** Moves each chain's head row to the last of the sealed events, creating the rows that are missing. */
     void move(Connection connection, Map<String, ChainHead> heads, List<ConsentEvent> sealed)

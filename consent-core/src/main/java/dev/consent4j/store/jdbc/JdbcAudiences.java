@@ -35,7 +35,6 @@ final class JdbcAudiences implements AudienceQueries {
         this.prefix = prefix;
     }
 
-
     @Override
     public void latestChoices(CustomerQuery customers, Collection<Topic> topics, BiConsumer<SubjectId, List<Choice>> sink) {
         List<String> topicKeys = topics.stream().map(Topic::toString).distinct().toList();
