@@ -6,6 +6,7 @@ import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -13,33 +14,28 @@ import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
-import dev.consent4j.policy.match.Closest;
 import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Signals;
 import dev.consent4j.state.fold.StateFolder;
-import dev.consent4j.store.AudienceQueries;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreException;
-import dev.consent4j.store.StoreUnavailableException;
 import dev.consent4j.store.CustomerQuery;
+import dev.consent4j.store.StoreUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +65,9 @@ public final class ConsentManager {
     private final StateFolder folder;
     private final List<ConsentObserver> observers;
     private final RateLimitedLog observerFailures;
+    private final DeclaredTopics topics;
+    private final BulkDecisions bulk;
+    private final CarryOver carryOver;
 
     private ConsentManager(Builder builder) {
         this.policy = builder.policy;
@@ -78,6 +77,9 @@ public final class ConsentManager {
         this.folder = new StateFolder(policy, settings);
         this.observers = List.copyOf(builder.observers);
         this.observerFailures = new RateLimitedLog(LOG, clock, Duration.ofMinutes(1));
+        this.topics = new DeclaredTopics(policy);
+        this.bulk = new BulkDecisions(store, folder, topics, clock);
+        this.carryOver = new CarryOver(settings);
     }
 
     public static Builder builder(Policy policy, ConsentStore store) {
@@ -111,7 +113,7 @@ public final class ConsentManager {
      */
     public ConsentState record(ChoiceRequest request) {
         for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
-            validate(choice.getKey(), choice.getValue());
+            topics.validate(choice.getKey(), choice.getValue());
         }
         if (request.supersedes() != null) {
             ConsentEvent corrected = store.event(request.subject(), request.supersedes())
@@ -145,7 +147,7 @@ public final class ConsentManager {
             throw new IllegalArgumentException("a correction is not recorded once per key; use record");
         }
         for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
-            validate(choice.getKey(), choice.getValue());
+            topics.validate(choice.getKey(), choice.getValue());
         }
         if (recordedOnce(request.subject(), onceKey)) {
             return Optional.empty();
@@ -167,14 +169,14 @@ public final class ConsentManager {
         return store.event(subject, onceId(subject, onceKey, 0)).isPresent();
     }
 
-    private List<ConsentEvent> events(ChoiceRequest request, String onceKey) {
+    private List<NewEvent> events(ChoiceRequest request, String onceKey) {
         Instant now = clock.instant();
-        List<ConsentEvent> events = new ArrayList<>(request.choices().size());
+        List<NewEvent> events = new ArrayList<>(request.choices().size());
         for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
             EventId id = onceKey == null ? EventId.random() : onceId(request.subject(), onceKey, events.size());
-            events.add(new ConsentEvent(id, request.subject(), choice.getKey(), choice.getValue(), policy.version(),
+            events.add(new NewEvent(id, request.subject(), choice.getKey(), choice.getValue(), policy.version(),
                     now, request.source(), request.actor(), request.jurisdiction().code(), request.evidence(), null,
-                    request.supersedes(), 0, null, null));
+                    request.supersedes()));
         }
         return events;
     }
@@ -247,25 +249,13 @@ public final class ConsentManager {
             throw new IllegalArgumentException("link a visitor to a customer, not " + visitor + " to " + customer);
         }
         Instant now = clock.instant();
-        Map<Topic, Choice> visitorChoices = byTopic(StateFolder.latestChoices(store.events(visitor)));
-        Map<Topic, Choice> customerChoices = byTopic(StateFolder.latestChoices(store.events(customer)));
-        List<ConsentEvent> events = new ArrayList<>();
-        events.add(new ConsentEvent(dev.consent4j.event.EventId.random(), customer, null, Action.LINK, policy.version(),
-                now, Source.LOGIN_LINK, Actor.SELF, signals.jurisdiction().code(), evidence, visitor, null, 0, null, null));
-        for (Choice choice : visitorChoices.values()) {
-            Choice existing = customerChoices.get(choice.topic());
-            if (carries(choice, existing)) {
-                Actor actor = choice.actor() == Actor.Kind.GUARDIAN ? Actor.GUARDIAN : Actor.SELF;
-                events.add(ConsentEvent.unsealed(customer, choice.topic(), choice.action(), choice.policyVersion(),
-                        choice.at(), Source.LOGIN_LINK, actor, signals.jurisdiction().code(), evidence, visitor, null));
-            }
-        }
-        append(events);
+        append(carryOver.events(visitor, store.events(visitor), customer, store.events(customer), policy.version(),
+                signals, evidence, now));
         return state(customer, signals);
     }
 
     /** Appends, then tells the observers what was stored; an observer's failure is logged, never thrown. */
-    private void append(List<ConsentEvent> events) {
+    private void append(List<NewEvent> events) {
         List<ConsentEvent> stored = store.append(events);
         for (ConsentObserver observer : observers) {
             try {
@@ -274,23 +264,6 @@ public final class ConsentManager {
                 observerFailures.warn(observer.getClass().getName(), "a consent observer failed; the events are stored: {}",
                         e.getClass().getName() + ": " + LogSafe.text(e.getMessage()));
             }
-        }
-    }
-
-    private boolean carries(Choice visitor, Choice customer) {
-        switch (settings.carryOver()) {
-            case NONE:
-                return false;
-            case CUSTOMER_FIRST:
-                return customer == null;
-            case RESTRICTIVE:
-            default:
-                if (customer == null) {
-                    return true;
-                }
-                boolean visitorRefuses = visitor.action() != Action.GRANT;
-                boolean customerGrants = customer.action() == Action.GRANT;
-                return visitorRefuses && customerGrants;
         }
     }
 
@@ -306,7 +279,7 @@ public final class ConsentManager {
         }
         List<ConsentEvent> existing = store.events(subject);
         Instant now = clock.instant();
-        List<ConsentEvent> events = new ArrayList<>();
+        List<NewEvent> events = new ArrayList<>();
         for (Purpose purpose : policy.purposes()) {
             if (!purpose.coveredByGpc() || purpose.basis().in(signals.jurisdiction()) == Basis.NECESSARY) {
                 continue;
@@ -315,7 +288,7 @@ public final class ConsentManager {
             boolean recorded = existing.stream().anyMatch(e -> e.source() == Source.GPC_SIGNAL
                     && topic.equals(e.topic()) && policy.version().equals(e.policyVersion()));
             if (!recorded) {
-                events.add(ConsentEvent.unsealed(subject, topic, Action.OBJECT, policy.version(), now,
+                events.add(NewEvent.of(subject, topic, Action.OBJECT, policy.version(), now,
                         Source.GPC_SIGNAL, Actor.SELF, signals.jurisdiction().code(), evidence, null, null));
             }
         }
@@ -335,7 +308,7 @@ public final class ConsentManager {
     public List<SubjectId> audience(Collection<SubjectId> subjects, String purposeId, String channel,
             Jurisdiction jurisdiction) {
         List<SubjectId> audience = new ArrayList<>();
-        decide(subjects, purposeId, channel, jurisdiction, (subject, decision) -> {
+        bulk.decide(subjects, purposeId, channel, jurisdiction, (subject, decision) -> {
             if (decision.allowed()) {
                 audience.add(subject);
             }
@@ -350,7 +323,7 @@ public final class ConsentManager {
     public Map<SubjectId, Decision> decisions(Collection<SubjectId> subjects, String purposeId, String channel,
             Jurisdiction jurisdiction) {
         Map<SubjectId, Decision> decisions = new LinkedHashMap<>();
-        decide(subjects, purposeId, channel, jurisdiction, decisions::put);
+        bulk.decide(subjects, purposeId, channel, jurisdiction, decisions::put);
         return decisions;
     }
 
@@ -367,26 +340,7 @@ public final class ConsentManager {
      */
     public void audience(CustomerQuery customers, String purposeId, String channel, Jurisdiction jurisdiction,
             Consumer<SubjectId> sink) {
-        Objects.requireNonNull(customers, "customers");
-        AudienceQueries queries = store.audienceQueries().orElseThrow(() -> new UnsupportedOperationException(
-                "the store " + store.getClass().getSimpleName() + " cannot select customers by SQL; pass the customers instead"));
-        Topic topic = declaredTopic(purposeId, channel);
-        Set<Topic> bearing = folder.topicsBearingOn(topic);
-        Signals signals = Signals.of(jurisdiction);
-        Instant now = clock.instant();
-        Map<Topic, Choice> byTopic = new HashMap<>();
-        queries.latestChoices(customers, bearing, (subject, choices) -> {
-            byTopic.clear();
-            for (Choice choice : choices) {
-                byTopic.put(choice.topic(), choice);
-            }
-            if (folder.decide(topic, byTopic::get, signals, now).allowed()) {
-                sink.accept(subject);
-            }
-        });
-        if (folder.decide(topic, t -> null, signals, now).allowed()) {
-            queries.withoutChoices(customers, bearing, sink);
-        }
+        bulk.audience(customers, purposeId, channel, jurisdiction, sink);
     }
 
     /** {@link #audience(CustomerQuery, String, String, Jurisdiction, Consumer)}, collected in a list. */
@@ -394,75 +348,6 @@ public final class ConsentManager {
         List<SubjectId> audience = new ArrayList<>();
         audience(customers, purposeId, channel, jurisdiction, audience::add);
         return audience;
-    }
-
-    /** The purpose's topic, or its channel's; refused with a clear message when the policy declares neither. */
-    private Topic declaredTopic(String purposeId, String channel) {
-        Purpose purpose = policy.purpose(purposeId).orElseThrow(
-                () -> new InvalidChoiceException(Topic.purpose(purposeId), "the policy declares no purpose " + LogSafe.quote(purposeId) + Closest.hint(purposeId, purposeIds())));
-        if (channel != null && !purpose.channels().contains(channel)) {
-            throw new InvalidChoiceException(Topic.contact(purposeId, channel),
-                    "purpose " + LogSafe.quote(purposeId) + " declares no channel " + LogSafe.quote(channel));
-        }
-        return channel == null ? Topic.purpose(purposeId) : Topic.contact(purposeId, channel);
-    }
-
-    private void decide(Collection<SubjectId> subjects, String purposeId, String channel, Jurisdiction jurisdiction,
-            BiConsumer<SubjectId, Decision> sink) {
-        Topic topic = declaredTopic(purposeId, channel);
-        Map<SubjectId, List<ConsentEvent>> latest = store.latestEvents(subjects, folder.topicsBearingOn(topic));
-        Signals signals = Signals.of(jurisdiction);
-        Instant now = clock.instant();
-        Decision withoutChoices = folder.decide(topic, t -> null, signals, now);
-        Map<Topic, Choice> choices = new HashMap<>();
-        for (SubjectId subject : subjects) {
-            List<ConsentEvent> events = latest.get(subject);
-            if (events == null) {
-                sink.accept(subject, withoutChoices);
-                continue;
-            }
-            choices.clear();
-            for (ConsentEvent event : events) {
-                choices.put(event.topic(), Choice.of(event));
-            }
-            sink.accept(subject, folder.decide(topic, choices::get, signals, now));
-        }
-    }
-
-    private List<String> purposeIds() {
-        return policy.purposes().stream().map(Purpose::id).toList();
-    }
-
-    private void validate(Topic topic, Action action) {
-        if (action == Action.LINK) {
-            throw new InvalidChoiceException(topic, "LINK is not a choice; use link(visitor, customer, …)");
-        }
-        boolean necessary;
-        if (topic.kind() == Topic.Kind.CATEGORY) {
-            necessary = policy.cookieCategory(topic.id()).orElseThrow(() -> new InvalidChoiceException(topic,
-                    "the policy declares no cookie category " + LogSafe.quote(topic.id())
-                            + Closest.hint(topic.id(), policy.cookieCategories().stream().map(c -> c.id()).toList())))
-                    .basis().alwaysNecessary();
-        } else {
-            Purpose purpose = policy.purpose(topic.id()).orElseThrow(() -> new InvalidChoiceException(topic,
-                    "the policy declares no purpose " + LogSafe.quote(topic.id()) + Closest.hint(topic.id(), purposeIds())));
-            if (topic.channel() != null && !purpose.channels().contains(topic.channel())) {
-                throw new InvalidChoiceException(topic, "purpose " + LogSafe.quote(topic.id()) + " declares no channel "
-                        + LogSafe.quote(topic.channel()) + "; its channels are " + purpose.channels());
-            }
-            necessary = purpose.basis().alwaysNecessary();
-        }
-        if (necessary && action != Action.GRANT) {
-            throw new InvalidChoiceException(topic, LogSafe.quote(topic) + " is necessary and cannot be refused");
-        }
-    }
-
-    private static Map<Topic, Choice> byTopic(Collection<Choice> choices) {
-        Map<Topic, Choice> map = new HashMap<>();
-        for (Choice choice : choices) {
-            map.put(choice.topic(), choice);
-        }
-        return map;
     }
 
     /** Builds a {@link ConsentManager}; the clock defaults to UTC system time. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventId;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
@@ -19,6 +18,7 @@ import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Reason;
 import dev.consent4j.state.Signals;
 import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.ForwardingConsentStore;
 import dev.consent4j.store.memory.InMemoryConsentStore;
 import dev.consent4j.testing.MutableClock;
 import java.time.Duration;
@@ -27,7 +27,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -247,29 +246,20 @@ class ConsentManagerTest {
     }
 
     /** Counts bulk reads, to prove the audience filter is one query. */
-    static final class CountingStore implements ConsentStore {
+    static final class CountingStore extends ForwardingConsentStore {
         final ConsentStore delegate;
         final AtomicInteger latestCalls = new AtomicInteger();
         final AtomicInteger chainReads = new AtomicInteger();
 
         CountingStore(ConsentStore delegate) {
+            super(delegate);
             this.delegate = delegate;
-        }
-
-        @Override
-        public List<ConsentEvent> append(List<ConsentEvent> events) {
-            return delegate.append(events);
         }
 
         @Override
         public List<ConsentEvent> events(SubjectId subject) {
             chainReads.incrementAndGet();
             return delegate.events(subject);
-        }
-
-        @Override
-        public Optional<ConsentEvent> event(SubjectId subject, EventId id) {
-            return delegate.event(subject, id);
         }
 
         @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -77,7 +78,7 @@ class ConsentObserverTest {
     void nothingIsToldOfWhatWasNotStored() {
         ConsentManager consents = ConsentManager.builder(ConsentManagerTest.POLICY, new ConsentStore() {
             @Override
-            public List<ConsentEvent> append(List<ConsentEvent> events) {
+            public List<ConsentEvent> append(List<NewEvent> events) {
                 throw new ConsentStoreException("disk full");
             }
 

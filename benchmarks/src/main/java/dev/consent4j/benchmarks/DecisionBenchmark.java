@@ -4,6 +4,7 @@ import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -75,7 +76,7 @@ public class DecisionBenchmark {
         String previous = "";
         for (int i = 0; i < 100; i++) {
             Action action = i % 3 == 0 ? Action.WITHDRAW : Action.GRANT;
-            ConsentEvent event = ConsentEvent.unsealed(subject, topics.get(i % topics.size()), action, policy.version(),
+            ConsentEvent event = NewEvent.of(subject, topics.get(i % topics.size()), action, policy.version(),
                     now.minusSeconds(100 - i), Source.BANNER, Actor.SELF, "JP", Evidence.NONE, null, null)
                     .seal(i + 1, previous);
             previous = event.hash();

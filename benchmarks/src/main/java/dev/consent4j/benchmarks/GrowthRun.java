@@ -8,6 +8,7 @@ import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -28,7 +29,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 /**
  * Whether what an append and {@code record()} cost stays the same as data grows, on each database:
@@ -262,16 +262,16 @@ public final class GrowthRun {
         void run(int round) throws Exception;
     }
 
-    private static List<ConsentEvent> newChains(Policy policy, String prefix) {
-        List<ConsentEvent> events = new ArrayList<>(BATCH);
+    private static List<NewEvent> newChains(Policy policy, String prefix) {
+        List<NewEvent> events = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
             events.add(event(policy, SubjectId.customer(prefix + i), Topic.contact("newsletter", "email")));
         }
         return events;
     }
 
-    private static ConsentEvent event(Policy policy, SubjectId subject, Topic topic) {
-        return ConsentEvent.unsealed(subject, topic, Action.GRANT, policy.version(), Instant.now(), Source.IMPORT,
+    private static NewEvent event(Policy policy, SubjectId subject, Topic topic) {
+        return NewEvent.of(subject, topic, Action.GRANT, policy.version(), Instant.now(), Source.IMPORT,
                 Actor.SELF, "JP", new Evidence(policy.version(), "ja", "benchmark", null), null, null);
     }
 

@@ -6,8 +6,8 @@ import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
-import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -145,10 +145,10 @@ public final class InvalidationRun {
         long runStart = System.nanoTime();
         ConsentManager nodeA = nodes[0];
         SubjectId[] subjects = new SubjectId[withdrawals];
-        List<ConsentEvent> grants = new ArrayList<>(withdrawals);
+        List<NewEvent> grants = new ArrayList<>(withdrawals);
         for (int i = 0; i < withdrawals; i++) {
             subjects[i] = SubjectId.customer("inv-" + i);
-            grants.add(ConsentEvent.unsealed(subjects[i], NEWSLETTER, Action.GRANT, nodeA.policy().version(),
+            grants.add(NewEvent.of(subjects[i], NEWSLETTER, Action.GRANT, nodeA.policy().version(),
                     nodeA.clock().instant(), Source.ACCOUNT_PAGE, Actor.SELF, "JP", Evidence.NONE, null, null));
         }
         caches[0].append(grants);

@@ -5,6 +5,7 @@ import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -101,7 +102,7 @@ public final class StoreRun {
         List<Long> rawNanos = new ArrayList<>();
         List<Long> rawWithLatestNanos = new ArrayList<>();
         for (int round = 0; round < APPEND_ROUNDS + 5; round++) {
-            List<ConsentEvent> batch = batch(policy, "a" + round + "-");
+            List<NewEvent> batch = batch(policy, "a" + round + "-");
             long storeTime = time(() -> {
                 store.append(batch);
                 return 0;
@@ -175,11 +176,11 @@ public final class StoreRun {
     }
 
     /** 100 grants of the newsletter by e-mail, each for a different new customer. */
-    private static List<ConsentEvent> batch(Policy policy, String prefix) {
+    private static List<NewEvent> batch(Policy policy, String prefix) {
         Instant now = Instant.now();
-        List<ConsentEvent> events = new ArrayList<>(BATCH);
+        List<NewEvent> events = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
-            events.add(ConsentEvent.unsealed(SubjectId.customer(prefix + i), Topic.contact("newsletter", "email"),
+            events.add(NewEvent.of(SubjectId.customer(prefix + i), Topic.contact("newsletter", "email"),
                     Action.GRANT, policy.version(), now, Source.IMPORT, Actor.SELF, "JP",
                     new Evidence(policy.version(), "ja", "benchmark", null), null, null));
         }
@@ -271,11 +272,11 @@ public final class StoreRun {
             connection.commit();
         }
         Instant now = Instant.now();
-        List<ConsentEvent> events = new ArrayList<>();
+        List<NewEvent> events = new ArrayList<>();
         for (int i = 0; i < customers; i++) {
             Action action = i % 10 == 0 ? Action.OBJECT : i % 25 == 0 ? Action.GRANT : null;
             if (action != null) {
-                events.add(ConsentEvent.unsealed(SubjectId.customer(customerId(i)), CATALOGUE_POST, action,
+                events.add(NewEvent.of(SubjectId.customer(customerId(i)), CATALOGUE_POST, action,
                         policy.version(), now, Source.IMPORT, Actor.SELF, "JP", Evidence.NONE, null, null));
             }
             if (events.size() == 1_000) {
@@ -339,9 +340,9 @@ public final class StoreRun {
         long perState = (GraphLayout.parseInstance((Object) states).subtract(shared).totalSize() - 16L - 4L * n) / n;
 
         InMemoryConsentStore memoryStore = new InMemoryConsentStore();
-        List<ConsentEvent> events = new ArrayList<>();
+        List<NewEvent> events = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            events.add(ConsentEvent.unsealed(SubjectId.customer(customerId(i)), CATALOGUE_POST, Action.GRANT,
+            events.add(NewEvent.of(SubjectId.customer(customerId(i)), CATALOGUE_POST, Action.GRANT,
                     policy.version(), now, Source.IMPORT, Actor.SELF, "JP", Evidence.NONE, null, null));
         }
         memoryStore.append(events);

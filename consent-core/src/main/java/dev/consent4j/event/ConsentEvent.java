@@ -4,78 +4,83 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One piece of evidence: a person's choice about one topic, as it was made. Events are never
- * changed or deleted; a correction is a new event that names the one it {@link #supersedes}.
+ * One piece of evidence as a store keeps it: the {@link NewEvent} the application described,
+ * and the {@link Seal} the store gave it when it appended it. Events are never changed or
+ * deleted; a correction is a new event that names the one it {@link #supersedes}.
  *
- * <p>A store seals each event as it appends it: it gives the event its place in the subject's
- * chain ({@link #sequence}), the hash of the event before it, and its own hash over both, so that
- * any later change to a stored event breaks the chain. Events built by the application are
- * unsealed ({@link #isSealed()} is false); see {@link #unsealed}.
- *
- * @param topic         what the choice is about; {@code null} only for a {@link Action#LINK} event
- * @param linkedVisitor for a {@link Action#LINK} event, and for events carried over at login, the
- *                      visitor the customer was linked to; otherwise {@code null}
- * @param supersedes    the event this one corrects, or {@code null}
- * @param sequence      the 1-based position in the subject's chain, or 0 before sealing
- * @param previousHash  the hash of the event before it in the chain ({@code ""} for the first),
- *                      or {@code null} before sealing
- * @param hash          the event's own hash (see {@link EventChain}), or {@code null} before sealing
+ * <p>The accessors of the event's content are repeated here, so that readers write
+ * {@code event.topic()} rather than {@code event.content().topic()}.
  */
-public record ConsentEvent(
-        EventId id,
-        SubjectId subject,
-        Topic topic,
-        Action action,
-        String policyVersion,
-        Instant time,
-        Source source,
-        Actor actor,
-        String jurisdiction,
-        Evidence evidence,
-        SubjectId linkedVisitor,
-        EventId supersedes,
-        long sequence,
-        String previousHash,
-        String hash) {
+public record ConsentEvent(NewEvent content, Seal seal) {
 
     public ConsentEvent {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(action, "action");
-        if (action == Action.LINK ? topic != null : topic == null) {
-            throw new IllegalArgumentException("every event has a topic except a LINK event, which has none");
-        }
-        Objects.requireNonNull(policyVersion, "policyVersion");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(jurisdiction, "jurisdiction");
-        evidence = evidence == null ? Evidence.NONE : evidence;
-        if (action == Action.LINK && linkedVisitor == null) {
-            throw new IllegalArgumentException("a LINK event names the visitor that was linked");
-        }
-        if (sequence < 0) {
-            throw new IllegalArgumentException("sequence must not be negative, but was " + sequence);
-        }
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(seal, "seal");
     }
 
-    /** A new, unsealed event with a random id; the store seals it on append. */
-    public static ConsentEvent unsealed(SubjectId subject, Topic topic, Action action, String policyVersion,
-            Instant time, Source source, Actor actor, String jurisdiction, Evidence evidence,
-            SubjectId linkedVisitor, EventId supersedes) {
-        return new ConsentEvent(EventId.random(), subject, topic, action, policyVersion, time, source, actor,
-                jurisdiction, evidence, linkedVisitor, supersedes, 0, null, null);
+    public EventId id() {
+        return content.id();
     }
 
-    public boolean isSealed() {
-        return hash != null;
+    public SubjectId subject() {
+        return content.subject();
     }
 
-    /** This event placed after {@code previousHash} at {@code sequence}, with its hash computed. */
-    public ConsentEvent seal(long sequence, String previousHash) {
-        ConsentEvent placed = new ConsentEvent(id, subject, topic, action, policyVersion, time, source, actor,
-                jurisdiction, evidence, linkedVisitor, supersedes, sequence, previousHash, null);
-        return new ConsentEvent(id, subject, topic, action, policyVersion, time, source, actor,
-                jurisdiction, evidence, linkedVisitor, supersedes, sequence, previousHash, EventChain.hash(placed));
+    /** What the choice is about; {@code null} only for a {@link Action#LINK} event. */
+    public Topic topic() {
+        return content.topic();
+    }
+
+    public Action action() {
+        return content.action();
+    }
+
+    public String policyVersion() {
+        return content.policyVersion();
+    }
+
+    public Instant time() {
+        return content.time();
+    }
+
+    public Source source() {
+        return content.source();
+    }
+
+    public Actor actor() {
+        return content.actor();
+    }
+
+    public String jurisdiction() {
+        return content.jurisdiction();
+    }
+
+    public Evidence evidence() {
+        return content.evidence();
+    }
+
+    /** The visitor a customer was linked to (LINK and carried-over events), or {@code null}. */
+    public SubjectId linkedVisitor() {
+        return content.linkedVisitor();
+    }
+
+    /** The event this one corrects, or {@code null}. */
+    public EventId supersedes() {
+        return content.supersedes();
+    }
+
+    /** The 1-based position in the subject's chain. */
+    public long sequence() {
+        return seal.sequence();
+    }
+
+    /** The hash of the event before it in the chain; {@code ""} for the first. */
+    public String previousHash() {
+        return seal.previousHash();
+    }
+
+    /** The event's own hash (see {@link EventChain}). */
+    public String hash() {
+        return seal.hash();
     }
 }

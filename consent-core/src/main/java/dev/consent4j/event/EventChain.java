@@ -22,8 +22,8 @@ public final class EventChain {
     private EventChain() {
     }
 
-    /** The hash of {@code event} in its chain position ({@code sequence} and {@code previousHash}). */
-    public static String hash(ConsentEvent event) {
+    /** The hash of {@code event} placed at {@code sequence} after the event whose hash is {@code previousHash}. */
+    public static String hash(NewEvent event, long sequence, String previousHash) {
         StringBuilder canonical = new StringBuilder(256);
         append(canonical, "f" + FORMAT);
         append(canonical, event.id().toString());
@@ -42,8 +42,8 @@ public final class EventChain {
         append(canonical, event.evidence().network());
         append(canonical, event.linkedVisitor() == null ? null : event.linkedVisitor().toString());
         append(canonical, event.supersedes() == null ? null : event.supersedes().toString());
-        append(canonical, Long.toString(event.sequence()));
-        append(canonical, event.previousHash());
+        append(canonical, Long.toString(sequence));
+        append(canonical, previousHash);
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
@@ -66,7 +66,7 @@ public final class EventChain {
             if (!previous.equals(event.previousHash())) {
                 return Verification.broken(i, "event " + event.id() + " does not link to the hash of the event before it");
             }
-            if (!hash(event).equals(event.hash())) {
+            if (!hash(event.content(), event.sequence(), event.previousHash()).equals(event.hash())) {
                 return Verification.broken(i, "event " + event.id() + " does not match its hash; it was changed after it was stored");
             }
             previous = event.hash();

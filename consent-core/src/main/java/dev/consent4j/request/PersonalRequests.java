@@ -1,6 +1,5 @@
 package dev.consent4j.request;
 
-import dev.consent4j.LogSafe;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.ConsentManager;
@@ -65,6 +64,7 @@ public final class PersonalRequests {
     private final ErasureHandler erasure;
     private final IdentityVerifier verifier;
     private final Clock clock;
+    private final RequestTargets requestTargets;
 
     private PersonalRequests(Builder builder) {
         this.consents = builder.consents;
@@ -75,6 +75,7 @@ public final class PersonalRequests {
         this.erasure = builder.erasure;
         this.verifier = builder.verifier;
         this.clock = builder.clock != null ? builder.clock : consents.clock();
+        this.requestTargets = new RequestTargets(consents);
     }
 
     public static Builder builder(ConsentManager consents, RequestStore store) {
@@ -97,7 +98,7 @@ public final class PersonalRequests {
             Jurisdiction jurisdiction, Verification verification) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(kind, "kind");
-        List<String> checked = checkTargets(subject, kind, targets == null ? List.of() : targets);
+        List<String> checked = requestTargets.check(subject, kind, targets == null ? List.of() : targets);
         Instant now = clock.instant();
         PersonalRequest request = new PersonalRequest(UUID.randomUUID(), subject, kind, checked, details,
                 jurisdiction.code(), now, deadlines.dueAt(now, jurisdiction),
@@ -242,7 +243,7 @@ public final class PersonalRequests {
     private String correct(PersonalRequest request, Actor actor, Jurisdiction jurisdiction) {
         EventId wrong = EventId.parse(request.targets().get(0));
         Action corrected = Action.valueOf(request.targets().get(1));
-        ConsentEvent original = eventOf(request.subject(), wrong).orElseThrow(() -> new IllegalStateException(
+        ConsentEvent original = requestTargets.eventOf(request.subject(), wrong).orElseThrow(() -> new IllegalStateException(
                 "event " + wrong + " is no longer in the history of " + request.subject()));
         return recorded(record(request, actor, jurisdiction, corrected, List.of(original.topic()), wrong))
                 + "; supersedes " + wrong;
@@ -299,66 +300,6 @@ public final class PersonalRequests {
             }
         }
         return List.copyOf(topics);
-    }
-
-    private List<String> checkTargets(SubjectId subject, RequestKind kind, List<String> targets) {
-        switch (kind) {
-            case STOP_USE -> {
-                if (targets.isEmpty()) {
-                    throw new IllegalArgumentException("name the purposes whose use should stop");
-                }
-                for (String id : targets) {
-                    Purpose purpose = policy.purpose(id).orElseThrow(
-                            () -> new IllegalArgumentException("the policy declares no purpose " + LogSafe.quote(id)));
-                    if (purpose.basis().alwaysNecessary()) {
-                        throw new IllegalArgumentException("purpose " + LogSafe.quote(id) + " is necessary for the service;"
-                                + " its use can only end with an erasure request or by closing the account");
-                    }
-                }
-            }
-            case STOP_PROVISION -> {
-                for (String id : targets) {
-                    Recipient recipient = policy.recipient(id).orElseThrow(
-                            () -> new IllegalArgumentException("the policy declares no recipient " + LogSafe.quote(id)));
-                    if (recipient.relation() != Relation.THIRD_PARTY) {
-                        throw new IllegalArgumentException("recipient " + LogSafe.quote(id) + " is a " + recipient.relation().id()
-                                + ", not a third party; nothing is provided to it");
-                    }
-                }
-            }
-            case CORRECTION -> {
-                if (targets.size() != 2) {
-                    throw new IllegalArgumentException("a correction names the event to correct and the corrected action");
-                }
-                EventId id;
-                Action action;
-                try {
-                    id = EventId.parse(targets.get(0));
-                    action = Action.valueOf(targets.get(1));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("a correction names an event id and one of GRANT, DENY, WITHDRAW, OBJECT");
-                }
-                if (action == Action.LINK) {
-                    throw new IllegalArgumentException("LINK is not a choice");
-                }
-                ConsentEvent event = eventOf(subject, id).orElseThrow(() -> new IllegalArgumentException(
-                        "event " + id + " is not in the history of " + subject));
-                if (event.topic() == null) {
-                    throw new IllegalArgumentException("event " + id + " records a login link, not a choice");
-                }
-            }
-            default -> {
-                if (!targets.isEmpty()) {
-                    throw new IllegalArgumentException(kind + " takes no targets");
-                }
-            }
-        }
-        return List.copyOf(new LinkedHashSet<>(targets));
-    }
-
-    private Optional<ConsentEvent> eventOf(SubjectId subject, EventId id) {
-        return consents.history(subject, Signals.of(Jurisdiction.UNKNOWN)).events().stream()
-                .filter(event -> event.id().equals(id)).findFirst();
     }
 
     private PersonalRequest require(UUID requestId) {

@@ -3,6 +3,7 @@ package dev.consent4j.store;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import java.util.Collection;
@@ -23,11 +24,11 @@ public interface ConsentStore {
      * Appends events atomically and durably: when this returns, every event is committed; when it
      * throws, none is. Each event is sealed into its subject's chain (see {@link EventChain}).
      *
-     * @param events unsealed events, possibly for several subjects; kept in this order per subject
-     * @return the sealed events, in the order given
+     * @param events new events, possibly for several subjects; kept in this order per subject
+     * @return the events as stored, each with its {@link dev.consent4j.event.Seal}, in the order given
      * @throws ConsentStoreException when the events could not be stored
      */
-    List<ConsentEvent> append(List<ConsentEvent> events);
+    List<ConsentEvent> append(List<NewEvent> events);
 
     /**
      * A subject's events in chain order (oldest first); empty when it has none. This reads the

@@ -2,7 +2,7 @@ package dev.consent4j.outbox;
 
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
-import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -30,7 +30,7 @@ public final class OutboxFixtures {
     }
 
     /** A choice on targeted ads under the policy's current version: GRANT and WITHDRAW alternate into changes. */
-    public static ConsentEvent choice(SubjectId subject, Action action, Instant at) {
-        return ConsentEvent.unsealed(subject, ADS, action, "v2", at, Source.PREFERENCE_CENTRE, Actor.SELF, "JP", null, null, null);
+    public static NewEvent choice(SubjectId subject, Action action, Instant at) {
+        return NewEvent.of(subject, ADS, action, "v2", at, Source.PREFERENCE_CENTRE, Actor.SELF, "JP", null, null, null);
     }
 }

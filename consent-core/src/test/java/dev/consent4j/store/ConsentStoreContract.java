@@ -9,6 +9,7 @@ import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -69,8 +70,8 @@ public abstract class ConsentStoreContract {
     protected static final Topic NEWSLETTER_EMAIL = NEWSLETTER;
     protected static final Topic TARGETED_ADS = ADS;
 
-    protected static ConsentEvent event(SubjectId subject, Topic topic, Action action, int secondsAfter) {
-        return ConsentEvent.unsealed(subject, topic, action, "2026-11", T0.plusSeconds(secondsAfter), Source.BANNER,
+    protected static NewEvent event(SubjectId subject, Topic topic, Action action, int secondsAfter) {
+        return NewEvent.of(subject, topic, action, "2026-11", T0.plusSeconds(secondsAfter), Source.BANNER,
                 Actor.SELF, "JP", new Evidence("2026-11", "ja", "Mozilla/5.0 テスト", "203.0.113.0/24"), null, null);
     }
 
@@ -123,12 +124,12 @@ public abstract class ConsentStoreContract {
     @Test
     void eventsComeBackExactlyAsSealed() {
         SubjectId visitor = SubjectId.newVisitor();
-        ConsentEvent withEverything = new ConsentEvent(EventId.random(), SubjectId.customer("c-42"), null, Action.LINK,
+        NewEvent withEverything = new NewEvent(EventId.random(), SubjectId.customer("c-42"), null, Action.LINK,
                 "2026-11", T0, Source.LOGIN_LINK, Actor.operator("op-7"), "US-CA",
-                new Evidence("notice-3", "en", "agent", "2001:db8:1::/48"), visitor, null, 0, null, null);
+                new Evidence("notice-3", "en", "agent", "2001:db8:1::/48"), visitor, null);
         List<ConsentEvent> sealed = store.append(List.of(withEverything,
                 event(SubjectId.customer("c-42"), ANALYTICS, Action.OBJECT, 5)));
-        ConsentEvent correction = ConsentEvent.unsealed(SubjectId.customer("c-42"), ANALYTICS, Action.GRANT, "2026-11",
+        NewEvent correction = NewEvent.of(SubjectId.customer("c-42"), ANALYTICS, Action.GRANT, "2026-11",
                 T0.plusSeconds(9), Source.CALL_CENTRE, Actor.GUARDIAN, "JP", null, null, sealed.get(1).id());
         sealed = new ArrayList<>(sealed);
         sealed.addAll(store.append(List.of(correction)));
@@ -146,7 +147,7 @@ public abstract class ConsentStoreContract {
     @Test
     void batchWithAStoredEventStoresNothing() {
         SubjectId alice = SubjectId.customer("alice");
-        ConsentEvent stored = event(alice, NEWSLETTER, Action.GRANT, 0);
+        NewEvent stored = event(alice, NEWSLETTER, Action.GRANT, 0);
         store.append(List.of(stored));
 
         assertThatThrownBy(() -> store.append(List.of(event(alice, ADS, Action.GRANT, 1), stored)))
@@ -155,17 +156,18 @@ public abstract class ConsentStoreContract {
     }
 
     @Test
-    void sealedEventsAreRefused() {
-        ConsentEvent sealed = event(SubjectId.customer("alice"), ADS, Action.GRANT, 0).seal(1, "");
+    void aSealedEventAppendedAgainIsRefused() {
+        // append takes only NewEvents, so a sealed event can come back only as its content.
+        ConsentEvent sealed = store.append(List.of(event(SubjectId.customer("alice"), ADS, Action.GRANT, 0))).get(0);
 
-        assertThatThrownBy(() -> store.append(List.of(sealed))).isInstanceOf(ConsentStoreException.class);
-        assertThat(store.events(SubjectId.customer("alice"))).isEmpty();
+        assertThatThrownBy(() -> store.append(List.of(sealed.content()))).isInstanceOf(ConsentStoreException.class);
+        assertThat(store.events(SubjectId.customer("alice"))).containsExactly(sealed);
     }
 
     @Test
     void latestEventsGiveTheNewestPerTopicForManySubjectsAtOnce() {
         List<SubjectId> subjects = new ArrayList<>();
-        List<ConsentEvent> events = new ArrayList<>();
+        List<NewEvent> events = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
             SubjectId subject = SubjectId.customer("c-" + i);
             subjects.add(subject);
@@ -178,8 +180,8 @@ public abstract class ConsentStoreContract {
             }
         }
         store.append(events);
-        store.append(List.of(new ConsentEvent(EventId.random(), SubjectId.customer("c-1"), null, Action.LINK, "2026-11",
-                T0.plusSeconds(30), Source.LOGIN_LINK, Actor.SELF, "JP", null, SubjectId.newVisitor(), null, 0, null, null)));
+        store.append(List.of(new NewEvent(EventId.random(), SubjectId.customer("c-1"), null, Action.LINK, "2026-11",
+                T0.plusSeconds(30), Source.LOGIN_LINK, Actor.SELF, "JP", null, SubjectId.newVisitor(), null)));
         subjects.add(SubjectId.customer("never-seen"));
 
         Map<SubjectId, List<ConsentEvent>> latest = store.latestEvents(subjects, List.of(NEWSLETTER, ADS));
@@ -238,8 +240,8 @@ public abstract class ConsentStoreContract {
     }
 
     /** An event under the test policy's current version, so that a grant counts. */
-    private static ConsentEvent choice(SubjectId subject, Topic topic, Action action, int secondsAfter) {
-        return ConsentEvent.unsealed(subject, topic, action, "v2", T0.plusSeconds(secondsAfter), Source.PREFERENCE_CENTRE,
+    private static NewEvent choice(SubjectId subject, Topic topic, Action action, int secondsAfter) {
+        return NewEvent.of(subject, topic, action, "v2", T0.plusSeconds(secondsAfter), Source.PREFERENCE_CENTRE,
                 Actor.SELF, "JP", null, null, null);
     }
 
@@ -296,7 +298,7 @@ public abstract class ConsentStoreContract {
     void anAppendThatFailsLeavesNoOutboxRow() throws Exception {
         OutboxStore outbox = outbox();
         SubjectId alice = SubjectId.customer("alice");
-        ConsentEvent stored = choice(alice, NEWSLETTER, Action.GRANT, 0);
+        NewEvent stored = choice(alice, NEWSLETTER, Action.GRANT, 0);
         store.append(List.of(stored));
 
         assertThatThrownBy(() -> store.append(List.of(choice(alice, ADS, Action.GRANT, 1), stored)))

@@ -13,6 +13,7 @@ import dev.consent4j.servlet.ConsentFilter.UndeclaredCookieMode;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -22,6 +23,7 @@ import dev.consent4j.servlet.testing.ErrorPageServlet;
 import dev.consent4j.servlet.testing.JettyShop;
 import dev.consent4j.servlet.testing.ShopFixture;
 import dev.consent4j.servlet.testing.StateServlet;
+import dev.consent4j.signing.SigningKeys;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -530,7 +532,7 @@ class ConsentFilterTest {
         shop.consents.record(ChoiceRequest.of(alice, Topic.category("advertising"), Action.GRANT, Source.ACCOUNT_PAGE,
                 Jurisdiction.JP));
         ConsentCookie visitorCookie = shop.cookie(Map.of(Topic.category("analytics"), Action.DENY));
-        shop.store.append(List.of(ConsentEvent.unsealed(visitorCookie.visitor(), Topic.category("analytics"), Action.DENY,
+        shop.store.append(List.of(NewEvent.of(visitorCookie.visitor(), Topic.category("analytics"), Action.DENY,
                 ShopFixture.POLICY.version(), shop.clock.instant(), Source.BANNER, dev.consent4j.event.Actor.SELF, "JP",
                 null, null, null)));
 

@@ -1,8 +1,5 @@
 package dev.consent4j.spring;
 
-import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.SubjectId;
-import dev.consent4j.event.Topic;
 import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.provision.ProvisionStore;
@@ -12,6 +9,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import dev.consent4j.request.RequestStore;
 import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.ForwardingConsentStore;
 import dev.consent4j.store.cache.CachingConsentStore;
 import dev.consent4j.store.cache.PostgresInvalidations;
 import dev.consent4j.store.jdbc.JdbcConsentStore;
@@ -19,9 +17,7 @@ import dev.consent4j.store.jdbc.JdbcDialect;
 import dev.consent4j.store.jdbc.JdbcLedgerStore;
 import dev.consent4j.store.memory.InMemoryConsentStore;
 import dev.consent4j.store.memory.InMemoryLedgerStore;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -132,7 +128,7 @@ public final class ConsentStoreAutoConfiguration {
     }
 
     /** The cache, with the listener that keeps it in step with other nodes; closing the context stops it. */
-    static final class ListeningConsentStore implements ConsentStore, AutoCloseable {
+    static final class ListeningConsentStore extends ForwardingConsentStore implements AutoCloseable {
         private final CachingConsentStore cache;
         private final PostgresInvalidations invalidations;
 
@@ -140,6 +136,7 @@ public final class ConsentStoreAutoConfiguration {
 
         ListeningConsentStore(CachingConsentStore cache, PostgresInvalidations invalidations,
                 java.util.concurrent.atomic.AtomicReference<Runnable> onNotify) {
+            super(cache);
             this.cache = cache;
             this.invalidations = invalidations;
             this.onNotify = onNotify;
@@ -163,31 +160,6 @@ public final class ConsentStoreAutoConfiguration {
 
         PostgresInvalidations.Status invalidationStatus() {
             return invalidations.status();
-        }
-
-        @Override
-        public List<ConsentEvent> append(List<ConsentEvent> events) {
-            return cache.append(events);
-        }
-
-        @Override
-        public List<ConsentEvent> events(SubjectId subject) {
-            return cache.events(subject);
-        }
-
-        @Override
-        public Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics) {
-            return cache.latestEvents(subjects, topics);
-        }
-
-        @Override
-        public java.util.Optional<dev.consent4j.store.AudienceQueries> audienceQueries() {
-            return cache.audienceQueries();
-        }
-
-        @Override
-        public java.util.Optional<dev.consent4j.outbox.OutboxStore> outbox() {
-            return cache.outbox();
         }
 
         @Override

@@ -3,6 +3,8 @@ package dev.consent4j.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consent4j.ConsentManager;
+import dev.consent4j.guardian.GuardianConsentTokens;
+import dev.consent4j.guardian.GuardianLinks;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.load.PolicyValidationException;
@@ -16,8 +18,6 @@ import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.cache.PostgresInvalidations;
 import dev.consent4j.store.memory.InMemoryConsentStore;
-import dev.consent4j.guardian.GuardianConsentTokens;
-import dev.consent4j.guardian.GuardianLinks;
 import dev.consent4j.unsubscribe.UnsubscribeLinks;
 import java.time.Period;
 import java.util.Base64;
@@ -225,23 +225,9 @@ class ConsentAutoConfigurationTest {
     }
 
     /** A store of the shop's own, to see it named in the health details. */
-    static final class OwnStore implements ConsentStore {
-        private final InMemoryConsentStore events = new InMemoryConsentStore();
-
-        @Override
-        public java.util.List<dev.consent4j.event.ConsentEvent> append(java.util.List<dev.consent4j.event.ConsentEvent> batch) {
-            return events.append(batch);
-        }
-
-        @Override
-        public java.util.List<dev.consent4j.event.ConsentEvent> events(dev.consent4j.event.SubjectId subject) {
-            return events.events(subject);
-        }
-
-        @Override
-        public Map<dev.consent4j.event.SubjectId, java.util.List<dev.consent4j.event.ConsentEvent>> latestEvents(
-                java.util.Collection<dev.consent4j.event.SubjectId> subjects, java.util.Collection<dev.consent4j.event.Topic> topics) {
-            return events.latestEvents(subjects, topics);
+    static final class OwnStore extends dev.consent4j.store.ForwardingConsentStore {
+        OwnStore() {
+            super(new InMemoryConsentStore());
         }
     }
 

@@ -4,17 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventId;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.SubjectId;
-import dev.consent4j.event.Topic;
 import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.ForwardingConsentStore;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,16 +21,15 @@ import java.util.Set;
  * {@link #evict(SubjectId)}, and in any case
  * when an entry is older than {@code expireAfterWrite}, which bounds how stale a node can be.
  *
- * <p>{@link #latestEvents} (the bulk audience path, and recording a choice) and {@link #event} always read
- * the store.
+ * <p>Everything else reads the store: {@link #latestEvents} (the bulk audience path, and recording a
+ * choice), {@link #event}, {@link #audienceQueries} and {@link #verify}.
  */
-public final class CachingConsentStore implements ConsentStore {
+public final class CachingConsentStore extends ForwardingConsentStore {
 
-    private final ConsentStore store;
     private final Cache<SubjectId, List<ConsentEvent>> cache;
 
     private CachingConsentStore(Builder builder) {
-        this.store = builder.store;
+        super(builder.store);
         this.cache = Caffeine.newBuilder()
                 .maximumSize(builder.maximumSize)
                 .expireAfterWrite(builder.expireAfterWrite)
@@ -46,13 +42,13 @@ public final class CachingConsentStore implements ConsentStore {
     }
 
     @Override
-    public List<ConsentEvent> append(List<ConsentEvent> events) {
+    public List<ConsentEvent> append(List<NewEvent> events) {
         Set<SubjectId> touched = new LinkedHashSet<>();
-        for (ConsentEvent event : events) {
+        for (NewEvent event : events) {
             touched.add(event.subject());
         }
         try {
-            return store.append(events);
+            return delegate().append(events);
         } finally {
             // Also on failure: the store may have committed before the failure was reported.
             cache.invalidateAll(touched);
@@ -61,28 +57,7 @@ public final class CachingConsentStore implements ConsentStore {
 
     @Override
     public List<ConsentEvent> events(SubjectId subject) {
-        return cache.get(subject, store::events);
-    }
-
-    @Override
-    public Optional<ConsentEvent> event(SubjectId subject, EventId id) {
-        return store.event(subject, id);
-    }
-
-    @Override
-    public Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics) {
-        return store.latestEvents(subjects, topics);
-    }
-
-    /** The store's own: audiences always read the store, like {@link #latestEvents}. */
-    @Override
-    public java.util.Optional<dev.consent4j.store.AudienceQueries> audienceQueries() {
-        return store.audienceQueries();
-    }
-
-    @Override
-    public java.util.Optional<dev.consent4j.outbox.OutboxStore> outbox() {
-        return store.outbox();
+        return cache.get(subject, delegate()::events);
     }
 
     /** Forgets a subject, e.g. because another node appended to its chain. */
@@ -97,7 +72,7 @@ public final class CachingConsentStore implements ConsentStore {
 
     /** The store behind the cache. */
     public ConsentStore store() {
-        return store;
+        return delegate();
     }
 
     /** Builds a {@link CachingConsentStore}. */

@@ -1,5 +1,8 @@
 package dev.consent4j.store.jdbc;
 
+import static dev.consent4j.store.jdbc.Columns.instant;
+import static dev.consent4j.store.jdbc.Columns.items;
+
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.provision.Provenance;
@@ -7,17 +10,12 @@ import dev.consent4j.provision.ProvisionRecord;
 import dev.consent4j.provision.ProvisionStore;
 import dev.consent4j.provision.ReceiptRecord;
 import dev.consent4j.request.PersonalRequest;
-import dev.consent4j.request.RequestKind;
-import dev.consent4j.request.RequestStatus;
 import dev.consent4j.request.RequestStep;
 import dev.consent4j.request.RequestStore;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +40,13 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
     private final DataSource dataSource;
     private final JdbcDialect dialect;
     private final String prefix;
+    private final JdbcRequests requests;
 
     private JdbcLedgerStore(DataSource dataSource, JdbcDialect dialect, String prefix) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.prefix = prefix;
+        this.requests = new JdbcRequests(dataSource, dialect, prefix);
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -291,124 +291,29 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
 
     @Override
     public void create(PersonalRequest request) {
-        inWriteTransaction("store request " + request.id(), connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "request (id, subject, kind,"
-                    + " targets, details, jurisdiction, received_seconds, received_nanos, due_seconds, due_nanos)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, request.id().toString());
-                insert.setString(2, request.subject().toString());
-                insert.setString(3, request.kind().name());
-                insert.setString(4, String.join(",", request.targets()));
-                insert.setString(5, request.details());
-                insert.setString(6, request.jurisdiction());
-                instant(insert, 7, request.receivedAt());
-                instant(insert, 9, request.dueAt());
-                insert.executeUpdate();
-            }
-            for (int n = 0; n < request.steps().size(); n++) {
-                insertStep(connection, request.id(), n, request.steps().get(n));
-            }
-            return null;
-        });
+        requests.create(request);
     }
 
     @Override
     public void addStep(UUID requestId, RequestStep step) {
-        inWriteTransaction("add a step to request " + requestId, connection -> {
-            int next;
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + prefix
-                    + "request_step WHERE request_id = ?")) {
-                count.setString(1, requestId.toString());
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    next = rows.getInt(1);
-                }
-            }
-            if (next == 0) {
-                throw new IllegalArgumentException("no request " + requestId);
-            }
-            insertStep(connection, requestId, next, step);
-            return null;
-        });
-    }
-
-    private void insertStep(Connection connection, UUID requestId, int n, RequestStep step) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "request_step (request_id, n,"
-                + " status, at_seconds, at_nanos, operator_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, requestId.toString());
-            insert.setInt(2, n);
-            insert.setString(3, step.status().name());
-            instant(insert, 4, step.at());
-            insert.setString(6, step.operatorId());
-            insert.setString(7, step.note());
-            insert.executeUpdate();
-        }
+        requests.addStep(requestId, step);
     }
 
     @Override
     public Optional<PersonalRequest> find(UUID requestId) {
-        return requests("r.id = ?", requestId.toString()).stream().findFirst();
+        return requests.find(requestId);
     }
 
     @Override
     public List<PersonalRequest> bySubject(SubjectId subject) {
-        return requests("r.subject = ?", subject.toString());
+        return requests.bySubject(subject);
     }
 
     @Override
     public List<PersonalRequest> open() {
-        return requests("NOT EXISTS (SELECT 1 FROM " + prefix + "request_step d WHERE d.request_id = r.id AND d.status IN ('"
-                + RequestStatus.DONE + "', '" + RequestStatus.REFUSED + "'))", null);
+        return requests.open();
     }
 
-    private List<PersonalRequest> requests(String condition, String parameter) {
-        return inTransaction("read requests", connection -> {
-            Map<String, List<RequestStep>> steps = new LinkedHashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT s.request_id, s.status, s.at_seconds, s.at_nanos,"
-                    + " s.operator_id, s.note FROM " + prefix + "request_step s JOIN " + prefix + "request r ON r.id = s.request_id"
-                    + " WHERE " + condition + " ORDER BY s.request_id, s.n")) {
-                if (parameter != null) {
-                    query.setString(1, parameter);
-                }
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        steps.computeIfAbsent(rows.getString(1).trim(), id -> new ArrayList<>()).add(new RequestStep(
-                                RequestStatus.valueOf(rows.getString(2)), instant(rows, 3), rows.getString(5), rows.getString(6)));
-                    }
-                }
-            }
-            List<PersonalRequest> requests = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT r.id, r.subject, r.kind, r.targets, r.details,"
-                    + " r.jurisdiction, r.received_seconds, r.received_nanos, r.due_seconds, r.due_nanos FROM " + prefix
-                    + "request r WHERE " + condition + " ORDER BY r.received_seconds, r.received_nanos, r.id")) {
-                if (parameter != null) {
-                    query.setString(1, parameter);
-                }
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        String id = rows.getString(1).trim();
-                        requests.add(new PersonalRequest(UUID.fromString(id), SubjectId.parse(rows.getString(2)),
-                                RequestKind.valueOf(rows.getString(3)), items(rows.getString(4)), rows.getString(5),
-                                rows.getString(6), instant(rows, 7), instant(rows, 9), steps.getOrDefault(id, List.of())));
-                    }
-                }
-            }
-            return requests;
-        });
-    }
-
-    private static List<String> items(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-    }
-
-    private static void instant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setLong(index, instant.getEpochSecond());
-        statement.setInt(index + 1, instant.getNano());
-    }
-
-    private static Instant instant(ResultSet rows, int index) throws SQLException {
-        return Instant.ofEpochSecond(rows.getLong(index), rows.getInt(index + 1));
-    }
 
     private <T> T inTransaction(String what, Transactions.SqlWork<T> work) {
         return Transactions.inTransaction(dataSource, what, work);

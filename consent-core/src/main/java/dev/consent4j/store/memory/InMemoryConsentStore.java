@@ -2,6 +2,7 @@ package dev.consent4j.store.memory;
 
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventId;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.outbox.DecisionChanges;
@@ -67,14 +68,11 @@ public final class InMemoryConsentStore implements ConsentStore {
     }
 
     @Override
-    public List<ConsentEvent> append(List<ConsentEvent> batch) {
+    public List<ConsentEvent> append(List<NewEvent> batch) {
         lock.writeLock().lock();
         try {
             Set<EventId> ids = new HashSet<>();
-            for (ConsentEvent event : batch) {
-                if (event.isSealed()) {
-                    throw new ConsentStoreException("event " + event.id() + " is already sealed; append unsealed events");
-                }
+            for (NewEvent event : batch) {
                 if (!ids.add(event.id()) || byId.containsKey(event.id())) {
                     throw new ConsentStoreException("event " + event.id() + " is already stored");
                 }
@@ -82,12 +80,11 @@ public final class InMemoryConsentStore implements ConsentStore {
             List<ConsentEvent> sealed = new ArrayList<>(batch.size());
             Map<SubjectId, ConsentEvent> last = new HashMap<>();
             Map<SubjectId, List<ConsentEvent>> bySubject = new LinkedHashMap<>();
-            for (ConsentEvent event : batch) {
+            for (NewEvent event : batch) {
                 Chain chain = chains.get(event.subject());
                 ConsentEvent previous = last.containsKey(event.subject()) ? last.get(event.subject())
                         : chain == null ? null : chain.last();
-                long position = previous == null ? 1L : previous.sequence() + 1;
-                ConsentEvent placed = event.seal(position, previous == null ? "" : previous.hash());
+                ConsentEvent placed = previous == null ? event.seal(1, "") : event.sealAfter(previous);
                 last.put(event.subject(), placed);
                 bySubject.computeIfAbsent(event.subject(), s -> new ArrayList<>()).add(placed);
                 sealed.add(placed);

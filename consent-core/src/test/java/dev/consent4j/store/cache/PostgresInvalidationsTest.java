@@ -8,6 +8,7 @@ import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -65,8 +66,8 @@ class PostgresInvalidationsTest {
         return JdbcConsentStore.builder(dataSource).tablePrefix(PREFIX).notifyChannel(CHANNEL).build();
     }
 
-    private static ConsentEvent event(Action action, int second) {
-        return ConsentEvent.unsealed(ALICE, Topic.purpose("targeted-ads"), action, "2026-11",
+    private static NewEvent event(Action action, int second) {
+        return NewEvent.of(ALICE, Topic.purpose("targeted-ads"), action, "2026-11",
                 Instant.parse("2026-11-20T10:00:00Z").plusSeconds(second), Source.ACCOUNT_PAGE, Actor.SELF, "JP",
                 Evidence.NONE, null, null);
     }

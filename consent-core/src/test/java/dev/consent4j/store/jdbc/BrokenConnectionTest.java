@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
-import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -59,7 +59,7 @@ class BrokenConnectionTest {
         endTheSession.set(true);
 
         StoreUnavailableException failure = catchThrowableOfType(StoreUnavailableException.class,
-                () -> store.append(List.of(ConsentEvent.unsealed(customer, Topic.category("analytics"), Action.GRANT, "v1",
+                () -> store.append(List.of(NewEvent.of(customer, Topic.category("analytics"), Action.GRANT, "v1",
                         Instant.now(), Source.BANNER, Actor.SELF, "JP", Evidence.NONE, null, null))));
 
         assertEndedByTheServer(failure);

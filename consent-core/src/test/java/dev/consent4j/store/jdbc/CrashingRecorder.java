@@ -5,6 +5,7 @@ import dev.consent4j.ConsentManager;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -12,6 +13,7 @@ import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.load.PolicyLoader;
 import dev.consent4j.store.ConsentStore;
+import dev.consent4j.store.ForwardingConsentStore;
 import dev.consent4j.testing.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,13 +144,12 @@ public final class CrashingRecorder {
      * can be checked for all or nothing; and remembers, per thread, the events its last append
      * stored, so the caller can acknowledge them by id.
      */
-    static final class CapturingStore implements ConsentStore {
-        private final ConsentStore delegate;
+    static final class CapturingStore extends ForwardingConsentStore {
         private final Lines attempted;
         private final ThreadLocal<List<ConsentEvent>> appended = ThreadLocal.withInitial(List::of);
 
         CapturingStore(ConsentStore delegate, Lines attempted) {
-            this.delegate = delegate;
+            super(delegate);
             this.attempted = attempted;
         }
 
@@ -158,24 +158,15 @@ public final class CrashingRecorder {
         }
 
         @Override
-        public List<ConsentEvent> append(List<ConsentEvent> events) {
+        public List<ConsentEvent> append(List<NewEvent> events) {
             attempted.write(new StringBuilder(events.get(0).subject().toString()).append(' ')
                     .append(events.stream().map(event -> event.id().toString()).collect(Collectors.joining(",")))
                     .append('\n'));
-            List<ConsentEvent> sealed = delegate.append(events);
+            List<ConsentEvent> sealed = super.append(events);
             appended.set(sealed);
             return sealed;
         }
 
-        @Override
-        public List<ConsentEvent> events(SubjectId subject) {
-            return delegate.events(subject);
-        }
-
-        @Override
-        public Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics) {
-            return delegate.latestEvents(subjects, topics);
-        }
     }
 
     /**

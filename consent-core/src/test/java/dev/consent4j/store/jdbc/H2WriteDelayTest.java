@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
-import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.Evidence;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -119,8 +119,8 @@ class H2WriteDelayTest {
         return TestDatabases.at(url + ";USER=shop;PASSWORD=secret");
     }
 
-    private static ConsentEvent event() {
-        return ConsentEvent.unsealed(SubjectId.customer("alice"), Topic.purpose("newsletter"), Action.GRANT, "v1",
+    private static NewEvent event() {
+        return NewEvent.of(SubjectId.customer("alice"), Topic.purpose("newsletter"), Action.GRANT, "v1",
                 Instant.parse("2026-06-01T00:00:00Z"), Source.API, Actor.SELF, "JP", Evidence.NONE, null, null);
     }
 

@@ -6,16 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.event.Action;
+import dev.consent4j.event.ChainSealedBeforeTheSplit;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
-import dev.consent4j.event.SubjectId;
+import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
+import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.load.PolicyLoader;
-import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreContract;
 import dev.consent4j.store.CustomerQuery;
@@ -90,7 +92,7 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
         }
         SubjectId alice = SubjectId.customer("alice");
 
-        assertThatThrownBy(() -> withOutbox.append(List.of(ConsentEvent.unsealed(alice, TARGETED_ADS, Action.WITHDRAW, "v2",
+        assertThatThrownBy(() -> withOutbox.append(List.of(NewEvent.of(alice, TARGETED_ADS, Action.WITHDRAW, "v2",
                 java.time.Instant.now(), Source.BANNER, dev.consent4j.event.Actor.SELF, "JP", null, null, null))))
                 .isInstanceOf(dev.consent4j.store.ConsentStoreException.class);
         assertThat(withOutbox.events(alice)).isEmpty();
@@ -198,6 +200,29 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
         assertThat(head(bob)).isEqualTo("1 " + sealed.get(2).hash());
         assertThat(upgraded.append(List.of(event(alice, TARGETED_ADS, Action.DENY, 3))).get(0).sequence()).isEqualTo(3);
         assertThat(upgraded.verify(alice).valid()).isTrue();
+    }
+
+    @Test
+    void aChainStoredBeforeEventsAndSealsWereSplitReadsBackVerifiesAndGrows() throws Exception {
+        List<ConsentEvent> stored = ChainSealedBeforeTheSplit.chain();
+        SubjectId alice = ChainSealedBeforeTheSplit.SUBJECT;
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + PREFIX + "event ("
+                    + EventRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (ConsentEvent event : stored) {
+                    EventRows.bind(insert, event);
+                    insert.executeUpdate();
+                }
+            }
+            // No head row: the store brings it up to the chain on the first append, as after 0.1.
+        }
+
+        assertThat(store.events(alice)).isEqualTo(stored);
+        assertThat(store.verify(alice).valid()).isTrue();
+        ConsentEvent next = store.append(List.of(event(alice, NEWSLETTER_EMAIL, Action.GRANT, 9))).get(0);
+        assertThat(next.seal().sequence()).isEqualTo(4);
+        assertThat(next.previousHash()).isEqualTo(stored.get(2).hash());
+        assertThat(store.verify(alice).valid()).isTrue();
     }
 
     /** The chain's head row as "seq hash", or {@code null} when it has none. */
