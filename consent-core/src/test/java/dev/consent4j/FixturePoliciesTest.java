@@ -385,6 +385,21 @@ class FixturePoliciesTest {
         }
 
         @Test
+        void aFifteenYearOldChoosesMailThemselvesInFranceButNotInGermanyAndSkinDataStillNeedsAGuardian() {
+            shop.record(member, "purpose:beauty-mail", Action.GRANT, "FR");
+            shop.record(member, "purpose:skin-consultation", Action.GRANT, "FR");
+
+            assertThat(shop.decision(member, "purpose:beauty-mail", in("FR", 15)).reason())
+                    .as("France's rule at 15 replaces the EU's at 16").isEqualTo(Reason.GRANTED);
+            assertThat(shop.decision(member, "purpose:beauty-mail", in("DE", 15)).reason())
+                    .as("the EU's rule at 16").isEqualTo(Reason.MINOR_WITHOUT_GUARDIAN);
+            assertThat(shop.decision(member, "purpose:beauty-mail", in("FR", 14)).reason()).isEqualTo(Reason.MINOR_WITHOUT_GUARDIAN);
+            assertThat(shop.decision(member, "purpose:skin-consultation", in("FR", 15)).reason())
+                    .as("no French or EU rule names skin data, so the rule for everywhere applies")
+                    .isEqualTo(Reason.MINOR_WITHOUT_GUARDIAN);
+        }
+
+        @Test
         void aRefusalInFranceIsAskedAgainAfterSixMonthsAndRememberedInJapan() {
             shop.record(member, "purpose:beauty-mail", Action.DENY, "FR");
             shop.record(member, "category:analytics", Action.DENY, "FR");

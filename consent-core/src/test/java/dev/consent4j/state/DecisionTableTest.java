@@ -85,6 +85,10 @@ class DecisionTableTest {
                 row("US rule is about ads only", "purpose:newsletter", "US-CA", false, 12, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"),
                 row("US child's own ad grant does not count", "purpose:targeted-ads", "US-NY", false, 12, false, Reason.MINOR_WITHOUT_GUARDIAN, "GRANT purpose:targeted-ads v2 3"),
                 row("minor's refusal still reads as a refusal", "purpose:newsletter", "JP", false, 14, false, Reason.DENIED, "DENY purpose:newsletter v2 3"),
+                // The most specific country's minors rule for a topic applies: FR 15 lowers EU 16 in France only
+                row("a 15-year-old's own grant counts in France (FR rule at 15)", "purpose:newsletter", "FR", false, 15, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"),
+                row("a 15-year-old in Germany needs a guardian (EU rule at 16)", "purpose:newsletter", "DE", false, 15, false, Reason.MINOR_WITHOUT_GUARDIAN, "GRANT purpose:newsletter v2 3"),
+                row("a 14-year-old in France needs a guardian (FR rule at 15)", "purpose:newsletter", "FR", false, 14, false, Reason.MINOR_WITHOUT_GUARDIAN, "GRANT purpose:newsletter v2 3"),
                 row("age unknown: no minor rule", "purpose:newsletter", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"),
                 row("the later in the chain counts, not the later in time", "purpose:newsletter", "JP", false, null, false, Reason.DENIED, "GRANT purpose:newsletter v2 1", "DENY purpose:newsletter v2 9"),
                 row("a purpose needs the category it is carried out through", "purpose:retargeting", "JP", false, null, false, Reason.CATEGORY_NOT_ALLOWED, "GRANT purpose:retargeting v2 3"),

@@ -99,6 +99,7 @@ final class PolicyReader {
         MinorRuleReader minorRules = new MinorRuleReader(problems);
         List<MinorRule> minors = top.collect("minors", MinorRuleReader.KEYS, f -> minorRules.read(f,
                 f.references("purposes", topicIds, "purpose or cookie category"), purposeById, categoryById));
+        minorRules.checkPrecedence();
         BannerSettings banner = new BannerReader(problems).read(top, categories, purposes);
 
         if (problems.hasErrors()) {
