@@ -297,10 +297,14 @@ class FixturePoliciesTest {
                     .as(where).isEqualTo(reason));
         }
 
-        // A successor has no date in the model: the gate answers BUSINESS_SUCCESSION from today,
-        // although the transfer is only planned (for April 2027, as the ground's description says).
         @Test
-        void theBuyerOfTheBusinessReceivesDataAsASuccessorWithoutConsent() {
+        void theBuyerOfTheBusinessReceivesDataAsASuccessorWithoutConsentFromTheTransferInApril2027() {
+            ProvisionDecision planned = shop.gate.decide(buyer, "komorebi-kobo", Jurisdiction.JP);
+            assertThat(planned.reason()).as("the transfer is only planned").isEqualTo(ProvisionReason.SUCCESSION_NOT_STARTED);
+            assertThat(planned.allowed()).isFalse();
+            assertThat(shop.gate.provide(buyer, "komorebi-kobo", List.of("name"), Jurisdiction.JP).allowed()).isEmpty();
+
+            shop.clock.advance(Duration.between(shop.clock.instant(), Instant.parse("2027-04-01T00:00:00Z")));
             ProvisionDecision successor = shop.gate.decide(buyer, "komorebi-kobo", Jurisdiction.JP);
             assertThat(successor.reason()).isEqualTo(ProvisionReason.BUSINESS_SUCCESSION);
             assertThat(successor.ground()).isEqualTo(LegalGround.BUSINESS_SUCCESSION);
@@ -315,10 +319,12 @@ class FixturePoliciesTest {
                     "Orbit Ads, Lumen Reach, Pico Audience and others", "US, SG",
                     "member data is stored on a cloud provider&#39;s servers in Singapore",
                     "We plan to transfer the accessories business to Komorebi Kobo in April 2027",
+                    "Takes the business over on (nothing is provided before)</dt><dd>2027-04-01",
                     "We no longer e-mail you to review sellers.", "We now show makers near you from your device&#39;s location.");
             String markdown = shop.markdown("ja");
             assertThat(markdown).contains("星空ID株式会社", "大阪府大阪市西区ほしぞら一丁目7番3号",
                     "アクセサリー事業を2027年4月に株式会社こもれび工房へ譲渡する予定です。", "事業の承継先",
+                    "事業の承継日（この日より前は提供しません）",
                     "提携する広告配信事業者を増やしました。", "米国の広告配信事業者に閲覧情報と識別子を提供し");
         }
     }

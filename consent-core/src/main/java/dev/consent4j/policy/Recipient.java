@@ -1,6 +1,7 @@
 package dev.consent4j.policy;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,9 @@ import java.util.Objects;
  * @param grounds         grounds for provision without consent (APPI art. 27(1) and (5)), per purpose
  * @param examples        for a recipient described by category ("ad networks"), the names given as examples
  * @param andOthers       whether the category has members beyond {@code examples} ("… and others")
+ * @param successionStartDate for a successor whose succession is planned, the day it takes the business
+ *                        over; before it, the provision gate gives it nothing. {@code null} when the
+ *                        succession has taken place or no date is declared
  */
 public record Recipient(
         String id,
@@ -33,7 +37,8 @@ public record Recipient(
         OptOutRoute optOutRoute,
         List<ProvisionGround> grounds,
         List<String> examples,
-        boolean andOthers) {
+        boolean andOthers,
+        LocalDate successionStartDate) {
 
     public Recipient {
         Objects.requireNonNull(id, "id");
@@ -45,6 +50,19 @@ public record Recipient(
         purposes = List.copyOf(purposes);
         grounds = List.copyOf(grounds);
         examples = List.copyOf(examples);
+        if (successionStartDate != null && relation != Relation.SUCCESSOR) {
+            throw new IllegalArgumentException("only a successor has a succession start date, but " + id + " is a "
+                    + relation.id());
+        }
+    }
+
+    /** A recipient with no planned succession. */
+    public Recipient(String id, LocalizedText name, Relation relation, String country, List<String> hosts,
+            List<String> dataItems, List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUse jointUse,
+            ForeignTransfer foreignTransfer, OptOutRoute optOutRoute, List<ProvisionGround> grounds,
+            List<String> examples, boolean andOthers) {
+        this(id, name, relation, country, hosts, dataItems, purposes, privacyNotice, linksToPerson, jointUse,
+                foreignTransfer, optOutRoute, grounds, examples, andOthers, null);
     }
 
     /** A recipient named one by one, with no grounds declared. */
@@ -52,7 +70,12 @@ public record Recipient(
             List<String> dataItems, List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUse jointUse,
             ForeignTransfer foreignTransfer, OptOutRoute optOutRoute) {
         this(id, name, relation, country, hosts, dataItems, purposes, privacyNotice, linksToPerson, jointUse,
-                foreignTransfer, optOutRoute, List.of(), List.of(), false);
+                foreignTransfer, optOutRoute, List.of(), List.of(), false, null);
+    }
+
+    /** Whether the succession has begun on {@code today}: always, unless a later start date is declared. */
+    public boolean successionStarted(LocalDate today) {
+        return successionStartDate == null || !today.isBefore(successionStartDate);
     }
 
     /** The declared ground that covers provision for {@code purposeId}, or {@code null}. */

@@ -105,11 +105,12 @@ public record DisclosureDocument(
      * @param legalGrounds    the grounds it receives data on without consent
      * @param examples        for a recipient described by category, the names given as examples
      * @param andOthers       whether the category has members beyond the examples
+     * @param successionStartDate for a successor whose succession is planned, the day it takes over; else {@code null}
      */
     public record RecipientEntry(String id, String name, Relation relation, String country, List<String> dataItems,
             List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUseEntry jointUse,
             ForeignTransferEntry foreignTransfer, OptOutRouteEntry optOutRoute, List<GroundEntry> legalGrounds,
-            List<String> examples, boolean andOthers) {
+            List<String> examples, boolean andOthers, LocalDate successionStartDate) {
 
         public RecipientEntry {
             Objects.requireNonNull(id, "id");
@@ -271,7 +272,7 @@ public record DisclosureDocument(
                     recipient.country(), dataItems(recipient.dataItems()), purposes(recipient.purposes()),
                     recipient.privacyNotice(), recipient.linksToPerson(), jointUse, foreign, optOut,
                     recipient.grounds().stream().map(this::ground).toList(), recipient.examples(),
-                    recipient.andOthers());
+                    recipient.andOthers(), recipient.successionStartDate());
         }
 
         private List<String> dataItems(List<String> ids) {

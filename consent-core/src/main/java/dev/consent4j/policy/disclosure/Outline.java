@@ -103,6 +103,9 @@ record Outline(
         List<Field> fields = new ArrayList<>();
         add(fields, labels.relation(), labels.relation(recipient.relation()));
         add(fields, labels.legalBasis(), labels.legalBasis(recipient.relation(), recipient.optOutRoute() != null));
+        if (recipient.successionStartDate() != null) {
+            add(fields, labels.successionStartDate(), String.valueOf(recipient.successionStartDate()));
+        }
         for (GroundEntry ground : recipient.legalGrounds()) {
             String value = labels.ground(ground.ground())
                     + (ground.purposes().isEmpty() ? "" : labels.dash() + String.join(labels.listSeparator(), ground.purposes()))

@@ -10,6 +10,7 @@ import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Relation;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ final class RecipientReader {
     static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Set<String> KEYS = Set.of("id", "name", "relation", "country", "hosts",
             "data-items", "purposes", "privacy-notice", "links-to-person", "joint-use", "foreign-transfer",
-            "opt-out-route", "legal-grounds", "examples", "and-others");
+            "opt-out-route", "legal-grounds", "examples", "and-others", "succession-start-date");
     private static final List<String> RELATIONS = Arrays.stream(Relation.values()).map(Relation::id).toList();
 
     private final Problems problems;
@@ -71,11 +72,18 @@ final class RecipientReader {
         ForeignTransfer foreign = law.foreignTransfer(f, relation, country);
         OptOutRoute optOut = law.optOutRoute(f, relation, items, dataItems);
         RecipientExtrasReader.Extras more = extras.read(f, name, relation, jointUse, purposes, purposeById);
+        LocalDate successionStart = f.date("succession-start-date", false);
+        if (successionStart != null && relation != null && relation != Relation.SUCCESSOR) {
+            problems.error(LegalRule.APPI_27_GROUND_RELATION, f.path("succession-start-date"), f.at("succession-start-date"),
+                    "only a successor has a succession-start-date (the day it takes the business over), but this recipient's "
+                            + "relation is " + relation.id());
+            successionStart = null;
+        }
         if (id == null || name == null || relation == null || country == null) {
             return null;
         }
         return new Recipient(id, name, relation, country, hosts, items, purposes, notice, f.flag("links-to-person"),
-                jointUse, foreign, optOut, more.grounds(), more.examples(), more.andOthers());
+                jointUse, foreign, optOut, more.grounds(), more.examples(), more.andOthers(), successionStart);
     }
 
     private URI privacyNotice(Fields f) {

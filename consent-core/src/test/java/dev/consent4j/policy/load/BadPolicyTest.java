@@ -249,6 +249,12 @@ class BadPolicyTest {
                 row("a minors rule on a necessary purpose", "history:",
                         "minors:\n  - {jurisdiction: JP, guardian-below-age: 16, purposes: [newsletter, delivery]}\nhistory:",
                         "minors[0].purposes[1]", "'delivery' is necessary", "minors-guardian-consent"),
+                row("a succession start date on a processor", "relation: processor\n    country: JP\n  - id: stats",
+                        "relation: processor\n    country: JP\n    succession-start-date: 2027-04-01\n  - id: stats",
+                        "recipients[0].succession-start-date", "only a successor has a succession-start-date", "appi-27-ground-relation"),
+                row("a succession start date that is no date", "relation: processor\n    country: JP\n  - id: stats",
+                        "relation: successor\n    country: JP\n    succession-start-date: next spring\n  - id: stats",
+                        "recipients[0].succession-start-date", "next spring"),
                 row("two minors rules of one country name the same purpose", "history:",
                         "minors:\n  - {jurisdiction: FR, guardian-below-age: 15, purposes: [newsletter]}\n"
                                 + "  - {jurisdiction: FR, guardian-below-age: 13, purposes: [analytics, newsletter]}\nhistory:",
