@@ -227,6 +227,17 @@ class FixturePoliciesTest {
         }
 
         @Test
+        void theNewPhoneAndEmailChannelsChangedTheCatalogueOffersOnThoseChannelsOnly() {
+            assertThat(shop.policy.changedSince("2024-10", "catalogue-offers", "email")).isTrue();
+            assertThat(shop.policy.changedSince("2024-10", "catalogue-offers", "phone")).isTrue();
+            assertThat(shop.policy.changedSince("2024-10", "catalogue-offers", "post")).as("the catalogue by post is unchanged")
+                    .isFalse();
+            assertThat(shop.html("en")).contains("Catalogues by post and offers by phone (Phone)",
+                    "Catalogues by post and offers by phone (E-mail)", "We now also tell you about offers by phone.");
+            assertThat(shop.markdown("ja")).contains("カタログの送付とお電話でのご案内（電話）", "カタログの送付とお電話でのご案内（メール）");
+        }
+
+        @Test
         void theDisclosureShowsTheGroundTheIssuersByExampleAndWhatChanged() {
             String html = shop.html("en");
             assertThat(html).contains("Card fraud prevention the Installment Sales Act requires of mail-order merchants",

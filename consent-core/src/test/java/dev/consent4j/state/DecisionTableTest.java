@@ -64,6 +64,12 @@ class DecisionTableTest {
                 row("newer channel grant beats older purpose objection", "purpose:catalogue:post", "JP", false, null, true, Reason.GRANTED, "OBJECT purpose:catalogue v2 20", "GRANT purpose:catalogue:post v2 2"),
                 row("newer purpose objection beats older channel grant", "purpose:catalogue:post", "JP", false, null, false, Reason.OBJECTED, "GRANT purpose:catalogue:post v2 20", "OBJECT purpose:catalogue v2 2"),
                 row("grant under the version that changed it is stale", "purpose:newsletter", "JP", false, null, false, Reason.STALE_POLICY, "GRANT purpose:newsletter v1 40"),
+                // A change to one channel makes only that channel's choices stale; a change to the purpose, every channel's
+                row("a phone change makes a phone grant stale", "purpose:catalogue-mail:phone", "FR", false, null, false, Reason.STALE_POLICY, "GRANT purpose:catalogue-mail:phone v1 40"),
+                row("a phone change leaves an e-mail grant current", "purpose:catalogue-mail:email", "FR", false, null, true, Reason.GRANTED, "GRANT purpose:catalogue-mail:email v1 40"),
+                row("a phone change makes a purpose grant stale on the phone", "purpose:catalogue-mail:phone", "FR", false, null, false, Reason.STALE_POLICY, "GRANT purpose:catalogue-mail v1 40"),
+                row("a phone change leaves a purpose grant current on e-mail", "purpose:catalogue-mail:email", "FR", false, null, true, Reason.GRANTED, "GRANT purpose:catalogue-mail v1 40"),
+                row("a purpose change makes every channel stale", "purpose:newsletter:sms", "JP", false, null, false, Reason.STALE_POLICY, "GRANT purpose:newsletter:sms v1 40"),
                 row("grant under v1 of an unchanged topic carries over", "purpose:targeted-ads", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:targeted-ads v1 40"),
                 row("grant under an unknown version is stale", "purpose:targeted-ads", "JP", false, null, false, Reason.STALE_POLICY, "GRANT purpose:targeted-ads v0 40"),
                 row("grant one day inside the validity", "category:advertising", "JP", false, null, true, Reason.GRANTED, "GRANT category:advertising v2 364"),

@@ -235,6 +235,12 @@ public record DisclosureDocument(
         }
 
         private String topicTitle(String id) {
+            int colon = id.indexOf(':');
+            if (colon > 0) {
+                String channel = id.substring(colon + 1);
+                String channelTitle = policy.channel(channel).map(c -> text(c.title())).orElse(channel);
+                return Labels.of(language).part(topicTitle(id.substring(0, colon)), channelTitle);
+            }
             return policy.purpose(id).map(Purpose::title).map(this::text)
                     .or(() -> policy.cookieCategory(id).map(c -> text(c.title()))).orElse(id);
         }

@@ -145,7 +145,7 @@ final class Evaluation {
             return made(topic, false, Reason.MINOR_WITHOUT_GUARDIAN, choice);
         }
         if (basis == Basis.OPT_IN) {
-            if (policy.changedSince(choice.policyVersion(), topic.id())) {
+            if (policy.changedSince(choice.policyVersion(), topic.id(), topic.channel())) {
                 return made(topic, false, Reason.STALE_POLICY, choice);
             }
             if (expiry.outlived(choice, signals.jurisdiction(), now)) {

@@ -217,6 +217,13 @@ class BadPolicyTest {
                         "version: \"3\", changed: [newsletter]", "history", "does not list the current version '2'"),
                 row("history names an unknown topic", "changed: [newsletter]", "changed: [newsleter]",
                         "history[1].changed[0]", "unknown purpose or cookie category 'newsleter'"),
+                row("history names a channel the purpose does not use", "changed: [newsletter]", "changed: [\"newsletter:phone\"]",
+                        "history[1].changed[0]", "'phone' is not a channel of purpose 'newsletter' [email]"),
+                row("history names a channel of a cookie category", "changed: [newsletter]", "changed: [\"analytics:email\"]",
+                        "history[1].changed[0]", "'analytics' is a cookie category or a removed purpose, and has no channels"),
+                row("a removed channel the purpose still uses", REVISION_2, "{version: \"2\", changes: [{topic: \"newsletter:email\", "
+                        + "change: removed, description: {ja: 終了, en: Ended}}]}", "history[1].changes[0].topic",
+                        "'newsletter:email' is removed in the history but the policy still declares it"),
                 row("list where text belongs", "id: test-shop", "id: [test-shop]", "id",
                         "expected text but found a list"),
                 row("text where a list belongs", "recipients: [courier]", "recipients: courier",
@@ -512,6 +519,19 @@ class BadPolicyTest {
         assertThat(policy.minorRules().get(0).optInBelowAge()).isEqualTo(16);
         assertThat(PolicyLoader.check("old.yaml", stream(VALID.replace("id: test-shop", "id: test-shop\nconsent-validity: P6M")))
                 .policy().consentValidity()).as("the old scalar form still loads").isEqualTo(java.time.Period.ofMonths(6));
+    }
+
+    @Test
+    void aHistoryChangeMayNameOnePurposeOnOneChannel() {
+        String oneChannel = VALID.replace("channels: [email]", "channels: [email, sms]")
+                .replace("changed: [newsletter]", "changed: [\"newsletter:sms\"]");
+        PolicyCheckResult result = check(oneChannel, "p.yaml");
+        assertThat(result.problems()).isEmpty();
+        Policy policy = result.policy();
+        assertThat(policy.changedSince("1", "newsletter", "sms")).isTrue();
+        assertThat(policy.changedSince("1", "newsletter", "email")).isFalse();
+        assertThat(policy.changedSince("1", "newsletter")).as("the purpose itself did not change").isFalse();
+        assertThat(policy.changedSince("2", "newsletter", "sms")).isFalse();
     }
 
     @Test
