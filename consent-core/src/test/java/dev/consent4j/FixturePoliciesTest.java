@@ -12,6 +12,7 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.LegalGround;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.disclosure.DisclosureDocument;
 import dev.consent4j.policy.disclosure.DisclosureRenderer;
 import dev.consent4j.policy.load.PolicyCheckResult;
@@ -320,6 +321,18 @@ class FixturePoliciesTest {
             assertThat(successor.reason()).isEqualTo(ProvisionReason.BUSINESS_SUCCESSION);
             assertThat(successor.ground()).isEqualTo(LegalGround.BUSINESS_SUCCESSION);
             assertThat(shop.policy.dataAbroad().orElseThrow().countries()).containsExactly("US", "SG");
+        }
+
+        @Test
+        void theAdNetworksAreInTwoCountriesBothDeclaredAbroadAndShownInTheDisclosure() {
+            Recipient adNetworks = shop.policy.recipient("ad-networks").orElseThrow();
+            assertThat(adNetworks.countries()).containsExactly("US", "SG");
+            assertThat(adNetworks.foreignCountries()).containsExactly("US", "SG");
+            assertThat(shop.policy.dataAbroad().orElseThrow().countries()).containsAll(adNetworks.foreignCountries());
+            assertThat(DisclosureDocument.of(shop.policy, "en").recipients().stream().filter(r -> r.id().equals("ad-networks")))
+                    .singleElement().satisfies(r -> assertThat(r.countries()).containsExactly("US", "SG"));
+            assertThat(shop.html("en")).contains("United States (US), Singapore (SG)");
+            assertThat(shop.markdown("ja")).contains("アメリカ合衆国（US）、シンガポール（SG）");
         }
 
         @Test

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Someone who receives personal data (or personally referable information) from the shop.
  *
- * @param country         ISO 3166-1 alpha-2 code of where the recipient handles the data
+ * @param countries       ISO 3166-1 alpha-2 codes of where the recipient handles the data, at least one;
+ *                        {@link #country()} is the first
  * @param hosts           hosts the recipient's tags talk to, exact or {@code *.example.com}
  * @param linksToPerson   whether the recipient is expected to link personally referable
  *                        information to a person (APPI art. 31: consent must be confirmed first)
@@ -26,7 +28,7 @@ public record Recipient(
         String id,
         LocalizedText name,
         Relation relation,
-        String country,
+        List<String> countries,
         List<String> hosts,
         List<String> dataItems,
         List<String> purposes,
@@ -44,7 +46,13 @@ public record Recipient(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(relation, "relation");
-        Objects.requireNonNull(country, "country");
+        countries = List.copyOf(countries);
+        if (countries.isEmpty()) {
+            throw new IllegalArgumentException("a recipient handles data in at least one country, but " + id + " has none");
+        }
+        if (Set.copyOf(countries).size() != countries.size()) {
+            throw new IllegalArgumentException("a recipient's countries are listed once each, but " + id + " has " + countries);
+        }
         hosts = List.copyOf(hosts);
         dataItems = List.copyOf(dataItems);
         purposes = List.copyOf(purposes);
@@ -61,8 +69,8 @@ public record Recipient(
             List<String> dataItems, List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUse jointUse,
             ForeignTransfer foreignTransfer, OptOutRoute optOutRoute, List<ProvisionGround> grounds,
             List<String> examples, boolean andOthers) {
-        this(id, name, relation, country, hosts, dataItems, purposes, privacyNotice, linksToPerson, jointUse,
-                foreignTransfer, optOutRoute, grounds, examples, andOthers, null);
+        this(id, name, relation, List.of(Objects.requireNonNull(country, "country")), hosts, dataItems, purposes,
+                privacyNotice, linksToPerson, jointUse, foreignTransfer, optOutRoute, grounds, examples, andOthers, null);
     }
 
     /** A recipient named one by one, with no grounds declared. */
@@ -70,7 +78,7 @@ public record Recipient(
             List<String> dataItems, List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUse jointUse,
             ForeignTransfer foreignTransfer, OptOutRoute optOutRoute) {
         this(id, name, relation, country, hosts, dataItems, purposes, privacyNotice, linksToPerson, jointUse,
-                foreignTransfer, optOutRoute, List.of(), List.of(), false, null);
+                foreignTransfer, optOutRoute, List.of(), List.of(), false);
     }
 
     /** Whether the succession has begun on {@code today}: always, unless a later start date is declared. */
@@ -93,8 +101,18 @@ public record Recipient(
         return !examples.isEmpty() || andOthers;
     }
 
-    /** Whether data sent to this recipient leaves Japan. */
+    /** The first of {@link #countries()}: the one country of a recipient that names one. */
+    public String country() {
+        return countries.get(0);
+    }
+
+    /** The countries other than Japan where the recipient handles data, in policy order. */
+    public List<String> foreignCountries() {
+        return countries.stream().filter(c -> !"JP".equals(c)).toList();
+    }
+
+    /** Whether data sent to this recipient leaves Japan: one of its countries is not Japan. */
     public boolean foreign() {
-        return !"JP".equals(country);
+        return countries.stream().anyMatch(c -> !"JP".equals(c));
     }
 }

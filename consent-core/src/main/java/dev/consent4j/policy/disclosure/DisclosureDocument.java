@@ -95,6 +95,7 @@ public record DisclosureDocument(
     /**
      * One recipient of personal data.
      *
+     * @param countries       where it handles the data (ISO 3166-1 codes), at least one; {@link #country()} is the first
      * @param dataItems       titles of the data items it receives
      * @param purposes        titles of the purposes it receives them for
      * @param privacyNotice   its own privacy notice, or {@code null}
@@ -107,7 +108,7 @@ public record DisclosureDocument(
      * @param andOthers       whether the category has members beyond the examples
      * @param successionStartDate for a successor whose succession is planned, the day it takes over; else {@code null}
      */
-    public record RecipientEntry(String id, String name, Relation relation, String country, List<String> dataItems,
+    public record RecipientEntry(String id, String name, Relation relation, List<String> countries, List<String> dataItems,
             List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUseEntry jointUse,
             ForeignTransferEntry foreignTransfer, OptOutRouteEntry optOutRoute, List<GroundEntry> legalGrounds,
             List<String> examples, boolean andOthers, LocalDate successionStartDate) {
@@ -116,11 +117,16 @@ public record DisclosureDocument(
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(relation, "relation");
-            Objects.requireNonNull(country, "country");
+            countries = List.copyOf(countries);
             dataItems = List.copyOf(dataItems);
             purposes = List.copyOf(purposes);
             legalGrounds = List.copyOf(legalGrounds);
             examples = List.copyOf(examples);
+        }
+
+        /** The first of {@link #countries()}. */
+        public String country() {
+            return countries.get(0);
         }
     }
 
@@ -275,7 +281,7 @@ public record DisclosureDocument(
                             text(recipient.optOutRoute().requestMethod()),
                             text(recipient.optOutRoute().updateMethod()), recipient.optOutRoute().startDate());
             return new RecipientEntry(recipient.id(), text(recipient.name()), recipient.relation(),
-                    recipient.country(), dataItems(recipient.dataItems()), purposes(recipient.purposes()),
+                    recipient.countries(), dataItems(recipient.dataItems()), purposes(recipient.purposes()),
                     recipient.privacyNotice(), recipient.linksToPerson(), jointUse, foreign, optOut,
                     recipient.grounds().stream().map(this::ground).toList(), recipient.examples(),
                     recipient.andOthers(), recipient.successionStartDate());

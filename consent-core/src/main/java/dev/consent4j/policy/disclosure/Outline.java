@@ -112,7 +112,8 @@ record Outline(
                     + (ground.description().isEmpty() ? "" : labels.dash() + ground.description());
             add(fields, labels.legalGround(), value);
         }
-        add(fields, labels.country(), countryName(recipient.country(), language));
+        add(fields, labels.country(), String.join(separator, recipient.countries().stream()
+                .map(code -> countryName(code, language)).toList()));
         if (!recipient.examples().isEmpty() || recipient.andOthers()) {
             add(fields, labels.examples(), String.join(labels.listSeparator(), recipient.examples())
                     + (recipient.andOthers() ? labels.andOthers() : ""));
