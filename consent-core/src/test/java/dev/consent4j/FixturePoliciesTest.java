@@ -12,6 +12,7 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.LegalGround;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.disclosure.DisclosureDocument;
 import dev.consent4j.policy.disclosure.DisclosureRenderer;
 import dev.consent4j.policy.load.PolicyCheckResult;
@@ -227,6 +228,17 @@ class FixturePoliciesTest {
         }
 
         @Test
+        void theNewPhoneAndEmailChannelsChangedTheCatalogueOffersOnThoseChannelsOnly() {
+            assertThat(shop.policy.changedSince("2024-10", "catalogue-offers", "email")).isTrue();
+            assertThat(shop.policy.changedSince("2024-10", "catalogue-offers", "phone")).isTrue();
+            assertThat(shop.policy.changedSince("2024-10", "catalogue-offers", "post")).as("the catalogue by post is unchanged")
+                    .isFalse();
+            assertThat(shop.html("en")).contains("Catalogues by post and offers by phone (Phone)",
+                    "Catalogues by post and offers by phone (E-mail)", "We now also tell you about offers by phone.");
+            assertThat(shop.markdown("ja")).contains("カタログの送付とお電話でのご案内（電話）", "カタログの送付とお電話でのご案内（メール）");
+        }
+
+        @Test
         void theDisclosureShowsTheGroundTheIssuersByExampleAndWhatChanged() {
             String html = shop.html("en");
             assertThat(html).contains("Card fraud prevention the Installment Sales Act requires of mail-order merchants",
@@ -297,14 +309,30 @@ class FixturePoliciesTest {
                     .as(where).isEqualTo(reason));
         }
 
-        // A successor has no date in the model: the gate answers BUSINESS_SUCCESSION from today,
-        // although the transfer is only planned (for April 2027, as the ground's description says).
         @Test
-        void theBuyerOfTheBusinessReceivesDataAsASuccessorWithoutConsent() {
+        void theBuyerOfTheBusinessReceivesDataAsASuccessorWithoutConsentFromTheTransferInApril2027() {
+            ProvisionDecision planned = shop.gate.decide(buyer, "komorebi-kobo", Jurisdiction.JP);
+            assertThat(planned.reason()).as("the transfer is only planned").isEqualTo(ProvisionReason.SUCCESSION_NOT_STARTED);
+            assertThat(planned.allowed()).isFalse();
+            assertThat(shop.gate.provide(buyer, "komorebi-kobo", List.of("name"), Jurisdiction.JP).allowed()).isEmpty();
+
+            shop.clock.advance(Duration.between(shop.clock.instant(), Instant.parse("2027-04-01T00:00:00Z")));
             ProvisionDecision successor = shop.gate.decide(buyer, "komorebi-kobo", Jurisdiction.JP);
             assertThat(successor.reason()).isEqualTo(ProvisionReason.BUSINESS_SUCCESSION);
             assertThat(successor.ground()).isEqualTo(LegalGround.BUSINESS_SUCCESSION);
             assertThat(shop.policy.dataAbroad().orElseThrow().countries()).containsExactly("US", "SG");
+        }
+
+        @Test
+        void theAdNetworksAreInTwoCountriesBothDeclaredAbroadAndShownInTheDisclosure() {
+            Recipient adNetworks = shop.policy.recipient("ad-networks").orElseThrow();
+            assertThat(adNetworks.countries()).containsExactly("US", "SG");
+            assertThat(adNetworks.foreignCountries()).containsExactly("US", "SG");
+            assertThat(shop.policy.dataAbroad().orElseThrow().countries()).containsAll(adNetworks.foreignCountries());
+            assertThat(DisclosureDocument.of(shop.policy, "en").recipients().stream().filter(r -> r.id().equals("ad-networks")))
+                    .singleElement().satisfies(r -> assertThat(r.countries()).containsExactly("US", "SG"));
+            assertThat(shop.html("en")).contains("United States (US), Singapore (SG)");
+            assertThat(shop.markdown("ja")).contains("アメリカ合衆国（US）、シンガポール（SG）");
         }
 
         @Test
@@ -315,11 +343,13 @@ class FixturePoliciesTest {
                     "Orbit Ads, Lumen Reach, Pico Audience and others", "US, SG",
                     "member data is stored on a cloud provider&#39;s servers in Singapore",
                     "We plan to transfer the accessories business to Komorebi Kobo in April 2027",
+                    "Takes the business over on (nothing is provided before)</dt><dd>2027-04-01",
                     "We no longer e-mail you to review sellers.", "We now show makers near you from your device&#39;s location.");
             String markdown = shop.markdown("ja");
             assertThat(markdown).contains("星空ID株式会社", "大阪府大阪市西区ほしぞら一丁目7番3号",
                     "アクセサリー事業を2027年4月に株式会社こもれび工房へ譲渡する予定です。", "事業の承継先",
-                    "提携する広告配信事業者を増やしました。", "米国の広告配信事業者に閲覧情報と識別子を提供し");
+                    "事業の承継日（この日より前は提供しません）",
+                    "提携する広告配信事業者を増やしました。", "米国とシンガポールの広告配信事業者に閲覧情報と識別子を提供し");
         }
     }
 
@@ -382,6 +412,21 @@ class FixturePoliciesTest {
             assertThat(shop.gate.decide(refused, "sorairo-clinic", Jurisdiction.JP).reason())
                     .as("joint use needs no consent, but not for a purpose the person refused")
                     .isEqualTo(ProvisionReason.PURPOSE_NOT_ALLOWED);
+        }
+
+        @Test
+        void aFifteenYearOldChoosesMailThemselvesInFranceButNotInGermanyAndSkinDataStillNeedsAGuardian() {
+            shop.record(member, "purpose:beauty-mail", Action.GRANT, "FR");
+            shop.record(member, "purpose:skin-consultation", Action.GRANT, "FR");
+
+            assertThat(shop.decision(member, "purpose:beauty-mail", in("FR", 15)).reason())
+                    .as("France's rule at 15 replaces the EU's at 16").isEqualTo(Reason.GRANTED);
+            assertThat(shop.decision(member, "purpose:beauty-mail", in("DE", 15)).reason())
+                    .as("the EU's rule at 16").isEqualTo(Reason.MINOR_WITHOUT_GUARDIAN);
+            assertThat(shop.decision(member, "purpose:beauty-mail", in("FR", 14)).reason()).isEqualTo(Reason.MINOR_WITHOUT_GUARDIAN);
+            assertThat(shop.decision(member, "purpose:skin-consultation", in("FR", 15)).reason())
+                    .as("no French or EU rule names skin data, so the rule for everywhere applies")
+                    .isEqualTo(Reason.MINOR_WITHOUT_GUARDIAN);
         }
 
         @Test

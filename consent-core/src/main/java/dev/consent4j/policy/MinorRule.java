@@ -2,6 +2,7 @@ package dev.consent4j.policy;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Below {@code guardianBelowAge}, a grant counts only when a guardian gives it; below
@@ -33,9 +34,47 @@ public record MinorRule(String jurisdiction, int guardianBelowAge, int optInBelo
         this(jurisdiction, guardianBelowAge, 0, purposes);
     }
 
-    /** Whether this rule applies in {@code jurisdiction} to {@code topicId}. */
+    /** Whether this rule applies in {@code jurisdiction} to {@code topicId}, before precedence; see {@link #applying}. */
     public boolean covers(Jurisdiction where, String topicId) {
-        return (jurisdiction.equals("*") || where.isWithin(jurisdiction))
-                && (purposes.isEmpty() || purposes.contains(topicId));
+        return (jurisdiction.equals("*") || where.isWithin(jurisdiction)) && covers(topicId);
+    }
+
+    /** Whether the rule covers {@code topicId} wherever it applies: it names it, or names nothing. */
+    public boolean covers(String topicId) {
+        return purposes.isEmpty() || purposes.contains(topicId);
+    }
+
+    /**
+     * The one rule of {@code rules} that applies to {@code topicId} in {@code where}, the way bases are
+     * looked up: the rule of the most specific code in {@link Jurisdiction#lookupChain()} that has a rule
+     * covering the topic, and {@code *} last. So an {@code FR} rule at 15 lowers an {@code EU} rule at 16
+     * in France. At one code, a rule that names the topic comes before one that covers every topic.
+     */
+    public static Optional<MinorRule> applying(List<MinorRule> rules, Jurisdiction where, String topicId) {
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String code : where.lookupChain()) {
+            Optional<MinorRule> rule = at(rules, code, topicId);
+            if (rule.isPresent()) {
+                return rule;
+            }
+        }
+        return at(rules, "*", topicId);
+    }
+
+    private static Optional<MinorRule> at(List<MinorRule> rules, String code, String topicId) {
+        MinorRule everyTopic = null;
+        for (MinorRule rule : rules) {
+            if (rule.jurisdiction.equals(code)) {
+                if (rule.purposes.contains(topicId)) {
+                    return Optional.of(rule);
+                }
+                if (rule.purposes.isEmpty() && everyTopic == null) {
+                    everyTopic = rule;
+                }
+            }
+        }
+        return Optional.ofNullable(everyTopic);
     }
 }

@@ -261,8 +261,24 @@ public final class Policy {
      * treated as stale for every topic, since nothing shows it was unchanged.
      */
     public boolean changedSince(String grantedUnder, String topicId) {
-        return !version.equals(grantedUnder) && (history.stream().noneMatch(r -> r.version().equals(grantedUnder))
-                || revisionsAfter(grantedUnder).stream().anyMatch(r -> r.changed().contains(topicId)));
+        return changedSince(grantedUnder, topicId, null);
+    }
+
+    /**
+     * Whether a choice made under {@code grantedUnder} on {@code topicId} on {@code channel} (or on no
+     * channel, when {@code null}) is stale: a revision since changed the purpose or category itself,
+     * or this one channel of it ({@code catalogue:phone} in the history), not another channel.
+     */
+    public boolean changedSince(String grantedUnder, String topicId, String channel) {
+        if (version.equals(grantedUnder)) {
+            return false;
+        }
+        if (history.stream().noneMatch(r -> r.version().equals(grantedUnder))) {
+            return true;
+        }
+        String onChannel = channel == null ? null : Revision.key(topicId, channel);
+        return revisionsAfter(grantedUnder).stream()
+                .anyMatch(r -> r.changed().contains(topicId) || onChannel != null && r.changed().contains(onChannel));
     }
 
     @Override

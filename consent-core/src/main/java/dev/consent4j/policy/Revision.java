@@ -12,7 +12,8 @@ import java.util.Set;
  * the changed ones; a choice on a topic a later version removed is archived.
  *
  * @param changed ids of the purposes and cookie categories whose terms changed in this version,
- *                including every topic a {@link Change} names
+ *                including every topic a {@link Change} names; a purpose on one contact channel is
+ *                written {@code purpose:channel} ({@link #key(String, String)})
  * @param changes what was added, changed and removed, each with a short description
  */
 public record Revision(String version, LocalDate effectiveDate, List<String> changed, List<Change> changes) {
@@ -29,7 +30,7 @@ public record Revision(String version, LocalDate effectiveDate, List<String> cha
     /**
      * One topic's change.
      *
-     * @param topic       the purpose or cookie category id
+     * @param topic       the purpose or cookie category id, or a purpose on one channel ({@code catalogue:phone})
      * @param description what changed, for the person asked again; may be empty
      */
     public record Change(String topic, Kind kind, LocalizedText description) {
@@ -52,7 +53,15 @@ public record Revision(String version, LocalDate effectiveDate, List<String> cha
         this(version, effectiveDate, changed, List.of());
     }
 
-    /** Whether this version removed the topic. */
+    /**
+     * How the history names a purpose on one channel, {@code catalogue:phone}: a change to it makes
+     * only choices on that channel stale; a change to {@code catalogue} makes every channel's stale.
+     */
+    public static String key(String purposeId, String channel) {
+        return purposeId + ":" + channel;
+    }
+
+    /** Whether this version removed the topic (a purpose or category id, or a {@link #key(String, String)}). */
     public boolean removed(String topicId) {
         return changes.stream().anyMatch(c -> c.kind() == Kind.REMOVED && c.topic().equals(topicId));
     }

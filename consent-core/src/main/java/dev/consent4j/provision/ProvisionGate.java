@@ -40,7 +40,8 @@ import java.util.UUID;
  * }</pre>
  *
  * <p>The answer follows the recipient's relation: processors (委託), joint users (共同利用) and
- * successors (事業承継) need no consent and get no record; a third party for which the policy
+ * successors (事業承継) need no consent and get no record (a successor whose succession is planned gets
+ * nothing before its {@code succession-start-date}: {@link ProvisionReason#SUCCESSION_NOT_STARTED}); a third party for which the policy
  * declares a ground of APPI art. 27(1) on one of its purposes needs none either (and gets no
  * record); any other third party needs a current grant of one of its purposes, or
  * the opt-out route the policy declares for it (not for recipients abroad, for which art. 28 asks
@@ -109,6 +110,14 @@ public final class ProvisionGate {
             Jurisdiction jurisdiction) {
         Recipient recipient = recipient(recipientId);
         Map<SubjectId, ProvisionDecision> decisions = new LinkedHashMap<>();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (!recipient.successionStarted(today)) {
+            for (SubjectId subject : subjects) {
+                decisions.put(subject, new ProvisionDecision(subject, recipientId, ProvisionReason.SUCCESSION_NOT_STARTED,
+                        null, null));
+            }
+            return decisions;
+        }
         ProvisionReason fixed = switch (recipient.relation()) {
             case PROCESSOR -> ProvisionReason.ENTRUSTED;
             case JOINT_USER -> ProvisionReason.JOINT_USE;
@@ -153,7 +162,6 @@ public final class ProvisionGate {
             }
             return decisions;
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (SubjectId subject : subjects) {
             decisions.put(subject, PurposeProvisions.thirdParty(subject, recipient, byPurpose, today));
         }

@@ -36,6 +36,8 @@ public enum ProvisionReason {
     OPTED_OUT(false),
     /** The opt-out route's start date has not come yet. */
     OPT_OUT_NOT_STARTED(false),
+    /** A successor whose succession the policy declares as planned: its start date has not come yet. */
+    SUCCESSION_NOT_STARTED(false),
     /** A third party abroad for which the policy does not give the country information (art. 28). */
     FOREIGN_INFO_MISSING(false),
     /** The recipient serves no purpose of the policy, so nothing can justify sending it data. */

@@ -71,6 +71,8 @@ class ProvisionGroundsTableTest {
                 row("entrustment", "courier", List.of(), ProvisionReason.ENTRUSTED, LegalGround.ENTRUSTMENT, "delivery", false),
                 row("business succession", "buyer", List.of(), ProvisionReason.BUSINESS_SUCCESSION,
                         LegalGround.BUSINESS_SUCCESSION, "delivery", false),
+                row("a successor before its succession-start-date", "planned-buyer", List.of(),
+                        ProvisionReason.SUCCESSION_NOT_STARTED, null, null, false),
                 row("joint use", "cafe", List.of(), ProvisionReason.JOINT_USE, LegalGround.JOINT_USE, "points", false),
                 row("a processor for an opt-in purpose the person granted", "mailer", List.of("GRANT offers"),
                         ProvisionReason.ENTRUSTED, LegalGround.ENTRUSTMENT, "offers", false),
@@ -108,6 +110,16 @@ class ProvisionGroundsTableTest {
         assertThat(provision.allowed().contains(HANAKO)).as(name).isEqualTo(reason.allowed());
         assertThat(provision.records()).as(name).hasSize(recorded ? 1 : 0);
         assertThat(ledger.provisionsAbout(HANAKO)).as(name).hasSize(recorded ? 1 : 0);
+    }
+
+    @Test
+    void aPlannedSuccessorReceivesDataFromItsStartDateOn() {
+        clock.advance(Duration.between(clock.instant(), java.time.Instant.parse("2026-12-31T23:59:59Z")));
+        assertThat(gate.decide(HANAKO, "planned-buyer", Jurisdiction.JP).reason()).isEqualTo(ProvisionReason.SUCCESSION_NOT_STARTED);
+        clock.advance(Duration.ofSeconds(1));
+        ProvisionDecision started = gate.decide(HANAKO, "planned-buyer", Jurisdiction.JP);
+        assertThat(started.reason()).isEqualTo(ProvisionReason.BUSINESS_SUCCESSION);
+        assertThat(started.ground()).isEqualTo(LegalGround.BUSINESS_SUCCESSION);
     }
 
     @Test

@@ -30,7 +30,7 @@ class ArchivedChoicesTest {
             languages: [en]
             operator: {name: Test Shop, address: Tokyo, representative: Taro}
             purposes:
-              - {id: newsletter, title: Newsletter, basis: opt-in}
+              - {id: newsletter, title: Newsletter, basis: opt-in, channels: [email], message-kind: subscription}
               - {id: surveys, title: Surveys, basis: opt-in}
             cookie-categories:
               - {id: necessary, title: Necessary, basis: necessary, cookies: [{name: session, justification: Sign-in}]}
@@ -40,6 +40,7 @@ class ArchivedChoicesTest {
                 changes:
                   - {topic: quiz, change: removed, description: The quiz has ended}
                   - {topic: surveys, change: removed, description: Surveys paused}
+                  - {topic: "newsletter:sms", change: removed, description: The newsletter no longer comes by SMS}
               - version: "3"
                 changes:
                   - {topic: surveys, change: added, description: "Surveys are back, with new questions"}
@@ -62,6 +63,17 @@ class ArchivedChoicesTest {
         assertThat(state.decisions().keySet()).doesNotContain(Topic.parse("purpose:quiz"));
         assertThat(state.archived()).containsExactly(new ArchivedChoice(quiz, "2"));
         assertThat(state.purpose("newsletter").reason()).isEqualTo(Reason.GRANTED);
+    }
+
+    @Test
+    void aChoiceOnAChannelARevisionRemovedIsArchivedWithThatRevisionAndTheOtherChannelStays() {
+        Choice sms = choice("purpose:newsletter:sms", Action.GRANT, "1", 1);
+        Choice email = choice("purpose:newsletter:email", Action.GRANT, "1", 2);
+
+        ConsentState state = folder.fold(SUBJECT, List.of(sms, email), Signals.of(Jurisdiction.JP), NOW);
+
+        assertThat(state.archived()).containsExactly(new ArchivedChoice(sms, "2"));
+        assertThat(state.contact("newsletter", "email").reason()).isEqualTo(Reason.GRANTED);
     }
 
     @Test

@@ -64,6 +64,12 @@ class DecisionTableTest {
                 row("newer channel grant beats older purpose objection", "purpose:catalogue:post", "JP", false, null, true, Reason.GRANTED, "OBJECT purpose:catalogue v2 20", "GRANT purpose:catalogue:post v2 2"),
                 row("newer purpose objection beats older channel grant", "purpose:catalogue:post", "JP", false, null, false, Reason.OBJECTED, "GRANT purpose:catalogue:post v2 20", "OBJECT purpose:catalogue v2 2"),
                 row("grant under the version that changed it is stale", "purpose:newsletter", "JP", false, null, false, Reason.STALE_POLICY, "GRANT purpose:newsletter v1 40"),
+                // A change to one channel makes only that channel's choices stale; a change to the purpose, every channel's
+                row("a phone change makes a phone grant stale", "purpose:catalogue-mail:phone", "FR", false, null, false, Reason.STALE_POLICY, "GRANT purpose:catalogue-mail:phone v1 40"),
+                row("a phone change leaves an e-mail grant current", "purpose:catalogue-mail:email", "FR", false, null, true, Reason.GRANTED, "GRANT purpose:catalogue-mail:email v1 40"),
+                row("a phone change makes a purpose grant stale on the phone", "purpose:catalogue-mail:phone", "FR", false, null, false, Reason.STALE_POLICY, "GRANT purpose:catalogue-mail v1 40"),
+                row("a phone change leaves a purpose grant current on e-mail", "purpose:catalogue-mail:email", "FR", false, null, true, Reason.GRANTED, "GRANT purpose:catalogue-mail v1 40"),
+                row("a purpose change makes every channel stale", "purpose:newsletter:sms", "JP", false, null, false, Reason.STALE_POLICY, "GRANT purpose:newsletter:sms v1 40"),
                 row("grant under v1 of an unchanged topic carries over", "purpose:targeted-ads", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:targeted-ads v1 40"),
                 row("grant under an unknown version is stale", "purpose:targeted-ads", "JP", false, null, false, Reason.STALE_POLICY, "GRANT purpose:targeted-ads v0 40"),
                 row("grant one day inside the validity", "category:advertising", "JP", false, null, true, Reason.GRANTED, "GRANT category:advertising v2 364"),
@@ -85,6 +91,10 @@ class DecisionTableTest {
                 row("US rule is about ads only", "purpose:newsletter", "US-CA", false, 12, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"),
                 row("US child's own ad grant does not count", "purpose:targeted-ads", "US-NY", false, 12, false, Reason.MINOR_WITHOUT_GUARDIAN, "GRANT purpose:targeted-ads v2 3"),
                 row("minor's refusal still reads as a refusal", "purpose:newsletter", "JP", false, 14, false, Reason.DENIED, "DENY purpose:newsletter v2 3"),
+                // The most specific country's minors rule for a topic applies: FR 15 lowers EU 16 in France only
+                row("a 15-year-old's own grant counts in France (FR rule at 15)", "purpose:newsletter", "FR", false, 15, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"),
+                row("a 15-year-old in Germany needs a guardian (EU rule at 16)", "purpose:newsletter", "DE", false, 15, false, Reason.MINOR_WITHOUT_GUARDIAN, "GRANT purpose:newsletter v2 3"),
+                row("a 14-year-old in France needs a guardian (FR rule at 15)", "purpose:newsletter", "FR", false, 14, false, Reason.MINOR_WITHOUT_GUARDIAN, "GRANT purpose:newsletter v2 3"),
                 row("age unknown: no minor rule", "purpose:newsletter", "JP", false, null, true, Reason.GRANTED, "GRANT purpose:newsletter v2 3"),
                 row("the later in the chain counts, not the later in time", "purpose:newsletter", "JP", false, null, false, Reason.DENIED, "GRANT purpose:newsletter v2 1", "DENY purpose:newsletter v2 9"),
                 row("a purpose needs the category it is carried out through", "purpose:retargeting", "JP", false, null, false, Reason.CATEGORY_NOT_ALLOWED, "GRANT purpose:retargeting v2 3"),

@@ -95,6 +95,7 @@ public record DisclosureDocument(
     /**
      * One recipient of personal data.
      *
+     * @param countries       where it handles the data (ISO 3166-1 codes), at least one; {@link #country()} is the first
      * @param dataItems       titles of the data items it receives
      * @param purposes        titles of the purposes it receives them for
      * @param privacyNotice   its own privacy notice, or {@code null}
@@ -105,21 +106,27 @@ public record DisclosureDocument(
      * @param legalGrounds    the grounds it receives data on without consent
      * @param examples        for a recipient described by category, the names given as examples
      * @param andOthers       whether the category has members beyond the examples
+     * @param successionStartDate for a successor whose succession is planned, the day it takes over; else {@code null}
      */
-    public record RecipientEntry(String id, String name, Relation relation, String country, List<String> dataItems,
+    public record RecipientEntry(String id, String name, Relation relation, List<String> countries, List<String> dataItems,
             List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUseEntry jointUse,
             ForeignTransferEntry foreignTransfer, OptOutRouteEntry optOutRoute, List<GroundEntry> legalGrounds,
-            List<String> examples, boolean andOthers) {
+            List<String> examples, boolean andOthers, LocalDate successionStartDate) {
 
         public RecipientEntry {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(relation, "relation");
-            Objects.requireNonNull(country, "country");
+            countries = List.copyOf(countries);
             dataItems = List.copyOf(dataItems);
             purposes = List.copyOf(purposes);
             legalGrounds = List.copyOf(legalGrounds);
             examples = List.copyOf(examples);
+        }
+
+        /** The first of {@link #countries()}. */
+        public String country() {
+            return countries.get(0);
         }
     }
 
@@ -234,6 +241,12 @@ public record DisclosureDocument(
         }
 
         private String topicTitle(String id) {
+            int colon = id.indexOf(':');
+            if (colon > 0) {
+                String channel = id.substring(colon + 1);
+                String channelTitle = policy.channel(channel).map(c -> text(c.title())).orElse(channel);
+                return Labels.of(language).part(topicTitle(id.substring(0, colon)), channelTitle);
+            }
             return policy.purpose(id).map(Purpose::title).map(this::text)
                     .or(() -> policy.cookieCategory(id).map(c -> text(c.title()))).orElse(id);
         }
@@ -268,10 +281,10 @@ public record DisclosureDocument(
                             text(recipient.optOutRoute().requestMethod()),
                             text(recipient.optOutRoute().updateMethod()), recipient.optOutRoute().startDate());
             return new RecipientEntry(recipient.id(), text(recipient.name()), recipient.relation(),
-                    recipient.country(), dataItems(recipient.dataItems()), purposes(recipient.purposes()),
+                    recipient.countries(), dataItems(recipient.dataItems()), purposes(recipient.purposes()),
                     recipient.privacyNotice(), recipient.linksToPerson(), jointUse, foreign, optOut,
                     recipient.grounds().stream().map(this::ground).toList(), recipient.examples(),
-                    recipient.andOthers());
+                    recipient.andOthers(), recipient.successionStartDate());
         }
 
         private List<String> dataItems(List<String> ids) {

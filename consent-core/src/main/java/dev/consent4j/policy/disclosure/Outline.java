@@ -103,13 +103,17 @@ record Outline(
         List<Field> fields = new ArrayList<>();
         add(fields, labels.relation(), labels.relation(recipient.relation()));
         add(fields, labels.legalBasis(), labels.legalBasis(recipient.relation(), recipient.optOutRoute() != null));
+        if (recipient.successionStartDate() != null) {
+            add(fields, labels.successionStartDate(), String.valueOf(recipient.successionStartDate()));
+        }
         for (GroundEntry ground : recipient.legalGrounds()) {
             String value = labels.ground(ground.ground())
                     + (ground.purposes().isEmpty() ? "" : labels.dash() + String.join(labels.listSeparator(), ground.purposes()))
                     + (ground.description().isEmpty() ? "" : labels.dash() + ground.description());
             add(fields, labels.legalGround(), value);
         }
-        add(fields, labels.country(), countryName(recipient.country(), language));
+        add(fields, labels.country(), String.join(separator, recipient.countries().stream()
+                .map(code -> countryName(code, language)).toList()));
         if (!recipient.examples().isEmpty() || recipient.andOthers()) {
             add(fields, labels.examples(), String.join(labels.listSeparator(), recipient.examples())
                     + (recipient.andOthers() ? labels.andOthers() : ""));

@@ -49,17 +49,36 @@ final class DataAbroadReader {
         DataAbroad declared = new DataAbroad(countries, note);
         List<Node> recipients = top.list("recipients");
         for (int i = 0; i < recipients.size(); i++) {
-            if (recipients.get(i) instanceof ObjectNode recipient
-                    && recipient.fields().get("country") instanceof ScalarNode country && country.text() != null
-                    && RecipientReader.COUNTRY.matcher(country.text().trim()).matches() && !declared.allows(country.text().trim())) {
-                problems.warning(LegalRule.APPI_32_HANDLING_ABROAD, PathNames.child(PathNames.item("recipients", i), "country"),
-                        country, "recipient in "
-                        + country.text().trim() + (declared.handledAbroad()
-                                ? ", which data-abroad.countries " + countries + " does not list; add it there"
-                                : ", but data-abroad says personal data is not handled outside Japan")
-                        + " (APPI art. 32(1): the handling environment abroad must be disclosed)");
+            if (recipients.get(i) instanceof ObjectNode recipient) {
+                String path = PathNames.item("recipients", i);
+                check(recipient.fields().get("country"), PathNames.child(path, "country"), declared, countries);
+                check(recipient.fields().get("countries"), PathNames.child(path, "countries"), declared, countries);
             }
         }
         return declared;
+    }
+
+    /** Warns about each country of a recipient's {@code country} or {@code countries} that the declaration does not allow. */
+    private void check(Node given, String path, DataAbroad declared, List<String> countries) {
+        if (given instanceof ScalarNode country) {
+            warnUnlessAllowed(country, path, declared, countries);
+        } else if (given instanceof Node.ArrayNode list) {
+            for (int j = 0; j < list.items().size(); j++) {
+                if (list.items().get(j) instanceof ScalarNode country) {
+                    warnUnlessAllowed(country, PathNames.item(path, j), declared, countries);
+                }
+            }
+        }
+    }
+
+    private void warnUnlessAllowed(ScalarNode country, String path, DataAbroad declared, List<String> countries) {
+        String code = country.text() == null ? "" : country.text().trim();
+        if (RecipientReader.COUNTRY.matcher(code).matches() && !declared.allows(code)) {
+            problems.warning(LegalRule.APPI_32_HANDLING_ABROAD, path, country, "recipient in " + code
+                    + (declared.handledAbroad()
+                            ? ", which data-abroad.countries " + countries + " does not list; add it there"
+                            : ", but data-abroad says personal data is not handled outside Japan")
+                    + " (APPI art. 32(1): the handling environment abroad must be disclosed)");
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,9 +28,15 @@ final class HistoryReader {
         this.problems = problems;
     }
 
-    List<Revision> read(Fields top, String version, Set<String> topicIds) {
+    /**
+     * @param topicIds the purposes and categories the policy declares
+     * @param channels each purpose's channels, by purpose id: a change may name one ({@code catalogue:phone})
+     */
+    List<Revision> read(Fields top, String version, Set<String> topicIds, Map<String, List<String>> channels) {
         Set<String> removedIds = removedIds(top);
-        Set<String> known = new LinkedHashSet<>(topicIds);
+        Set<String> declared = new LinkedHashSet<>(topicIds);
+        channels.forEach((purpose, list) -> list.forEach(channel -> declared.add(Revision.key(purpose, channel))));
+        Set<String> known = new LinkedHashSet<>(declared);
         known.addAll(removedIds);
         List<Revision> history = new ArrayList<>();
         List<Fields> removals = new ArrayList<>();
@@ -39,12 +46,18 @@ final class HistoryReader {
             if (revisionVersion != null && !versions.add(revisionVersion)) {
                 problems.error(f.path("version"), f.at("version"), "version '" + revisionVersion + "' appears twice in the history");
             }
-            List<String> changed = f.references("changed", known, "purpose or cookie category");
+            List<String> changed = new ArrayList<>();
+            List<String> named = f.texts("changed");
+            for (int i = 0; i < named.size(); i++) {
+                if (known(named.get(i), known, channels, PathNames.item(f.path("changed"), i), f.at("changed"), "")) {
+                    changed.add(named.get(i));
+                }
+            }
             List<Revision.Change> changes = new ArrayList<>();
             List<Node> nodes = f.list("changes");
             for (int i = 0; i < nodes.size(); i++) {
                 Fields c = Fields.of(nodes.get(i), PathNames.item(f.path("changes"), i), problems, f.languages(), CHANGE_KEYS);
-                Revision.Change change = c == null ? null : change(c, known);
+                Revision.Change change = c == null ? null : change(c, known, channels);
                 if (change != null) {
                     changes.add(change);
                     if (change.kind() == Revision.Kind.REMOVED) {
@@ -61,15 +74,39 @@ final class HistoryReader {
             problems.error("history", top.at("history"), "the history does not list the current version '" + version
                     + "'; add it as the last revision, with the topics it changed");
         }
-        checkRemovedStayRemoved(history, removals, topicIds);
+        checkRemovedStayRemoved(history, removals, declared);
         return history;
     }
 
-    private Revision.Change change(Fields c, Set<String> known) {
+    /**
+     * Whether {@code key} names a purpose or category the policy declares or a change removed, or
+     * such a purpose on one of its channels ({@code catalogue:phone}); reports it when not.
+     */
+    private boolean known(String key, Set<String> known, Map<String, List<String>> channels, String path, Node at,
+            String hint) {
+        if (known.contains(key)) {
+            return true;
+        }
+        int colon = key.indexOf(':');
+        String purpose = colon < 0 ? null : key.substring(0, colon);
+        if (purpose != null && channels.containsKey(purpose)) {
+            problems.error(path, at, "'" + key.substring(colon + 1) + "' is not a channel of purpose '" + purpose + "'"
+                    + (channels.get(purpose).isEmpty() ? ", which has none" : " " + channels.get(purpose))
+                    + "; a channel no longer used is named by a change: removed" + Suggestions.didYouMean(key, known));
+        } else if (purpose != null && known.contains(purpose)) {
+            problems.error(path, at, "'" + purpose + "' is a cookie category or a removed purpose, and has no channels to "
+                    + "name; write '" + purpose + "' alone");
+        } else {
+            problems.error(path, at, Suggestions.unknown(key, known, "purpose or cookie category") + hint);
+        }
+        return false;
+    }
+
+    private Revision.Change change(Fields c, Set<String> known, Map<String, List<String>> channels) {
         String topic = c.text("topic", true);
-        if (topic != null && !known.contains(topic)) {
-            problems.error(c.path("topic"), c.at("topic"), Suggestions.unknown(topic, known, "purpose or cookie category")
-                    + "; a removed topic is named by a change: removed");
+        if (topic != null && !known(topic, known, channels, c.path("topic"), c.at("topic"),
+                "; a removed topic is named by a change: removed")) {
+            topic = null;
         }
         String kindText = c.text("change", true);
         Revision.Kind kind = null;

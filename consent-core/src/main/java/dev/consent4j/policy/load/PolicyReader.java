@@ -95,10 +95,13 @@ final class PolicyReader {
         DataAbroad dataAbroad = new DataAbroadReader(problems).read(top);
         Set<String> topicIds = new HashSet<>(purposeIds);
         topicIds.addAll(categoryIds);
-        List<Revision> history = new HistoryReader(problems).read(top, version, topicIds);
+        Map<String, List<String>> channelsByPurpose = new LinkedHashMap<>();
+        purposes.forEach(p -> channelsByPurpose.put(p.id(), p.channels()));
+        List<Revision> history = new HistoryReader(problems).read(top, version, topicIds, channelsByPurpose);
         MinorRuleReader minorRules = new MinorRuleReader(problems);
         List<MinorRule> minors = top.collect("minors", MinorRuleReader.KEYS, f -> minorRules.read(f,
                 f.references("purposes", topicIds, "purpose or cookie category"), purposeById, categoryById));
+        minorRules.checkPrecedence();
         BannerSettings banner = new BannerReader(problems).read(top, categories, purposes);
 
         if (problems.hasErrors()) {

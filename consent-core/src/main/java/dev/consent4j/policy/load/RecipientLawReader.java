@@ -57,11 +57,12 @@ final class RecipientLawReader {
     }
 
     /** The foreign-transfer block: required for a third party outside Japan. */
-    ForeignTransfer foreignTransfer(Fields f, Relation relation, String country) {
-        boolean foreignThirdParty = relation == Relation.THIRD_PARTY && country != null && !"JP".equals(country);
+    ForeignTransfer foreignTransfer(Fields f, Relation relation, List<String> countries) {
+        List<String> abroad = countries.stream().filter(c -> !"JP".equals(c)).toList();
+        boolean foreignThirdParty = relation == Relation.THIRD_PARTY && !abroad.isEmpty();
         Fields foreignFields = f.object("foreign-transfer", false, FOREIGN_KEYS);
         if (foreignFields == null && foreignThirdParty && !f.has("foreign-transfer")) {
-            problems.error(LegalRule.APPI_28_FOREIGN_TRANSFER, f.path("foreign-transfer"), f.node(), "a third party in " + country + " needs foreign-transfer "
+            problems.error(LegalRule.APPI_28_FOREIGN_TRANSFER, f.path("foreign-transfer"), f.node(), "a third party in " + String.join(", ", abroad) + " needs foreign-transfer "
                     + "information (the country's protection system and the recipient's measures; APPI art. 28)");
         }
         if (foreignFields == null) {

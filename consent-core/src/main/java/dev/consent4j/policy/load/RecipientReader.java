@@ -10,6 +10,8 @@ import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Relation;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -25,9 +27,9 @@ import java.util.regex.Pattern;
 final class RecipientReader {
 
     static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Set<String> KEYS = Set.of("id", "name", "relation", "country", "hosts",
+    private static final Set<String> KEYS = Set.of("id", "name", "relation", "country", "countries", "hosts",
             "data-items", "purposes", "privacy-notice", "links-to-person", "joint-use", "foreign-transfer",
-            "opt-out-route", "legal-grounds", "examples", "and-others");
+            "opt-out-route", "legal-grounds", "examples", "and-others", "succession-start-date");
     private static final List<String> RELATIONS = Arrays.stream(Relation.values()).map(Relation::id).toList();
 
     private final Problems problems;
@@ -57,25 +59,64 @@ final class RecipientReader {
             problems.error(f.path("relation"), f.at("relation"), "relation must be third-party, processor, joint-user or "
                     + "successor, but was '" + relationText + "'" + Suggestions.didYouMean(relationText, RELATIONS));
         }
-        String country = f.text("country", true);
-        if (country != null && !COUNTRY.matcher(country).matches()) {
-            problems.error(f.path("country"), f.at("country"), "country must be an ISO 3166-1 code such as JP or US, but was '"
-                    + country + "'");
-            country = null;
-        }
+        List<String> countries = countries(f);
         List<String> hosts = f.hosts("hosts");
         List<String> items = f.references("data-items", dataItems.keySet(), "data item");
         List<String> purposes = f.references("purposes", purposeIds, "purpose");
         URI notice = privacyNotice(f);
         JointUse jointUse = law.jointUse(f, relation, dataItems);
-        ForeignTransfer foreign = law.foreignTransfer(f, relation, country);
+        ForeignTransfer foreign = law.foreignTransfer(f, relation, countries == null ? List.of() : countries);
         OptOutRoute optOut = law.optOutRoute(f, relation, items, dataItems);
         RecipientExtrasReader.Extras more = extras.read(f, name, relation, jointUse, purposes, purposeById);
-        if (id == null || name == null || relation == null || country == null) {
+        LocalDate successionStart = f.date("succession-start-date", false);
+        if (successionStart != null && relation != null && relation != Relation.SUCCESSOR) {
+            problems.error(LegalRule.APPI_27_GROUND_RELATION, f.path("succession-start-date"), f.at("succession-start-date"),
+                    "only a successor has a succession-start-date (the day it takes the business over), but this recipient's "
+                            + "relation is " + relation.id());
+            successionStart = null;
+        }
+        if (id == null || name == null || relation == null || countries == null) {
             return null;
         }
-        return new Recipient(id, name, relation, country, hosts, items, purposes, notice, f.flag("links-to-person"),
-                jointUse, foreign, optOut, more.grounds(), more.examples(), more.andOthers());
+        return new Recipient(id, name, relation, countries, hosts, items, purposes, notice, f.flag("links-to-person"),
+                jointUse, foreign, optOut, more.grounds(), more.examples(), more.andOthers(), successionStart);
+    }
+
+    /**
+     * Where the recipient handles data: {@code country: JP}, or several as {@code country: [US, SG]}
+     * or {@code countries: [US, SG]}; {@code null} after reporting a problem.
+     */
+    private List<String> countries(Fields f) {
+        if (f.has("country") && f.has("countries")) {
+            problems.error(f.path("countries"), f.at("countries"), "give country or countries, not both; "
+                    + "countries: [US, SG] lists every country where the recipient handles data");
+            return null;
+        }
+        String key = f.has("countries") ? "countries" : "country";
+        boolean array = f.has(key) && f.at(key) instanceof Node.ArrayNode;
+        boolean list = array || key.equals("countries");
+        String one = list ? null : f.text(key, true);
+        List<String> given = list ? f.texts(key) : one == null ? List.of() : List.of(one);
+        if (given.isEmpty()) {
+            if (array) {
+                problems.error(f.path(key), f.at(key), key + " lists at least one country, e.g. [JP]");
+            }
+            return null;
+        }
+        List<String> countries = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String country = given.get(i);
+            String path = list ? PathNames.item(f.path(key), i) : f.path(key);
+            if (!COUNTRY.matcher(country).matches()) {
+                problems.error(path, f.at(key), key + " must be " + (list ? "ISO 3166-1 codes" : "an ISO 3166-1 code")
+                        + " such as JP or US, but " + (list ? "has '" : "was '") + country + "'");
+            } else if (countries.contains(country)) {
+                problems.error(path, f.at(key), "country '" + country + "' is listed twice");
+            } else {
+                countries.add(country);
+            }
+        }
+        return countries.size() == given.size() ? countries : null;
     }
 
     private URI privacyNotice(Fields f) {

@@ -145,7 +145,7 @@ final class Evaluation {
             return made(topic, false, Reason.MINOR_WITHOUT_GUARDIAN, choice);
         }
         if (basis == Basis.OPT_IN) {
-            if (policy.changedSince(choice.policyVersion(), topic.id())) {
+            if (policy.changedSince(choice.policyVersion(), topic.id(), topic.channel())) {
                 return made(topic, false, Reason.STALE_POLICY, choice);
             }
             if (expiry.outlived(choice, signals.jurisdiction(), now)) {
@@ -179,18 +179,14 @@ final class Evaluation {
         return belowAge(topic, MinorRule::guardianBelowAge);
     }
 
-    /** Whether the person is younger than {@code age} of a minors rule that covers {@code topic} where they are. */
+    /** Whether the person is younger than {@code age} of the minors rule that applies to {@code topic} where they are. */
     private boolean belowAge(Topic topic, ToIntFunction<MinorRule> age) {
         Integer personAge = signals.age();
         if (personAge == null) {
             return false;
         }
-        for (MinorRule rule : policy.minorRules()) {
-            if (personAge < age.applyAsInt(rule) && rule.covers(signals.jurisdiction(), topic.id())) {
-                return true;
-            }
-        }
-        return false;
+        return MinorRule.applying(policy.minorRules(), signals.jurisdiction(), topic.id())
+                .map(rule -> personAge < age.applyAsInt(rule)).orElse(false);
     }
 
     private static Decision made(Topic topic, boolean allowed, Reason reason, Choice choice) {

@@ -115,13 +115,22 @@ public final class StateFolder {
     public ArchivedChoice archive(Choice choice) {
         Topic topic = choice.topic();
         if (!declares(topic)) {
-            return new ArchivedChoice(choice, policy.removedSince(choice.policyVersion(), topic.id()));
+            return new ArchivedChoice(choice, removedIn(choice));
         }
-        if (removedTopics.contains(topic.id())) {
-            String removedIn = policy.removedSince(choice.policyVersion(), topic.id());
+        if (removedTopics.contains(topic.id())
+                || topic.channel() != null && removedTopics.contains(Revision.key(topic.id(), topic.channel()))) {
+            String removedIn = removedIn(choice);
             return removedIn == null ? null : new ArchivedChoice(choice, removedIn);
         }
         return null;
+    }
+
+    /** The version since the choice that removed its purpose or category, or else its one channel; {@code null} for none. */
+    private String removedIn(Choice choice) {
+        Topic topic = choice.topic();
+        String removedIn = policy.removedSince(choice.policyVersion(), topic.id());
+        return removedIn != null || topic.channel() == null ? removedIn
+                : policy.removedSince(choice.policyVersion(), Revision.key(topic.id(), topic.channel()));
     }
 
     private boolean declares(Topic topic) {

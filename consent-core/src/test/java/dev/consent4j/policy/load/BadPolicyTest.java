@@ -217,6 +217,13 @@ class BadPolicyTest {
                         "version: \"3\", changed: [newsletter]", "history", "does not list the current version '2'"),
                 row("history names an unknown topic", "changed: [newsletter]", "changed: [newsleter]",
                         "history[1].changed[0]", "unknown purpose or cookie category 'newsleter'"),
+                row("history names a channel the purpose does not use", "changed: [newsletter]", "changed: [\"newsletter:phone\"]",
+                        "history[1].changed[0]", "'phone' is not a channel of purpose 'newsletter' [email]"),
+                row("history names a channel of a cookie category", "changed: [newsletter]", "changed: [\"analytics:email\"]",
+                        "history[1].changed[0]", "'analytics' is a cookie category or a removed purpose, and has no channels"),
+                row("a removed channel the purpose still uses", REVISION_2, "{version: \"2\", changes: [{topic: \"newsletter:email\", "
+                        + "change: removed, description: {ja: 終了, en: Ended}}]}", "history[1].changes[0].topic",
+                        "'newsletter:email' is removed in the history but the policy still declares it"),
                 row("list where text belongs", "id: test-shop", "id: [test-shop]", "id",
                         "expected text but found a list"),
                 row("text where a list belongs", "recipients: [courier]", "recipients: courier",
@@ -249,6 +256,28 @@ class BadPolicyTest {
                 row("a minors rule on a necessary purpose", "history:",
                         "minors:\n  - {jurisdiction: JP, guardian-below-age: 16, purposes: [newsletter, delivery]}\nhistory:",
                         "minors[0].purposes[1]", "'delivery' is necessary", "minors-guardian-consent"),
+                row("a succession start date on a processor", "relation: processor\n    country: JP\n  - id: stats",
+                        "relation: processor\n    country: JP\n    succession-start-date: 2027-04-01\n  - id: stats",
+                        "recipients[0].succession-start-date", "only a successor has a succession-start-date", "appi-27-ground-relation"),
+                row("a succession start date that is no date", "relation: processor\n    country: JP\n  - id: stats",
+                        "relation: successor\n    country: JP\n    succession-start-date: next spring\n  - id: stats",
+                        "recipients[0].succession-start-date", "next spring"),
+                row("a recipient with country and countries", COURIER, "relation: processor\n    country: JP\n    countries: [JP]\n  - id: stats",
+                        "recipients[0].countries", "give country or countries, not both"),
+                row("a recipient's country listed twice", COURIER, "relation: processor\n    country: [JP, JP]\n  - id: stats",
+                        "recipients[0].country[1]", "country 'JP' is listed twice"),
+                row("a recipient's malformed second country", COURIER, "relation: processor\n    countries: [JP, Japan]\n  - id: stats",
+                        "recipients[0].countries[1]", "countries must be ISO 3166-1 codes such as JP or US, but has 'Japan'"),
+                row("a third party in Japan and abroad without foreign-transfer", COURIER,
+                        "relation: third-party\n    country: [JP, US]\n    purposes: [delivery]\n  - id: stats",
+                        "recipients[0].foreign-transfer", "a third party in US needs foreign-transfer", "appi-28-foreign-transfer"),
+                row("two minors rules of one country name the same purpose", "history:",
+                        "minors:\n  - {jurisdiction: FR, guardian-below-age: 15, purposes: [newsletter]}\n"
+                                + "  - {jurisdiction: FR, guardian-below-age: 13, purposes: [analytics, newsletter]}\nhistory:",
+                        "minors[1].purposes", "'newsletter' is named by two rules for FR (the first is minors[0])", "minors-guardian-consent"),
+                row("two minors rules of one country for every topic", "history:",
+                        "minors:\n  - {jurisdiction: EU, guardian-below-age: 16}\n  - {jurisdiction: EU, guardian-below-age: 13}\nhistory:",
+                        "minors[1].jurisdiction", "a second rule for EU covering every topic", "minors-guardian-consent"),
                 row("a minors opt-in age below the guardian age", "history:",
                         "minors:\n  - {jurisdiction: US, guardian-below-age: 13, opt-in-below-age: 12, purposes: [newsletter]}\nhistory:",
                         "minors[0].opt-in-below-age", "must not be below guardian-below-age (13)", "minors-opt-in"),
@@ -306,6 +335,13 @@ class BadPolicyTest {
                 row("a recipient abroad under \"not handled abroad\"", "history:",
                         "data-abroad: {countries: []}\nhistory:", "recipients[1].country",
                         "recipient in US, but data-abroad says personal data is not handled outside Japan", "appi-32-handling-abroad"),
+                row("a country's minors rule for every topic takes a purpose from a wider rule at a lower age", "history:",
+                        "minors:\n  - {jurisdiction: \"*\", guardian-below-age: 18, purposes: [newsletter]}\n"
+                                + "  - {jurisdiction: FR, guardian-below-age: 15}\nhistory:",
+                        "minors[1]", "replaces minors[0] (*, guardian below 18) for 'newsletter' with guardian below 15", "minors-guardian-consent"),
+                row("a recipient's second country that data-abroad does not list", "country: JP\n    hosts: [stats.example]\ntrackers:",
+                        "countries: [US, SG]\n    hosts: [stats.example]\ndata-abroad: {countries: [US]}\ntrackers:", "recipients[1].countries[1]",
+                        "recipient in SG, which data-abroad.countries [US] does not list", "appi-32-handling-abroad"),
                 row("a recipient in a country data-abroad does not list", "history:",
                         "data-abroad: {countries: [SG]}\nhistory:", "recipients[1].country",
                         "recipient in US, which data-abroad.countries [SG] does not list", "appi-32-handling-abroad"),
@@ -495,6 +531,19 @@ class BadPolicyTest {
         assertThat(policy.minorRules().get(0).optInBelowAge()).isEqualTo(16);
         assertThat(PolicyLoader.check("old.yaml", stream(VALID.replace("id: test-shop", "id: test-shop\nconsent-validity: P6M")))
                 .policy().consentValidity()).as("the old scalar form still loads").isEqualTo(java.time.Period.ofMonths(6));
+    }
+
+    @Test
+    void aHistoryChangeMayNameOnePurposeOnOneChannel() {
+        String oneChannel = VALID.replace("channels: [email]", "channels: [email, sms]")
+                .replace("changed: [newsletter]", "changed: [\"newsletter:sms\"]");
+        PolicyCheckResult result = check(oneChannel, "p.yaml");
+        assertThat(result.problems()).isEmpty();
+        Policy policy = result.policy();
+        assertThat(policy.changedSince("1", "newsletter", "sms")).isTrue();
+        assertThat(policy.changedSince("1", "newsletter", "email")).isFalse();
+        assertThat(policy.changedSince("1", "newsletter")).as("the purpose itself did not change").isFalse();
+        assertThat(policy.changedSince("2", "newsletter", "sms")).isFalse();
     }
 
     @Test
