@@ -24,6 +24,9 @@ import java.util.Map;
  */
 final class Disclosure {
 
+    private static final PageTemplate UNDECLARED_HOSTS = PageTemplate.load("undeclared-hosts");
+    private static final PageTemplate LIST_ITEM = PageTemplate.load("list-item");
+
     private Disclosure() {
     }
 
@@ -165,12 +168,11 @@ final class Disclosure {
 
     /** The operator-only list of hosts CSP reports named that the policy does not declare, as an HTML section. */
     public static String undeclaredHostsHtml(Map<String, Long> undeclaredHosts, String language) {
-        boolean ja = "ja".equals(language);
-        StringBuilder html = new StringBuilder(256).append("<h2>")
-                .append(ja ? "未申告の送信先（運用者のみ表示）" : "Undeclared hosts (shown to operators only)").append("</h2>\n<ul>\n");
-        undeclaredHosts.forEach((host, count) -> html.append("<li>").append(escape(host)).append(ja ? "（" : " (")
-                .append(count).append(ja ? "）" : ")").append("</li>\n"));
-        return html.append("</ul>\n").toString();
+        StringBuilder hosts = new StringBuilder(128);
+        undeclaredHosts.forEach((host, count) -> hosts.append(LIST_ITEM.render("host",
+                UiTexts.paren(language, host, count.toString()))).append('\n'));
+        return UNDECLARED_HOSTS.render(Map.of("heading", UiTexts.operatorText(language, "undeclared-hosts"),
+                "hosts", hosts.toString())) + "\n";
     }
 
     static String escape(Object value) {
