@@ -12,9 +12,7 @@ import dev.consent4j.state.Reason;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the banner says to one visitor and whether it asks, read off their {@link ConsentState}:
@@ -35,7 +33,19 @@ final class BannerView {
     private BannerView() {
     }
 
-    static Map<String, Object> of(ConsentState state, ConsentSettings settings, String language) {
+    /**
+     * The {@code banner} of {@code GET {base}/state}; {@code changes} are the lines the banner lists
+     * when it asks again after a change.
+     */
+    record Json(boolean ask, String wording, String title, String body, List<String> running, String status,
+            List<String> changes) {
+    }
+
+    static Json of(ConsentState state, ConsentSettings settings, String language) {
+        return of(state, settings, language, List.of());
+    }
+
+    static Json of(ConsentState state, ConsentSettings settings, String language, List<String> changes) {
         Policy policy = state.policy();
         Jurisdiction jurisdiction = state.signals().jurisdiction();
         String fallback = policy.defaultLanguage();
@@ -78,15 +88,11 @@ final class BannerView {
                         .plus(policy.banner().askAgainAfterOptOut(jurisdiction)).toInstant().isAfter(now);
             }
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("ask", state.needsChoice() && !paused);
-        view.put("wording", wording);
-        view.put("title", UiTexts.text(policy, language, us ? "us-title" : "title"));
-        view.put("body", String.join("ja".equals(language) ? "" : " ", sentences));
-        view.put("running", runningIds);
-        view.put("status", gpc ? UiTexts.text(policy, language, "gpc-honoured")
-                : optedOut ? UiTexts.text(policy, language, "opted-out") : null);
-        return view;
+        return new Json(state.needsChoice() && !paused, wording, UiTexts.text(policy, language, us ? "us-title" : "title"),
+                String.join("ja".equals(language) ? "" : " ", sentences), runningIds,
+                gpc ? UiTexts.text(policy, language, "gpc-honoured")
+                        : optedOut ? UiTexts.text(policy, language, "opted-out") : null,
+                changes);
     }
 
     private static void sort(Decision decision, String title, List<String> running, List<String> asked,

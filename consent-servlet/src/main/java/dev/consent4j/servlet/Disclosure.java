@@ -1,5 +1,8 @@
 package dev.consent4j.servlet;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.consent4j.policy.DataItem;
 import dev.consent4j.policy.DataSource;
 import dev.consent4j.policy.LocalizedText;
@@ -11,7 +14,6 @@ import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Revision;
 import dev.consent4j.policy.Tracker;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,99 +24,101 @@ import java.util.Map;
  */
 final class Disclosure {
 
+    private static final PageTemplate UNDECLARED_HOSTS = PageTemplate.load("undeclared-hosts");
+    private static final PageTemplate LIST_ITEM = PageTemplate.load("list-item");
+
     private Disclosure() {
     }
 
-    public static Map<String, Object> json(Policy policy, String language) {
+    /** The body of {@code GET {base}/disclosure?format=json}. */
+    record Json(String policyId, String version, String effectiveDate, String language, PartyJson operator,
+            List<TrackerJson> trackers, List<RecipientJson> recipients, List<SourceJson> sources, Abroad dataAbroad,
+            List<Version> history) {
+    }
+
+    record PartyJson(String name, String address, String representative, String contact) {
+    }
+
+    record TrackerJson(String service, String recipient, String category, List<String> hosts, List<String> sentData,
+            String sitePurpose, String recipientPurpose) {
+    }
+
+    /** A recipient; the fields after {@code privacyNotice} only where the policy gives them. */
+    record RecipientJson(String id, String name, String relation, String country, List<String> dataItems,
+            List<String> purposes, String privacyNotice, @JsonInclude(NON_NULL) JointUse jointUse,
+            @JsonInclude(NON_NULL) List<String> examples, @JsonInclude(NON_NULL) Boolean andOthers,
+            @JsonInclude(NON_NULL) List<Ground> legalGrounds, @JsonInclude(NON_NULL) ForeignTransfer foreignTransfer) {
+    }
+
+    record JointUse(List<String> dataItems, String jointUsers, String purposes, PartyJson responsible) {
+    }
+
+    record Ground(String ground, List<String> purposes, String description) {
+    }
+
+    record ForeignTransfer(String systemInfo, String recipientMeasures) {
+    }
+
+    record SourceJson(String id, PartyJson provider, String acquisition, List<String> dataItems, List<String> purposes) {
+    }
+
+    record Abroad(List<String> countries, String note) {
+    }
+
+    /** A revision of the policy with its described changes. */
+    record Version(String version, String effectiveDate, List<Change> changes) {
+    }
+
+    /** One change: the topic id, the kind ({@code added}, {@code changed}, {@code removed}), its title and description. */
+    record Change(String topic, String change, String title, String description) {
+    }
+
+    public static Json json(Policy policy, String language) {
         String fallback = policy.defaultLanguage();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("policyId", policy.id());
-        view.put("version", policy.version());
-        view.put("effectiveDate", policy.effectiveDate().toString());
-        view.put("language", language);
-        view.put("operator", party(policy.operator(), language, fallback));
-        List<Map<String, Object>> trackers = new ArrayList<>();
+        List<TrackerJson> trackers = new ArrayList<>();
         for (Tracker tracker : policy.trackers()) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("service", tracker.serviceName());
-            t.put("recipient", policy.recipient(tracker.recipient()).map(r -> r.name().in(language, fallback))
-                    .orElse(tracker.recipient()));
-            t.put("category", policy.cookieCategory(tracker.category()).map(c -> c.title().in(language, fallback))
-                    .orElse(tracker.category()));
-            t.put("hosts", tracker.hosts());
-            t.put("sentData", tracker.sentData().stream().map(s -> s.in(language, fallback)).toList());
-            t.put("sitePurpose", tracker.sitePurpose().in(language, fallback));
-            t.put("recipientPurpose", tracker.recipientPurpose().in(language, fallback));
-            trackers.add(t);
+            trackers.add(new TrackerJson(tracker.serviceName(),
+                    policy.recipient(tracker.recipient()).map(r -> r.name().in(language, fallback)).orElse(tracker.recipient()),
+                    policy.cookieCategory(tracker.category()).map(c -> c.title().in(language, fallback))
+                            .orElse(tracker.category()),
+                    tracker.hosts(), tracker.sentData().stream().map(s -> s.in(language, fallback)).toList(),
+                    tracker.sitePurpose().in(language, fallback), tracker.recipientPurpose().in(language, fallback)));
         }
-        view.put("trackers", trackers);
-        List<Map<String, Object>> recipients = new ArrayList<>();
+        List<RecipientJson> recipients = new ArrayList<>();
         for (Recipient recipient : policy.recipients()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", recipient.id());
-            r.put("name", recipient.name().in(language, fallback));
-            r.put("relation", recipient.relation().id());
-            r.put("country", recipient.country());
-            r.put("dataItems", recipient.dataItems().stream()
-                    .map(id -> policy.dataItem(id).map(DataItem::title).map(t -> t.in(language, fallback)).orElse(id))
-                    .toList());
-            r.put("purposes", recipient.purposes().stream()
-                    .map(id -> policy.purpose(id).map(Purpose::title).map(t -> t.in(language, fallback)).orElse(id))
-                    .toList());
-            r.put("privacyNotice", recipient.privacyNotice() == null ? null : recipient.privacyNotice().toString());
-            if (recipient.jointUse() != null) {
-                Map<String, Object> joint = new LinkedHashMap<>();
-                joint.put("dataItems", recipient.jointUse().dataItems());
-                joint.put("jointUsers", recipient.jointUse().jointUsers().in(language, fallback));
-                joint.put("purposes", recipient.jointUse().purposes().in(language, fallback));
-                joint.put("responsible", party(recipient.jointUse().responsible(), language, fallback));
-                r.put("jointUse", joint);
-            }
-            if (!recipient.examples().isEmpty() || recipient.andOthers()) {
-                r.put("examples", recipient.examples());
-                r.put("andOthers", recipient.andOthers());
-            }
+            JointUse joint = recipient.jointUse() == null ? null : new JointUse(recipient.jointUse().dataItems(),
+                    recipient.jointUse().jointUsers().in(language, fallback),
+                    recipient.jointUse().purposes().in(language, fallback),
+                    party(recipient.jointUse().responsible(), language, fallback));
+            boolean examples = !recipient.examples().isEmpty() || recipient.andOthers();
+            List<Ground> grounds = null;
             if (!recipient.grounds().isEmpty()) {
-                List<Map<String, Object>> grounds = new ArrayList<>();
+                grounds = new ArrayList<>();
                 for (ProvisionGround ground : recipient.grounds()) {
-                    Map<String, Object> g = new LinkedHashMap<>();
-                    g.put("ground", ground.ground().id());
-                    g.put("purposes", titles(policy, ground.purposes(), language, fallback));
-                    g.put("description", text(ground.description(), language, fallback));
-                    grounds.add(g);
+                    grounds.add(new Ground(ground.ground().id(), titles(policy, ground.purposes(), language, fallback),
+                            text(ground.description(), language, fallback)));
                 }
-                r.put("legalGrounds", grounds);
             }
-            if (recipient.foreignTransfer() != null) {
-                Map<String, Object> foreign = new LinkedHashMap<>();
-                foreign.put("systemInfo", recipient.foreignTransfer().systemInfo().in(language, fallback));
-                foreign.put("recipientMeasures", recipient.foreignTransfer().recipientMeasures().in(language, fallback));
-                r.put("foreignTransfer", foreign);
-            }
-            recipients.add(r);
+            ForeignTransfer foreign = recipient.foreignTransfer() == null ? null : new ForeignTransfer(
+                    recipient.foreignTransfer().systemInfo().in(language, fallback),
+                    recipient.foreignTransfer().recipientMeasures().in(language, fallback));
+            recipients.add(new RecipientJson(recipient.id(), recipient.name().in(language, fallback),
+                    recipient.relation().id(), recipient.country(), itemTitles(policy, recipient.dataItems(), language, fallback),
+                    titles(policy, recipient.purposes(), language, fallback),
+                    recipient.privacyNotice() == null ? null : recipient.privacyNotice().toString(), joint,
+                    examples ? recipient.examples() : null, examples ? recipient.andOthers() : null, grounds, foreign));
         }
-        view.put("recipients", recipients);
-        List<Map<String, Object>> sources = new ArrayList<>();
+        List<SourceJson> sources = new ArrayList<>();
         for (DataSource source : policy.sources()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("id", source.id());
-            s.put("provider", party(source.provider(), language, fallback));
-            s.put("acquisition", source.acquisition().in(language, fallback));
-            s.put("dataItems", source.dataItems().stream()
-                    .map(id -> policy.dataItem(id).map(DataItem::title).map(t -> t.in(language, fallback)).orElse(id))
-                    .toList());
-            s.put("purposes", titles(policy, source.purposes(), language, fallback));
-            sources.add(s);
+            sources.add(new SourceJson(source.id(), party(source.provider(), language, fallback),
+                    source.acquisition().in(language, fallback), itemTitles(policy, source.dataItems(), language, fallback),
+                    titles(policy, source.purposes(), language, fallback)));
         }
-        view.put("sources", sources);
-        view.put("dataAbroad", policy.dataAbroad().map(abroad -> {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("countries", abroad.countries());
-            a.put("note", text(abroad.note(), language, fallback));
-            return a;
-        }).orElse(null));
-        view.put("history", history(policy, policy.history(), language));
-        return view;
+        Abroad abroad = policy.dataAbroad().map(a -> new Abroad(a.countries(), text(a.note(), language, fallback)))
+                .orElse(null);
+        return new Json(policy.id(), policy.version(), policy.effectiveDate().toString(), language,
+                party(policy.operator(), language, fallback), trackers, recipients, sources, abroad,
+                history(policy, policy.history(), language));
     }
 
     /**
@@ -122,31 +126,30 @@ final class Disclosure {
      * ({@code added}, {@code changed}, {@code removed}), title (the id for a removed topic) and
      * description. Revisions that describe no change are left out.
      */
-    public static List<Map<String, Object>> history(Policy policy, List<Revision> revisions, String language) {
+    public static List<Version> history(Policy policy, List<Revision> revisions, String language) {
         String fallback = policy.defaultLanguage();
-        List<Map<String, Object>> history = new ArrayList<>();
+        List<Version> history = new ArrayList<>();
         for (Revision revision : revisions) {
             if (revision.changes().isEmpty()) {
                 continue;
             }
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("version", revision.version());
-            v.put("effectiveDate", revision.effectiveDate() == null ? null : revision.effectiveDate().toString());
-            List<Map<String, Object>> changes = new ArrayList<>();
+            List<Change> changes = new ArrayList<>();
             for (Revision.Change change : revision.changes()) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("topic", change.topic());
-                c.put("change", change.kind().id());
-                c.put("title", policy.purpose(change.topic()).map(p -> p.title().in(language, fallback))
-                        .or(() -> policy.cookieCategory(change.topic()).map(k -> k.title().in(language, fallback)))
-                        .orElse(change.topic()));
-                c.put("description", text(change.description(), language, fallback));
-                changes.add(c);
+                changes.add(new Change(change.topic(), change.kind().id(),
+                        policy.purpose(change.topic()).map(p -> p.title().in(language, fallback))
+                                .or(() -> policy.cookieCategory(change.topic()).map(k -> k.title().in(language, fallback)))
+                                .orElse(change.topic()),
+                        text(change.description(), language, fallback)));
             }
-            v.put("changes", changes);
-            history.add(v);
+            history.add(new Version(revision.version(),
+                    revision.effectiveDate() == null ? null : revision.effectiveDate().toString(), changes));
         }
         return history;
+    }
+
+    private static List<String> itemTitles(Policy policy, List<String> items, String language, String fallback) {
+        return items.stream()
+                .map(id -> policy.dataItem(id).map(DataItem::title).map(t -> t.in(language, fallback)).orElse(id)).toList();
     }
 
     private static List<String> titles(Policy policy, List<String> purposes, String language, String fallback) {
@@ -154,13 +157,9 @@ final class Disclosure {
                 .map(id -> policy.purpose(id).map(Purpose::title).map(t -> t.in(language, fallback)).orElse(id)).toList();
     }
 
-    private static Map<String, Object> party(Party party, String language, String fallback) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", text(party.name(), language, fallback));
-        p.put("address", text(party.address(), language, fallback));
-        p.put("representative", text(party.representative(), language, fallback));
-        p.put("contact", text(party.contact(), language, fallback));
-        return p;
+    private static PartyJson party(Party party, String language, String fallback) {
+        return new PartyJson(text(party.name(), language, fallback), text(party.address(), language, fallback),
+                text(party.representative(), language, fallback), text(party.contact(), language, fallback));
     }
 
     private static String text(LocalizedText text, String language, String fallback) {
@@ -169,12 +168,11 @@ final class Disclosure {
 
     /** The operator-only list of hosts CSP reports named that the policy does not declare, as an HTML section. */
     public static String undeclaredHostsHtml(Map<String, Long> undeclaredHosts, String language) {
-        boolean ja = "ja".equals(language);
-        StringBuilder html = new StringBuilder(256).append("<h2>")
-                .append(ja ? "未申告の送信先（運用者のみ表示）" : "Undeclared hosts (shown to operators only)").append("</h2>\n<ul>\n");
-        undeclaredHosts.forEach((host, count) -> html.append("<li>").append(escape(host)).append(ja ? "（" : " (")
-                .append(count).append(ja ? "）" : ")").append("</li>\n"));
-        return html.append("</ul>\n").toString();
+        StringBuilder hosts = new StringBuilder(128);
+        undeclaredHosts.forEach((host, count) -> hosts.append(LIST_ITEM.render("host",
+                UiTexts.paren(language, host, count.toString()))).append('\n'));
+        return UNDECLARED_HOSTS.render(Map.of("heading", UiTexts.operatorText(language, "undeclared-hosts"),
+                "hosts", hosts.toString())) + "\n";
     }
 
     static String escape(Object value) {

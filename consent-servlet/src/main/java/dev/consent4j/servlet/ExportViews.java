@@ -10,13 +10,55 @@ import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.fold.StateFolder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The JSON bodies of {@code GET {base}/export} and of personal requests, as documented in {@code docs/http-api.md}. */
 final class ExportViews {
+
+    /**
+     * The body of {@code GET {base}/export} (format 3); the ledger lists and {@code requests} are
+     * empty unless personal requests are set up.
+     */
+    record Export(int format, String subject, List<EventJson> events, Views.State state, boolean chainValid,
+            List<ProvisionJson> provisionRecords, List<ReceiptJson> receipts, List<RequestJson> requests,
+            List<NotificationJson> notifications) {
+    }
+
+    /** A consent event with its evidence and hash; {@code archived} when its choice is on a topic no longer offered. */
+    record EventJson(String id, long sequence, String time, String topic, String action, String policyVersion,
+            String source, String actor, String operator, String jurisdiction, EvidenceJson evidence,
+            String linkedVisitor, String supersedes, String hash, boolean archived) {
+    }
+
+    record EvidenceJson(String noticeVersion, String language, String userAgent, String network) {
+    }
+
+    record NotificationJson(String recipient, List<String> topics, String notifiedAt, String messageKey) {
+    }
+
+    record ProvisionJson(String id, String recipient, String kind, String ground, List<String> dataItems,
+            String firstProvidedAt, String lastProvidedAt, String keepUntil, List<ProvisionEntry> entries) {
+    }
+
+    record ProvisionEntry(String subject, String consentEvent) {
+    }
+
+    record ReceiptJson(String id, String provider, String providerAddress, String representative, String acquisition,
+            List<String> dataItems, String receivedAt) {
+    }
+
+    /** A personal request as {@code {base}/requests} and the export answer it. */
+    record RequestJson(String id, String subject, String kind, List<String> targets, String details, String jurisdiction,
+            String status, String receivedAt, String dueAt, String resolvedAt, List<Step> steps) {
+    }
+
+    record Step(String status, String at, String operator, String note) {
+    }
+
+    /** The body of {@code GET {base}/requests} and {@code GET {base}/operator/requests}. */
+    record RequestList(List<RequestJson> requests) {
+    }
 
     private ExportViews() {
     }
@@ -25,44 +67,31 @@ final class ExportViews {
     public static final int EXPORT_FORMAT = dev.consent4j.request.Disclosure.FORMAT;
 
     /** Everything kept about the caller: the disclosure a person may request. */
-    public static Map<String, Object> export(ConsentHistory history, ConsentSettings settings) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("format", EXPORT_FORMAT);
-        view.put("subject", history.subject() == null ? null : history.subject().toString());
-        List<Map<String, Object>> events = new ArrayList<>();
+    public static Export export(ConsentHistory history, ConsentSettings settings) {
+        return export(history, settings, List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static Export export(ConsentHistory history, ConsentSettings settings, List<ProvisionJson> provisions,
+            List<ReceiptJson> receipts, List<RequestJson> requests, List<NotificationJson> notifications) {
+        List<EventJson> events = new ArrayList<>();
         StateFolder folder = history.state() == null ? null : new StateFolder(history.state().policy(), settings);
         for (ConsentEvent event : history.events()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("id", event.id().toString());
-            e.put("sequence", event.sequence());
-            e.put("time", event.time().toString());
-            e.put("topic", event.topic() == null ? null : event.topic().toString());
-            e.put("action", event.action().name().toLowerCase(Locale.ROOT));
-            e.put("policyVersion", event.policyVersion());
-            e.put("source", event.source().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            e.put("actor", event.actor().kind().name().toLowerCase(Locale.ROOT));
-            e.put("operator", event.actor().operatorId());
-            e.put("jurisdiction", event.jurisdiction());
-            Map<String, Object> evidence = new LinkedHashMap<>();
-            evidence.put("noticeVersion", event.evidence().noticeVersion());
-            evidence.put("language", event.evidence().language());
-            evidence.put("userAgent", event.evidence().userAgent());
-            evidence.put("network", event.evidence().network());
-            e.put("evidence", evidence);
-            e.put("linkedVisitor", event.linkedVisitor() == null ? null : event.linkedVisitor().toString());
-            e.put("supersedes", event.supersedes() == null ? null : event.supersedes().toString());
-            e.put("hash", event.hash());
-            e.put("archived", archived(folder, event));
-            events.add(e);
+            events.add(event(event, archived(folder, event)));
         }
-        view.put("events", events);
-        view.put("state", history.state() == null ? null : Views.state(history.state(), settings));
-        view.put("chainValid", history.chain() == null || history.chain().valid());
-        view.put("provisionRecords", List.of());
-        view.put("receipts", List.of());
-        view.put("requests", List.of());
-        view.put("notifications", List.of());
-        return view;
+        return new Export(EXPORT_FORMAT, history.subject() == null ? null : history.subject().toString(), events,
+                history.state() == null ? null : Views.state(history.state(), settings),
+                history.chain() == null || history.chain().valid(), provisions, receipts, requests, notifications);
+    }
+
+    private static EventJson event(ConsentEvent event, boolean archived) {
+        return new EventJson(event.id().toString(), event.sequence(), event.time().toString(),
+                event.topic() == null ? null : event.topic().toString(), event.action().name().toLowerCase(Locale.ROOT),
+                event.policyVersion(), event.source().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                event.actor().kind().name().toLowerCase(Locale.ROOT), event.actor().operatorId(), event.jurisdiction(),
+                new EvidenceJson(event.evidence().noticeVersion(), event.evidence().language(),
+                        event.evidence().userAgent(), event.evidence().network()),
+                event.linkedVisitor() == null ? null : event.linkedVisitor().toString(),
+                event.supersedes() == null ? null : event.supersedes().toString(), event.hash(), archived);
     }
 
     /**
@@ -77,77 +106,43 @@ final class ExportViews {
     }
 
     /** The export with the ledger and requests: what a disclosure request answers. */
-    public static Map<String, Object> export(Disclosure disclosure, ConsentSettings settings) {
-        Map<String, Object> view = export(disclosure.history(), settings);
-        view.put("provisionRecords", disclosure.provisions().stream().map(ExportViews::provision).toList());
-        view.put("receipts", disclosure.receipts().stream().map(ExportViews::receipt).toList());
-        view.put("requests", disclosure.requests().stream().map(ExportViews::request).toList());
-        view.put("notifications", disclosure.notifications().stream().map(ExportViews::notification).toList());
-        return view;
+    public static Export export(Disclosure disclosure, ConsentSettings settings) {
+        return export(disclosure.history(), settings,
+                disclosure.provisions().stream().map(ExportViews::provision).toList(),
+                disclosure.receipts().stream().map(ExportViews::receipt).toList(),
+                disclosure.requests().stream().map(ExportViews::request).toList(),
+                disclosure.notifications().stream().map(ExportViews::notification).toList());
     }
 
     /** A recipient told of an opt-out: who, when, about which topics, for which outbox message. */
-    public static Map<String, Object> notification(dev.consent4j.provision.NotificationRecord record) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("recipient", record.recipient());
-        view.put("topics", record.topics().stream().map(Object::toString).toList());
-        view.put("notifiedAt", record.notifiedAt().toString());
-        view.put("messageKey", record.messageKey());
-        return view;
+    public static NotificationJson notification(dev.consent4j.provision.NotificationRecord record) {
+        return new NotificationJson(record.recipient(), record.topics().stream().map(Object::toString).toList(),
+                record.notifiedAt().toString(), record.messageKey());
     }
 
-    public static Map<String, Object> provision(ProvisionRecord record) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", record.id().toString());
-        view.put("recipient", record.recipient());
-        view.put("kind", slug(record.kind().name()));
-        view.put("ground", slug(record.ground().name()));
-        view.put("dataItems", record.dataItems());
-        view.put("firstProvidedAt", record.firstProvidedAt().toString());
-        view.put("lastProvidedAt", record.lastProvidedAt().toString());
-        view.put("keepUntil", record.keepUntil().toString());
-        view.put("entries", record.entries().stream().map(entry -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("subject", entry.subject().toString());
-            e.put("consentEvent", entry.basisEvent() == null ? null : entry.basisEvent().toString());
-            return e;
-        }).toList());
-        return view;
+    public static ProvisionJson provision(ProvisionRecord record) {
+        return new ProvisionJson(record.id().toString(), record.recipient(), slug(record.kind().name()),
+                slug(record.ground().name()), record.dataItems(), record.firstProvidedAt().toString(),
+                record.lastProvidedAt().toString(), record.keepUntil().toString(), record.entries().stream()
+                        .map(entry -> new ProvisionEntry(entry.subject().toString(),
+                                entry.basisEvent() == null ? null : entry.basisEvent().toString()))
+                        .toList());
     }
 
-    static Map<String, Object> receipt(ReceiptRecord record) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", record.id().toString());
-        view.put("provider", record.provenance().providerName());
-        view.put("providerAddress", record.provenance().providerAddress());
-        view.put("representative", record.provenance().representative());
-        view.put("acquisition", record.provenance().acquisition());
-        view.put("dataItems", record.dataItems());
-        view.put("receivedAt", record.receivedAt().toString());
-        return view;
+    static ReceiptJson receipt(ReceiptRecord record) {
+        return new ReceiptJson(record.id().toString(), record.provenance().providerName(),
+                record.provenance().providerAddress(), record.provenance().representative(),
+                record.provenance().acquisition(), record.dataItems(), record.receivedAt().toString());
     }
 
-    public static Map<String, Object> request(PersonalRequest request) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", request.id().toString());
-        view.put("subject", request.subject().toString());
-        view.put("kind", slug(request.kind().name()));
-        view.put("targets", request.targets());
-        view.put("details", request.details());
-        view.put("jurisdiction", request.jurisdiction());
-        view.put("status", slug(request.status().name()));
-        view.put("receivedAt", request.receivedAt().toString());
-        view.put("dueAt", request.dueAt().toString());
-        view.put("resolvedAt", request.resolvedAt().map(Object::toString).orElse(null));
-        view.put("steps", request.steps().stream().map(step -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("status", slug(step.status().name()));
-            s.put("at", step.at().toString());
-            s.put("operator", step.operatorId());
-            s.put("note", step.note());
-            return s;
-        }).toList());
-        return view;
+    public static RequestJson request(PersonalRequest request) {
+        return new RequestJson(request.id().toString(), request.subject().toString(), slug(request.kind().name()),
+                request.targets(), request.details(), request.jurisdiction(), slug(request.status().name()),
+                request.receivedAt().toString(), request.dueAt().toString(),
+                request.resolvedAt().map(Object::toString).orElse(null), request.steps().stream()
+                        .map(step -> new Step(slug(step.status().name()), step.at().toString(), step.operatorId(),
+                                step.note()))
+                        .toList());
     }
 
     private static String slug(String enumName) {

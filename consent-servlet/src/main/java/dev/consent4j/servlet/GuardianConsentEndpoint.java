@@ -50,6 +50,9 @@ final class GuardianConsentEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(GuardianConsentEndpoint.class);
     private static final Set<String> FIELDS = Set.of("choices", "language");
     private static final String NOTICE = " notice:";
+    private static final PageTemplate FORM = PageTemplate.load("guardian-form");
+    private static final PageTemplate TOPIC = PageTemplate.load("guardian-topic");
+    private static final PageTemplate PARAGRAPH = PageTemplate.load("paragraph");
 
     private final ConsentManager consents;
     private final GuardianConsentTokens tokens;
@@ -164,13 +167,12 @@ final class GuardianConsentEndpoint {
             token = verify(raw);
         } catch (Problem problem) {
             pages.publicPage(request, response, problem.status(), language, UiTexts.text(policy, language, "guardian-title"),
-                    "<p role=\"status\">" + esc(UiTexts.text(policy, language,
-                            problem.status() == 410 ? "guardian-expired" : "guardian-invalid")) + "</p>");
+                    status(policy, language, problem.status() == 410 ? "guardian-expired" : "guardian-invalid"));
             return;
         }
         if (used(token)) {
             pages.publicPage(request, response, 409, language, UiTexts.text(policy, language, "guardian-title"),
-                    "<p role=\"status\">" + esc(UiTexts.text(policy, language, "guardian-used")) + "</p>");
+                    status(policy, language, "guardian-used"));
             return;
         }
         Jurisdiction jurisdiction = ConsentContext.find(request).map(c -> c.signals().jurisdiction())
@@ -178,31 +180,28 @@ final class GuardianConsentEndpoint {
         List<Topic> topics = askable(token, jurisdiction);
         if (topics.isEmpty()) {
             pages.publicPage(request, response, 200, language, UiTexts.text(policy, language, "guardian-title"),
-                    "<p role=\"status\">" + esc(UiTexts.text(policy, language, "guardian-nothing")) + "</p>");
+                    status(policy, language, "guardian-nothing"));
             return;
         }
-        StringBuilder form = new StringBuilder(1500);
         String shop = policy.operator().name().in(language, policy.defaultLanguage());
-        form.append("<p>").append(esc(UiTexts.text(policy, language, "guardian-intro").replace("{shop}", shop).replace("{account}", token.accountDisplay())))
-                .append("</p>");
-        // Posts to this same address, token included; no script needed.
-        form.append("<form method=\"post\"><input type=\"hidden\" name=\"language\" value=\"").append(esc(language))
-                .append("\">");
+        StringBuilder fieldsets = new StringBuilder(1200);
         for (Topic topic : topics) {
-            String name = esc(topic.toString());
-            form.append("<fieldset><legend>").append(esc(title(topic, language))).append("</legend>");
             String description = description(topic, language);
-            if (!description.isEmpty()) {
-                form.append("<p>").append(esc(description)).append("</p>");
-            }
             // Neither answer is preselected: the guardian picks one.
-            form.append("<label><input type=\"radio\" required name=\"").append(name).append("\" value=\"grant\"> ")
-                    .append(esc(UiTexts.text(policy, language, "guardian-grant"))).append("</label> ")
-                    .append("<label><input type=\"radio\" required name=\"").append(name).append("\" value=\"deny\"> ")
-                    .append(esc(UiTexts.text(policy, language, "guardian-refuse"))).append("</label></fieldset>");
+            fieldsets.append(TOPIC.render(Map.of("title", title(topic, language),
+                    "description", description.isEmpty() ? "" : PARAGRAPH.render("text", description),
+                    "topic", topic.toString(),
+                    "grant", UiTexts.text(policy, language, "guardian-grant"),
+                    "refuse", UiTexts.text(policy, language, "guardian-refuse"))));
         }
-        form.append("<button class=\"c4j-btn\" type=\"submit\">").append(esc(UiTexts.text(policy, language, "guardian-submit"))).append("</button></form>");
-        pages.publicPage(request, response, 200, language, UiTexts.text(policy, language, "guardian-title"), form.toString());
+        // Posts to this same address, token included; no script needed.
+        String form = FORM.render(Map.of(
+                "intro", UiTexts.text(policy, language, "guardian-intro").replace("{shop}", shop)
+                        .replace("{account}", token.accountDisplay()),
+                "language", language,
+                "topics", fieldsets.toString(),
+                "submit", UiTexts.text(policy, language, "guardian-submit")));
+        pages.publicPage(request, response, 200, language, UiTexts.text(policy, language, "guardian-title"), form);
     }
 
     private void byLink(HttpServletRequest request, HttpServletResponse response, ConsentContext context, String raw)
@@ -252,7 +251,7 @@ final class GuardianConsentEndpoint {
         // The guardian's browser is not the minor's: its own consent cookie and state are left as they are.
         String shown = language != null ? language : Languages.choose(request, policy);
         pages.publicPage(request, response, 200, shown, UiTexts.text(policy, shown, "guardian-title"),
-                "<p role=\"status\">" + esc(UiTexts.text(policy, shown, "guardian-done")) + "</p>");
+                status(policy, shown, "guardian-done"));
     }
 
     private static Problem used() {
@@ -305,8 +304,8 @@ final class GuardianConsentEndpoint {
         };
     }
 
-    private static String esc(String text) {
-        return EndpointHelpers.escapeHtml(text);
+    private static String status(Policy policy, String language, String key) {
+        return PublicPages.STATUS.render("message", UiTexts.text(policy, language, key));
     }
 
     /** The opt-in path: the JSON choices of a signed-in minor's session, taken as the guardian's. */

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -44,7 +43,7 @@ final class PersonalRequestsEndpoint {
         if (!"POST".equals(request.getMethod())) {
             SubjectId customer = context.customer().orElseThrow(() -> new Problem(401, "Sign-in required",
                     "requests belong to a customer account; sign in first"));
-            JsonIo.write(response, 200, Map.of("requests", requests.of(customer).stream().map(ExportViews::request).toList()));
+            JsonIo.write(response, 200, new ExportViews.RequestList(requests.of(customer).stream().map(ExportViews::request).toList()));
             return;
         }
         CrossSiteCheck.requireSameOrigin(request);
@@ -127,7 +126,7 @@ final class PersonalRequestsEndpoint {
             } else {
                 throw Problem.badRequest("filter is \"open\" or \"overdue\"");
             }
-            JsonIo.write(response, 200, Map.of("requests", list.stream().map(ExportViews::request).toList()));
+            JsonIo.write(response, 200, new ExportViews.RequestList(list.stream().map(ExportViews::request).toList()));
             return;
         }
         requireMethod(request, "POST");

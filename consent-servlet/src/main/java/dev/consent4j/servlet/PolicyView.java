@@ -1,5 +1,8 @@
 package dev.consent4j.servlet;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Basis;
@@ -10,14 +13,12 @@ import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Tracker;
-import dev.consent4j.request.Disclosure;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Reason;
 import dev.consent4j.state.Signals;
 import dev.consent4j.state.fold.StateFolder;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,100 +27,103 @@ import java.util.TreeSet;
 /** The JSON body of {@code GET {base}/policy}, as documented in {@code docs/http-api.md}: what the banner needs. */
 final class PolicyView {
 
+    /** The body of {@code GET {base}/policy}; {@code ui} is keyed in camelCase ({@link UiTexts#forScript}). */
+    record Json(String policyId, String version, String language, List<String> languages, Operator operator,
+            Map<String, String> ui, List<Category> categories, List<PurposeJson> purposes,
+            List<Disclosure.Version> changes, ConsentMode consentMode, Links links) {
+    }
+
+    record Operator(String name) {
+    }
+
+    /** A cookie category; {@code who} is {@code null} when nothing is sent to anyone. */
+    record Category(String id, String title, String description, boolean choosable, List<String> cookies,
+            List<Storage> storage, List<String> consentModeTypes, List<TrackerJson> trackers, String who) {
+    }
+
+    record Storage(String name, String kind) {
+    }
+
+    record TrackerJson(String id, String service, String recipient, List<String> hosts) {
+    }
+
+    /** A purpose the banner offers; {@code who} is {@code null} when it is provided to no one. */
+    record PurposeJson(String id, String title, String description, boolean choosable, boolean saleOrSharing,
+            boolean targetedAdvertising, List<RecipientJson> recipients, String who) {
+    }
+
+    /** A recipient; {@code examples} and {@code andOthers} only for one the policy describes by category. */
+    record RecipientJson(String id, String name, String relation, String country, String countryName,
+            @JsonInclude(NON_NULL) List<String> examples, @JsonInclude(NON_NULL) Boolean andOthers) {
+    }
+
+    record ConsentMode(List<ConsentModeDefault> defaults) {
+    }
+
+    /** A Google Consent Mode {@code default} entry: the regions (none for everywhere) and the types granted there. */
+    record ConsentModeDefault(List<String> region, List<String> granted) {
+    }
+
+    record Links(String state, String choices, String disclosure, String doNotSell) {
+    }
+
     private PolicyView() {
     }
 
     /** What the banner needs, in {@code language}, for a shopper in {@code jurisdiction}. */
-    public static Map<String, Object> policy(StateFolder folder, Instant now, String language, Jurisdiction jurisdiction,
-            String base) {
+    public static Json policy(StateFolder folder, Instant now, String language, Jurisdiction jurisdiction, String base) {
         Policy policy = folder.policy();
         String fallback = policy.defaultLanguage();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("policyId", policy.id());
-        view.put("version", policy.version());
-        view.put("language", language);
-        view.put("languages", policy.languages());
-        view.put("operator", Map.of("name", policy.operator().name().in(language, fallback)));
-        view.put("ui", UiTexts.forScript(policy, language));
-        List<Map<String, Object>> categories = new ArrayList<>();
+        List<Category> categories = new ArrayList<>();
         for (CookieCategory category : policy.cookieCategories()) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("id", category.id());
-            c.put("title", category.title().in(language, fallback));
-            c.put("description", category.description().in(language, fallback));
-            c.put("choosable", category.basis().in(jurisdiction) != Basis.NECESSARY);
             List<String> cookies = new ArrayList<>();
-            List<Map<String, String>> storage = new ArrayList<>();
+            List<Storage> storage = new ArrayList<>();
             for (CookieDeclaration cookie : category.cookies()) {
                 if (cookie.isCookie()) {
                     cookies.add(cookie.name());
                 } else {
-                    storage.add(Map.of("name", cookie.name(), "kind", storageKind(cookie.storage())));
+                    storage.add(new Storage(cookie.name(), storageKind(cookie.storage())));
                 }
             }
-            c.put("cookies", cookies);
-            c.put("storage", storage);
-            c.put("consentModeTypes", category.consentModeTypes());
-            List<Map<String, Object>> trackers = new ArrayList<>();
+            List<TrackerJson> trackers = new ArrayList<>();
             for (Tracker tracker : policy.trackersIn(category.id())) {
-                Map<String, Object> t = new LinkedHashMap<>();
-                t.put("id", tracker.id());
-                t.put("service", tracker.serviceName());
-                t.put("recipient", policy.recipient(tracker.recipient()).map(r -> r.name().in(language, fallback))
-                        .orElse(tracker.recipient()));
-                t.put("hosts", tracker.hosts());
-                trackers.add(t);
+                trackers.add(new TrackerJson(tracker.id(), tracker.serviceName(), policy.recipient(tracker.recipient())
+                        .map(r -> r.name().in(language, fallback)).orElse(tracker.recipient()), tracker.hosts()));
             }
-            c.put("trackers", trackers);
-            c.put("who", who(policy, language, "trackers", trackers.stream()
-                    .map(t -> UiTexts.paren(language, (String) t.get("service"), (String) t.get("recipient"))).toList()));
-            categories.add(c);
+            categories.add(new Category(category.id(), category.title().in(language, fallback),
+                    category.description().in(language, fallback), category.basis().in(jurisdiction) != Basis.NECESSARY,
+                    cookies, storage, category.consentModeTypes(), trackers, who(policy, language, "trackers",
+                            trackers.stream().map(t -> UiTexts.paren(language, t.service(), t.recipient())).toList())));
         }
-        view.put("categories", categories);
-        List<Map<String, Object>> purposes = new ArrayList<>();
+        List<PurposeJson> purposes = new ArrayList<>();
         for (Purpose purpose : policy.purposes()) {
             // Marketing by channel is chosen on the account page; necessary and notice-only purposes offer no choice.
             if (!purpose.channels().isEmpty() || !purpose.basis().in(jurisdiction).choosable()) {
                 continue;
             }
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("id", purpose.id());
-            p.put("title", purpose.title().in(language, fallback));
-            p.put("description", purpose.description().in(language, fallback));
-            p.put("choosable", purpose.basis().in(jurisdiction) != Basis.NECESSARY);
-            p.put("saleOrSharing", purpose.saleOrSharing());
-            p.put("targetedAdvertising", purpose.targetedAdvertising());
-            List<Map<String, Object>> recipients = new ArrayList<>();
+            List<RecipientJson> recipients = new ArrayList<>();
             for (String id : purpose.recipients()) {
                 policy.recipient(id).ifPresent(r -> recipients.add(recipient(r, language, fallback)));
             }
-            p.put("recipients", recipients);
-            p.put("who", who(policy, language, "recipients", recipients.stream()
-                    .map(r -> UiTexts.paren(language, (String) r.get("name"), (String) r.get("countryName"))).toList()));
-            purposes.add(p);
+            purposes.add(new PurposeJson(purpose.id(), purpose.title().in(language, fallback),
+                    purpose.description().in(language, fallback), purpose.basis().in(jurisdiction) != Basis.NECESSARY,
+                    purpose.saleOrSharing(), purpose.targetedAdvertising(), recipients, who(policy, language, "recipients",
+                            recipients.stream().map(r -> UiTexts.paren(language, r.name(), r.countryName())).toList())));
         }
-        view.put("purposes", purposes);
         // What this version changed, for a banner that asks again after a change.
-        view.put("changes", policy.history().isEmpty() ? List.of()
-                : dev.consent4j.servlet.Disclosure.history(policy, List.of(policy.history().get(policy.history().size() - 1)), language));
-        view.put("consentMode", Map.of("defaults", consentModeDefaults(folder, now)));
-        view.put("links", Map.of("state", base + "/state", "choices", base + "/choices",
-                "disclosure", base + "/disclosure", "doNotSell", base + "/do-not-sell"));
-        return view;
+        List<Disclosure.Version> changes = policy.history().isEmpty() ? List.of()
+                : Disclosure.history(policy, List.of(policy.history().get(policy.history().size() - 1)), language);
+        return new Json(policy.id(), policy.version(), language, policy.languages(),
+                new Operator(policy.operator().name().in(language, fallback)), UiTexts.forScript(policy, language),
+                categories, purposes, changes, new ConsentMode(consentModeDefaults(folder, now)),
+                new Links(base + "/state", base + "/choices", base + "/disclosure", base + "/do-not-sell"));
     }
 
-    private static Map<String, Object> recipient(Recipient recipient, String language, String fallback) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("id", recipient.id());
-        r.put("name", recipient.name().in(language, fallback));
-        r.put("relation", recipient.relation().id());
-        r.put("country", recipient.country());
-        r.put("countryName", UiTexts.country(language, recipient.country()));
-        if (recipient.describedByCategory()) {
-            r.put("examples", recipient.examples());
-            r.put("andOthers", recipient.andOthers());
-        }
-        return r;
+    private static RecipientJson recipient(Recipient recipient, String language, String fallback) {
+        boolean byCategory = recipient.describedByCategory();
+        return new RecipientJson(recipient.id(), recipient.name().in(language, fallback), recipient.relation().id(),
+                recipient.country(), UiTexts.country(language, recipient.country()),
+                byCategory ? recipient.examples() : null, byCategory ? recipient.andOthers() : null);
     }
 
     /** "Sent to: A (B), C (D)" in the language's punctuation, or {@code null} when there is no one. */
@@ -135,13 +139,13 @@ final class PolicyView {
      * only where the decisions on everything it depends on are necessary, since the region of a
      * visitor there is not known.
      */
-    static List<Map<String, Object>> consentModeDefaults(StateFolder folder, Instant now) {
+    static List<ConsentModeDefault> consentModeDefaults(StateFolder folder, Instant now) {
         Policy policy = folder.policy();
         Set<String> regions = new TreeSet<>();
         for (CookieCategory category : policy.cookieCategories()) {
             regions.addAll(category.basis().overrides().keySet());
         }
-        List<Map<String, Object>> defaults = new ArrayList<>();
+        List<ConsentModeDefault> defaults = new ArrayList<>();
         ConsentState anywhere = undecided(folder, Jurisdiction.UNKNOWN, now);
         List<String> globallyGranted = new ArrayList<>();
         anywhere.consentMode().forEach((type, granted) -> {
@@ -152,7 +156,7 @@ final class PolicyView {
                 globallyGranted.add(type);
             }
         });
-        defaults.add(Map.of("region", List.of(), "granted", globallyGranted));
+        defaults.add(new ConsentModeDefault(List.of(), globallyGranted));
         for (String region : regions) {
             List<String> granted = new ArrayList<>();
             undecided(folder, Jurisdiction.of(region), now).consentMode().forEach((type, allowed) -> {
@@ -162,7 +166,7 @@ final class PolicyView {
             });
             // Consent Mode takes ISO 3166 codes, not "EU".
             List<String> codes = region.equals("EU") ? List.copyOf(new TreeSet<>(Jurisdiction.eeaCountries())) : List.of(region);
-            defaults.add(Map.of("region", codes, "granted", granted));
+            defaults.add(new ConsentModeDefault(codes, granted));
         }
         return defaults;
     }

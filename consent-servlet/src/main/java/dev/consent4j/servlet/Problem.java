@@ -1,5 +1,6 @@
 package dev.consent4j.servlet;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -87,6 +88,16 @@ final class Problem extends RuntimeException {
     /** The seconds of the {@code Retry-After} header of a 503; 0 for none. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** The {@code application/problem+json} body; {@code errors} only when there are some. */
+    Body body() {
+        return new Body("about:blank", title, status, getMessage(), errors.isEmpty() ? null : errors);
+    }
+
+    /** The problem as JSON (RFC 9457). */
+    record Body(String type, String title, int status, String detail,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldError> errors) {
     }
 
     /**

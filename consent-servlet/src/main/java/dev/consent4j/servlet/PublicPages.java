@@ -1,7 +1,5 @@
 package dev.consent4j.servlet;
 
-import static dev.consent4j.servlet.EndpointHelpers.escapeHtml;
-
 import dev.consent4j.ConsentManager;
 import dev.consent4j.policy.disclosure.DisclosureRenderer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,12 +8,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The frame of the public pages (disclosure, one-click unsubscribe, guardian consent): the shop's
- * name, the library's stylesheet then the shop's themes, and the link back home.
+ * name, the library's stylesheet then the shop's themes, and the link back home. The pages are
+ * pieces of HTML from {@code pages/*.html} ({@link PageTemplate}); the frame's start and end are the
+ * disclosure renderer's, so the generated disclosure files look the same.
  */
 final class PublicPages {
+
+    private static final PageTemplate PAGE = PageTemplate.load("public-page");
+    /** A message on a public page, read by screen readers as the page's status. */
+    static final PageTemplate STATUS = PageTemplate.load("status");
 
     private final ConsentManager consents;
     private final String home;
@@ -33,12 +38,13 @@ final class PublicPages {
      */
     void publicPage(HttpServletRequest request, HttpServletResponse response, int status, String language, String title,
             String content) throws IOException {
-        StringBuilder html = new StringBuilder(1200 + content.length());
-        html.append(DisclosureRenderer.pageStart(language, title + " | " + shopName(language), stylesheets(request),
-                shopName(language), home));
-        html.append("<h1>").append(escapeHtml(title)).append("</h1>").append(content);
-        html.append(DisclosureRenderer.pageEnd(home, UiTexts.text(consents.policy(), language, "back")));
-        byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
+        String html = PAGE.render(Map.of(
+                "pageStart", DisclosureRenderer.pageStart(language, title + " | " + shopName(language), stylesheets(request),
+                        shopName(language), home),
+                "title", title,
+                "content", content,
+                "pageEnd", DisclosureRenderer.pageEnd(home, UiTexts.text(consents.policy(), language, "back"))));
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");

@@ -4,13 +4,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** What never depends on the visitor: {@code /.well-known/gpc.json} and the banner's assets. */
 final class StaticResources {
 
     private static final String ASSETS = "/META-INF/resources/consent4j/";
+
+    /** The body of {@code /.well-known/gpc.json}. */
+    record GpcJson(boolean gpc, String lastUpdate) {
+    }
 
     private final LocalDate gpcLastUpdate;
 
@@ -20,10 +22,7 @@ final class StaticResources {
 
     void gpcJson(HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "public, max-age=86400");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("gpc", true);
-        body.put("lastUpdate", gpcLastUpdate.toString());
-        JsonIo.write(response, 200, body);
+        JsonIo.write(response, 200, new GpcJson(true, gpcLastUpdate.toString()));
     }
 
     void asset(HttpServletResponse response, String name) throws IOException {

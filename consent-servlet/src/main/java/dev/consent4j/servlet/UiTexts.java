@@ -2,89 +2,33 @@ package dev.consent4j.servlet;
 
 import dev.consent4j.policy.BannerSettings;
 import dev.consent4j.policy.Policy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
 
 /**
- * The banner's and the public pages' own words: the library's built-in Japanese and English, each
- * replaced where the policy's {@code banner.texts} gives its own (keys as in {@link BannerSettings#TEXT_KEYS}).
+ * The banner's and the public pages' own words: the library's built-in Japanese and English (the
+ * {@code META-INF/consent4j/ui-texts_*.properties} resources), each replaced where the policy's
+ * {@code banner.texts} gives its own (keys as in {@link BannerSettings#TEXT_KEYS}).
  */
 final class UiTexts {
 
-    private static final Map<String, String> EN = texts(
-            "title", "Your privacy choices",
-            "us-title", "Your privacy choices",
-            "opt-in", "We would like to use cookies and similar tools for {asked}, only if you agree. You can change your choice at any time.",
-            "notice", "This site already uses cookies and similar tools for {running}; you can turn them off at any time.",
-            "us", "This site uses cookies and similar tools for {running}. You can opt out of the sale or sharing of your personal information and of targeted advertising at any time.",
-            "accept-all", "Accept all",
-            "reject-all", "Reject all",
-            "choose", "Choose",
-            "save", "Save choices",
-            "close", "Close",
-            "always-on", "Always on",
-            "gpc-honoured", "Opt-out preference signal honoured: your browser's Global Privacy Control applies here.",
-            "opted-out", "You have opted out of the sale or sharing of your personal information.",
-            "saved", "Your privacy choices were saved.",
-            "disclosure-link", "What is sent to whom",
-            "preferences-title", "Privacy choices",
-            "trackers", "Sent to",
-            "recipients", "Recipients",
-            "back", "Back to the shop",
-            "unsubscribe-title", "Unsubscribe",
-            "unsubscribe-list", "List: {list}",
-            "unsubscribe-confirm", "Stop these messages",
-            "unsubscribe-done", "You have been unsubscribed. No further messages of this kind will be sent.",
-            "unsubscribe-invalid", "This unsubscribe link is not valid or has expired. Please unsubscribe from your account page.",
-            "guardian-title", "Consent as a guardian",
-            "guardian-intro", "{shop} asks for your consent, as guardian, for the account {account}. Please choose for each purpose below.",
-            "guardian-grant", "I agree",
-            "guardian-refuse", "I do not agree",
-            "guardian-submit", "Send my answers",
-            "guardian-done", "Thank you. Your answers have been recorded.",
-            "guardian-used", "This link has already been used, and its answers are recorded. For a change, ask for a new link from the account page.",
-            "guardian-expired", "This link has expired. Please ask for a new one from the account page.",
-            "guardian-invalid", "This link is not valid. Please open it exactly as it was sent, or ask for a new one.",
-            "guardian-nothing", "There is nothing left to ask about with this link.");
+    /** Texts only operators see, beside {@link BannerSettings#TEXT_KEYS} in the resources. */
+    static final List<String> OPERATOR_KEYS = List.of("undeclared-hosts");
 
-    private static final Map<String, String> JA = texts(
-            "title", "プライバシーに関する選択",
-            "us-title", "プライバシーに関する選択（Your privacy choices）",
-            "opt-in", "当店は、{asked}のためのCookie等を、同意いただいた場合にのみ使用します。選択はいつでも変更できます。",
-            "notice", "当店は、{running}のためのCookie等を、公表のうえ使用しています。いつでも停止できます。",
-            "us", "当店は、{running}のためのCookie等を使用しています。個人情報の販売・共有とターゲティング広告は、いつでも拒否（オプトアウト）できます。",
-            "accept-all", "すべて同意する",
-            "reject-all", "すべて拒否する",
-            "choose", "選択する",
-            "save", "選択を保存",
-            "close", "閉じる",
-            "always-on", "常に有効",
-            "gpc-honoured", "オプトアウトの意思表示（ブラウザのグローバル・プライバシー・コントロール）を反映しています。",
-            "opted-out", "個人情報の販売・共有を拒否（オプトアウト）されています。",
-            "saved", "プライバシーに関する選択を保存しました。",
-            "disclosure-link", "外部送信と提供先について",
-            "preferences-title", "プライバシー設定",
-            "trackers", "送信先",
-            "recipients", "提供先",
-            "back", "ショップに戻る",
-            "unsubscribe-title", "配信停止",
-            "unsubscribe-list", "対象：{list}",
-            "unsubscribe-confirm", "配信を停止する",
-            "unsubscribe-done", "配信を停止しました。今後この種類のメッセージはお送りしません。",
-            "unsubscribe-invalid", "この配信停止リンクは無効か期限切れです。お手数ですがマイページから停止してください。",
-            "guardian-title", "保護者の同意",
-            "guardian-intro", "{shop}より、アカウント「{account}」について保護者の方の同意をお願いしています。以下の目的ごとにお選びください。",
-            "guardian-grant", "同意する",
-            "guardian-refuse", "同意しない",
-            "guardian-submit", "回答を送信",
-            "guardian-done", "ありがとうございました。回答を記録しました。",
-            "guardian-used", "このリンクは使用済みで、回答は記録されています。変更するには、マイページから新しいリンクを依頼してください。",
-            "guardian-expired", "このリンクは有効期限が切れています。マイページから新しいリンクを依頼してください。",
-            "guardian-invalid", "このリンクは無効です。送られたとおりに開くか、新しいリンクを依頼してください。",
-            "guardian-nothing", "このリンクでお尋ねすることは残っていません。");
+    private static final Map<String, String> EN = load("en");
+    private static final Map<String, String> JA = load("ja");
 
     /** The texts the banner script reads from {@code /policy} (the body sentences come with {@code /state}). */
     private static final List<String> SCRIPT_KEYS = List.of("accept-all", "reject-all", "choose", "save", "close",
@@ -96,6 +40,14 @@ final class UiTexts {
     /** The built-in text for {@code key} in {@code language} (Japanese, else English). */
     static String builtIn(String language, String key) {
         return ("ja".equals(language) ? JA : EN).get(key);
+    }
+
+    /** A built-in text of the operator-only pages ({@link #OPERATOR_KEYS}), which a policy does not replace. */
+    static String operatorText(String language, String key) {
+        if (!OPERATOR_KEYS.contains(key)) {
+            throw new IllegalArgumentException("not an operator text: " + key);
+        }
+        return builtIn(language, key);
     }
 
     /** The text for {@code key} in {@code language}: the policy's own, else the built-in one. */
@@ -152,13 +104,30 @@ final class UiTexts {
         return out.toString();
     }
 
-    private static Map<String, String> texts(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
+    /**
+     * The built-in texts of {@code META-INF/consent4j/ui-texts_<language>.properties}, read as UTF-8;
+     * their keys must be exactly {@link BannerSettings#TEXT_KEYS} and {@link #OPERATOR_KEYS}.
+     */
+    static Map<String, String> load(String language) {
+        String resource = "/META-INF/consent4j/ui-texts_" + language + ".properties";
+        Properties properties = new Properties();
+        try (InputStream in = UiTexts.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in texts missing from the jar: " + resource);
+            }
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
-        if (!map.keySet().equals(new java.util.LinkedHashSet<>(BannerSettings.TEXT_KEYS))) {
-            throw new IllegalStateException("built-in banner texts out of step with BannerSettings.TEXT_KEYS");
+        List<String> keys = new ArrayList<>(BannerSettings.TEXT_KEYS);
+        keys.addAll(OPERATOR_KEYS);
+        if (!properties.stringPropertyNames().equals(new HashSet<>(keys))) {
+            throw new IllegalStateException(resource + " out of step with BannerSettings.TEXT_KEYS: it has "
+                    + new TreeSet<>(properties.stringPropertyNames()));
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String key : keys) {
+            map.put(key, properties.getProperty(key));
         }
         return Collections.unmodifiableMap(map);
     }

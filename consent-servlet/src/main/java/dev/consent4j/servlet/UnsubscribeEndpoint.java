@@ -1,6 +1,5 @@
 package dev.consent4j.servlet;
 
-import static dev.consent4j.servlet.EndpointHelpers.escapeHtml;
 import static dev.consent4j.servlet.EndpointHelpers.noStore;
 import static dev.consent4j.servlet.EndpointHelpers.requireMethod;
 
@@ -34,6 +33,9 @@ import org.slf4j.LoggerFactory;
 final class UnsubscribeEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeEndpoint.class);
+
+    private static final PageTemplate LIST = PageTemplate.load("unsubscribe-list");
+    private static final PageTemplate FORM = PageTemplate.load("unsubscribe-form");
 
     private final ConsentManager consents;
     private final UnsubscribeTokens tokens;
@@ -105,16 +107,14 @@ final class UnsubscribeEndpoint {
             String message, String list, String confirmButton) throws IOException {
         StringBuilder content = new StringBuilder(400);
         if (list != null) {
-            content.append("<p class=\"c4j-list-name\">").append(escapeHtml(list)).append("</p>");
+            content.append(LIST.render("list", list));
         }
         if (message != null) {
-            content.append("<p role=\"status\">").append(escapeHtml(message)).append("</p>");
+            content.append(PublicPages.STATUS.render("message", message));
         }
         if (confirmButton != null) {
             // Posts to this same address, as a mail client's one-click would; no script needed.
-            content.append("<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">")
-                    .append("<button class=\"c4j-btn\" type=\"submit\">").append(escapeHtml(confirmButton))
-                    .append("</button></form>");
+            content.append(FORM.render("confirm", confirmButton));
         }
         pages.publicPage(request, response, status, language, UiTexts.text(consents.policy(), language, "unsubscribe-title"),
                 content.toString());

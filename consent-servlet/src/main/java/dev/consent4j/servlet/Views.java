@@ -4,7 +4,6 @@ import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Revision;
-import dev.consent4j.request.Disclosure;
 import dev.consent4j.state.ArchivedChoice;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
@@ -18,85 +17,78 @@ import java.util.Map;
 /** The JSON bodies of the decisions ({@code GET {base}/state} and the answers to choices), as documented in {@code docs/http-api.md}. */
 final class Views {
 
+    /**
+     * The body of {@code GET {base}/state} and of every successful choice. {@code categories},
+     * {@code purposes} and {@code consentMode} are keyed by the policy's ids and Consent Mode's types.
+     */
+    record State(String policyVersion, String jurisdiction, boolean needsChoice, Gpc gpc, Map<String, Boolean> categories,
+            Map<String, Boolean> purposes, Map<String, String> consentMode, List<DecisionJson> decisions,
+            List<Disclosure.Version> changes, List<Archived> archived, BannerView.Json banner) {
+    }
+
+    record Gpc(boolean signal, boolean honoured) {
+    }
+
+    record DecisionJson(String topic, boolean allowed, String reason, String since, String policyVersion) {
+    }
+
+    record Archived(String topic, String action, String since, String policyVersion, String removedIn) {
+    }
+
     private Views() {
     }
 
     /**
      * The caller's decisions with reasons, and what the banner says to them in {@code language};
      * {@code banner.changes} are the {@code changes} as the lines the banner lists when it asks again.
+     * {@code changes} describes, in {@code language}, what the versions after the oldest one the
+     * caller's current choices were made under changed (what a banner asking again can show), and
+     * {@code archived} lists choices on topics the policy no longer offers.
      */
-    public static Map<String, Object> state(ConsentState state, ConsentSettings settings, String language) {
-        Map<String, Object> view = decisions(state, settings, language);
-        Map<String, Object> banner = BannerView.of(state, settings, language);
+    public static State state(ConsentState state, ConsentSettings settings, String language) {
+        List<Disclosure.Version> changes = changesSinceChoices(state, language);
         List<String> lines = new ArrayList<>();
         String separator = "ja".equals(language) ? "：" : ": ";
-        for (Object version : (List<?>) view.get("changes")) {
-            for (Object change : (List<?>) ((Map<?, ?>) version).get("changes")) {
-                Map<?, ?> c = (Map<?, ?>) change;
-                lines.add(c.get("title") + separator + c.get("description"));
+        for (Disclosure.Version version : changes) {
+            for (Disclosure.Change change : version.changes()) {
+                lines.add(change.title() + separator + change.description());
             }
         }
-        banner.put("changes", lines);
-        view.put("banner", banner);
-        return view;
-    }
-
-    /** The caller's decisions with reasons, the banner's texts in the policy's first language. */
-    public static Map<String, Object> state(ConsentState state, ConsentSettings settings) {
-        return state(state, settings, state.policy().defaultLanguage());
-    }
-
-    /**
-     * The caller's decisions with reasons; {@code changes} describes, in {@code language}, what the
-     * versions after the oldest one the caller's current choices were made under changed (what a
-     * banner asking again can show), and {@code archived} lists choices on topics the policy no
-     * longer offers.
-     */
-    private static Map<String, Object> decisions(ConsentState state, ConsentSettings settings, String language) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("policyVersion", state.policy().version());
-        view.put("jurisdiction", state.signals().jurisdiction().code());
-        view.put("needsChoice", state.needsChoice());
         boolean signal = state.signals().gpc();
-        Map<String, Object> gpc = new LinkedHashMap<>();
-        gpc.put("signal", signal);
-        gpc.put("honoured", signal && settings.honoursGpc(state.signals().jurisdiction()));
-        view.put("gpc", gpc);
+        Gpc gpc = new Gpc(signal, signal && settings.honoursGpc(state.signals().jurisdiction()));
         Map<String, Boolean> categories = new LinkedHashMap<>();
         for (CookieCategory category : state.policy().cookieCategories()) {
             categories.put(category.id(), state.categoryAllowed(category.id()));
         }
-        view.put("categories", categories);
         Map<String, Boolean> purposes = new LinkedHashMap<>();
         for (Purpose purpose : state.policy().purposes()) {
             purposes.put(purpose.id(), state.allows(purpose.id()));
         }
-        view.put("purposes", purposes);
         Map<String, String> consentMode = new LinkedHashMap<>();
         state.consentMode().forEach((type, granted) -> consentMode.put(type, granted ? "granted" : "denied"));
-        view.put("consentMode", consentMode);
-        List<Map<String, Object>> decisions = new ArrayList<>();
+        List<DecisionJson> decisions = new ArrayList<>();
         for (Decision decision : state.decisions().values()) {
-            decisions.add(decision(decision));
+            decisions.add(new DecisionJson(decision.topic().toString(), decision.allowed(), decision.reason().name(),
+                    decision.since() == null ? null : decision.since().toString(), decision.policyVersion()));
         }
-        view.put("decisions", decisions);
-        view.put("changes", changesSinceChoices(state, language));
-        List<Map<String, Object>> archived = new ArrayList<>();
+        List<Archived> archived = new ArrayList<>();
         for (ArchivedChoice choice : state.archived()) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("topic", choice.choice().topic().toString());
-            a.put("action", choice.choice().action().name().toLowerCase(Locale.ROOT));
-            a.put("since", choice.choice().at().toString());
-            a.put("policyVersion", choice.choice().policyVersion());
-            a.put("removedIn", choice.removedIn());
-            archived.add(a);
+            archived.add(new Archived(choice.choice().topic().toString(),
+                    choice.choice().action().name().toLowerCase(Locale.ROOT), choice.choice().at().toString(),
+                    choice.choice().policyVersion(), choice.removedIn()));
         }
-        view.put("archived", archived);
-        return view;
+        return new State(state.policy().version(), state.signals().jurisdiction().code(), state.needsChoice(), gpc,
+                categories, purposes, consentMode, decisions, changes, archived,
+                BannerView.of(state, settings, language, lines));
+    }
+
+    /** The caller's decisions with reasons, the banner's texts in the policy's first language. */
+    public static State state(ConsentState state, ConsentSettings settings) {
+        return state(state, settings, state.policy().defaultLanguage());
     }
 
     /** The described changes after the oldest version among the decisions made by a choice; none when all are current. */
-    private static List<Map<String, Object>> changesSinceChoices(ConsentState state, String language) {
+    private static List<Disclosure.Version> changesSinceChoices(ConsentState state, String language) {
         Policy policy = state.policy();
         List<Revision> since = null;
         for (Decision decision : state.decisions().values()) {
@@ -107,16 +99,6 @@ final class Views {
                 }
             }
         }
-        return since == null ? List.of() : dev.consent4j.servlet.Disclosure.history(policy, since, language);
-    }
-
-    private static Map<String, Object> decision(Decision decision) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("topic", decision.topic().toString());
-        d.put("allowed", decision.allowed());
-        d.put("reason", decision.reason().name());
-        d.put("since", decision.since() == null ? null : decision.since().toString());
-        d.put("policyVersion", decision.policyVersion());
-        return d;
+        return since == null ? List.of() : Disclosure.history(policy, since, language);
     }
 }

@@ -13,6 +13,10 @@
  * {@link dev.consent4j.servlet.ConsentServletSupport}. Everything else here is package-private:
  * the consent cookie's one owner ({@code ConsentCookies}), the request side of the filter
  * ({@code RequestResolver}) and its response wrapper ({@code ConsentResponse}), and one class per
- * endpoint resource behind the router in {@code ConsentEndpoints}.
+ * endpoint resource behind the router in {@code ConsentEndpoints}. Their JSON bodies are records
+ * beside the code that fills them ({@code Views}, {@code PolicyView}, {@code Disclosure},
+ * {@code ExportViews}), as {@code docs/http-api.md} shows them; their HTML pages are pieces under
+ * {@code dev/consent4j/servlet/pages/} ({@code PageTemplate}) and their built-in words are in
+ * {@code META-INF/consent4j/ui-texts_*.properties} ({@code UiTexts}).
  */
 package dev.consent4j.servlet;

@@ -32,7 +32,7 @@ class BannerViewTest {
     private final ConsentSettings settings = ConsentSettings.defaults();
 
     private Map<String, Object> banner(ConsentManager consents, SubjectId subject, Signals signals, String language) {
-        return BannerView.of(consents.state(subject, signals), settings, language);
+        return JsonMaps.of(BannerView.of(consents.state(subject, signals), settings, language));
     }
 
     private static ConsentManager at(Instant now) {
@@ -83,7 +83,7 @@ class BannerViewTest {
         Signals california = Signals.of(Jurisdiction.of("US-CA"));
         Signals texas = Signals.of(Jurisdiction.of("US-TX"));
 
-        Map<String, Object> rightAfter = BannerView.of(then.state(visitor, california), settings, "en");
+        Map<String, Object> rightAfter = JsonMaps.of(BannerView.of(then.state(visitor, california), settings, "en"));
         ConsentManager sevenMonthsOn = ConsentManager.builder(POLICY, store)
                 .clock(Clock.fixed(START.atZone(ZoneOffset.UTC).plusMonths(7).toInstant(), ZoneOffset.UTC)).build();
         ConsentManager thirteenMonthsOn = ConsentManager.builder(POLICY, store)
@@ -93,9 +93,9 @@ class BannerViewTest {
         assertThat(then.state(visitor, california).needsChoice()).isTrue();
         assertThat(rightAfter).containsEntry("ask", false);
         assertThat((String) rightAfter.get("status")).startsWith("You have opted out of the sale or sharing");
-        assertThat(BannerView.of(sevenMonthsOn.state(visitor, california), settings, "en")).containsEntry("ask", true);
-        assertThat(BannerView.of(sevenMonthsOn.state(visitor, texas), settings, "en")).containsEntry("ask", false);
-        assertThat(BannerView.of(thirteenMonthsOn.state(visitor, texas), settings, "en")).containsEntry("ask", true);
+        assertThat(JsonMaps.of(BannerView.of(sevenMonthsOn.state(visitor, california), settings, "en"))).containsEntry("ask", true);
+        assertThat(JsonMaps.of(BannerView.of(sevenMonthsOn.state(visitor, texas), settings, "en"))).containsEntry("ask", false);
+        assertThat(JsonMaps.of(BannerView.of(thirteenMonthsOn.state(visitor, texas), settings, "en"))).containsEntry("ask", true);
     }
 
     @Test

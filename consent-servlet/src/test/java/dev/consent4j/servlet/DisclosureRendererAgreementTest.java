@@ -30,7 +30,7 @@ class DisclosureRendererAgreementTest {
         Policy policy = PolicyLoader.loadResource("dev/consent4j/policy/fixtures/cake-marketplace.yaml",
                 getClass().getClassLoader());
         for (String language : policy.languages()) {
-            Map<String, Object> json = Disclosure.json(policy, language);
+            Map<String, Object> json = JsonMaps.of(Disclosure.json(policy, language));
             String page = DisclosureRenderer.htmlPage(DisclosureDocument.of(policy, language));
             List<String> texts = new ArrayList<>();
             collect(json, null, texts, policy, language);
