@@ -16,6 +16,7 @@ import dev.consent4j.store.cache.PostgresInvalidations;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -78,8 +79,8 @@ public final class ConsentActuatorAutoConfiguration {
                 ObjectProvider<PersonalRequests> requests, ObjectProvider<ConsentStore> store,
                 ObjectProvider<DataSource> dataSource) {
             ConsentStore found = store.getIfUnique();
-            String type = found == null ? null : ConsentStoreAutoConfiguration.storeType(found, dataSource.getIfUnique());
-            Supplier<PostgresInvalidations.Status> invalidations =
+            @Nullable String type = found == null ? null : ConsentStoreAutoConfiguration.storeType(found, dataSource.getIfUnique());
+            @Nullable Supplier<PostgresInvalidations.Status> invalidations =
                     found instanceof ConsentStoreAutoConfiguration.ListeningConsentStore listening
                             ? listening::invalidationStatus : null;
             return new ConsentStoreHealthIndicator(consents.getObject(), requests.getIfAvailable(), type, invalidations);
@@ -107,8 +108,9 @@ public final class ConsentActuatorAutoConfiguration {
     }
 
     private static dev.consent4j.outbox.OutboxStore outboxOf(ObjectProvider<ConsentStore> store) {
-        ConsentStore found = store.getIfUnique();
-        return found == null ? null : found.outbox().orElseThrow(() -> new IllegalStateException(
+        // getObject, not getIfUnique: a null outbox would only fail later, in every health check and metric.
+        ConsentStore found = store.getObject();
+        return found.outbox().orElseThrow(() -> new IllegalStateException(
                 "consent.outbox.enabled is set, but the consent store " + found.getClass().getSimpleName() + " keeps no outbox"));
     }
 }
