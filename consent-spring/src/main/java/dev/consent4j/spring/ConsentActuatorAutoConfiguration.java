@@ -16,7 +16,6 @@ import dev.consent4j.store.cache.PostgresInvalidations;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -79,8 +78,8 @@ public final class ConsentActuatorAutoConfiguration {
                 ObjectProvider<PersonalRequests> requests, ObjectProvider<ConsentStore> store,
                 ObjectProvider<DataSource> dataSource) {
             ConsentStore found = store.getIfUnique();
-            @Nullable String type = found == null ? null : ConsentStoreAutoConfiguration.storeType(found, dataSource.getIfUnique());
-            @Nullable Supplier<PostgresInvalidations.Status> invalidations =
+            String type = found == null ? null : ConsentStoreAutoConfiguration.storeType(found, dataSource.getIfUnique());
+            Supplier<PostgresInvalidations.Status> invalidations =
                     found instanceof ConsentStoreAutoConfiguration.ListeningConsentStore listening
                             ? listening::invalidationStatus : null;
             return new ConsentStoreHealthIndicator(consents.getObject(), requests.getIfAvailable(), type, invalidations);
