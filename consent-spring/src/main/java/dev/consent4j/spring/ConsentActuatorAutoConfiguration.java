@@ -107,8 +107,9 @@ public final class ConsentActuatorAutoConfiguration {
     }
 
     private static dev.consent4j.outbox.OutboxStore outboxOf(ObjectProvider<ConsentStore> store) {
-        ConsentStore found = store.getIfUnique();
-        return found == null ? null : found.outbox().orElseThrow(() -> new IllegalStateException(
+        // getObject, not getIfUnique: a null outbox would only fail later, in every health check and metric.
+        ConsentStore found = store.getObject();
+        return found.outbox().orElseThrow(() -> new IllegalStateException(
                 "consent.outbox.enabled is set, but the consent store " + found.getClass().getSimpleName() + " keeps no outbox"));
     }
 }

@@ -6,6 +6,7 @@ import dev.consent4j.provision.ProvisionStore;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.fold.StateFolder;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import dev.consent4j.request.RequestStore;
 import dev.consent4j.store.ConsentStore;
@@ -64,7 +65,7 @@ public final class ConsentStoreAutoConfiguration {
      * What the store writes to its outbox, decided by the one decision function over the policy
      * and settings the {@code ConsentManager} uses; null unless {@code consent.outbox.enabled}.
      */
-    private static DecisionChanges outboxChanges(ConsentProperties properties, ObjectProvider<Policy> policy,
+    private static @Nullable DecisionChanges outboxChanges(ConsentProperties properties, ObjectProvider<Policy> policy,
             ObjectProvider<ConsentSettings> settings, ObjectProvider<Clock> clock) {
         if (!properties.outbox().enabled()) {
             return null;
@@ -108,7 +109,7 @@ public final class ConsentStoreAutoConfiguration {
         java.util.concurrent.atomic.AtomicReference<Runnable> onNotify = new java.util.concurrent.atomic.AtomicReference<>(() -> { });
         PostgresInvalidations.Builder invalidations = PostgresInvalidations.builder(dataSource, store.notifyChannel(), subject -> {
             cache.evict(subject);
-            onNotify.get().run();
+            java.util.Objects.requireNonNull(onNotify.get(), "onNotify").run();
         }, cache::evictAll);
         setIfGiven("consent.store.cache.round-trip-every", settings.cache().roundTripEvery(), invalidations::roundTripEvery);
         setIfGiven("consent.store.cache.round-trip-timeout", settings.cache().roundTripTimeout(), invalidations::roundTripTimeout);
@@ -116,7 +117,7 @@ public final class ConsentStoreAutoConfiguration {
     }
 
     /** Passes a set property to the builder, whose own check then names the property a shop wrote. */
-    private static <T> void setIfGiven(String property, T value, Consumer<T> setter) {
+    private static <T> void setIfGiven(String property, @Nullable T value, Consumer<T> setter) {
         if (value == null) {
             return;
         }
@@ -242,7 +243,7 @@ public final class ConsentStoreAutoConfiguration {
      *
      * @param dataSource the application's {@code DataSource}, to tell MariaDB from MySQL; may be null
      */
-    static String storeType(ConsentStore store, DataSource dataSource) {
+    static String storeType(ConsentStore store, @Nullable DataSource dataSource) {
         ConsentStore inner = store instanceof ListeningConsentStore listening ? listening.cache() : store;
         inner = inner instanceof CachingConsentStore cache ? cache.store() : inner;
         if (inner instanceof InMemoryConsentStore) {
@@ -259,7 +260,7 @@ public final class ConsentStoreAutoConfiguration {
         return name.isEmpty() ? inner.getClass().getName() : name;
     }
 
-    private static boolean isMariaDb(DataSource dataSource) {
+    private static boolean isMariaDb(@Nullable DataSource dataSource) {
         if (dataSource == null) {
             return false;
         }

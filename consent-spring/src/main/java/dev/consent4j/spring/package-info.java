@@ -4,4 +4,7 @@
  * properties ({@link dev.consent4j.spring.ConsentProperties}, one record per concern);
  * {@link dev.consent4j.spring.RequiresConsent} guards controller methods.
  */
+@NullMarked
 package dev.consent4j.spring;
+
+import org.jspecify.annotations.NullMarked;

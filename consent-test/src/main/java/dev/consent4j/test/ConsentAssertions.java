@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assertions that a response keeps the policy's promises to one {@link Visitor}. Each fails with an
@@ -114,7 +115,7 @@ public final class ConsentAssertions {
         return findings;
     }
 
-    private static String domain(String setCookie) {
+    private static @Nullable String domain(String setCookie) {
         for (String attribute : setCookie.split(";")) {
             String trimmed = attribute.trim();
             if (trimmed.regionMatches(true, 0, "Domain=", 0, 7)) {

@@ -1,6 +1,7 @@
 package dev.consent4j.test;
 
 import dev.consent4j.policy.Jurisdiction;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -18,7 +19,7 @@ public final class ConsentTestExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConsentTestExtension.class);
 
-    private final ConsentTestKit kit;
+    private final @Nullable ConsentTestKit kit;
 
     /** The kit from the configuration; see {@link ConsentTestKit#fromConfiguration()}. */
     public ConsentTestExtension() {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shop's policy, settings and signing key, as its tests see them, and the {@link Visitor}s made
@@ -44,14 +45,14 @@ public final class ConsentTestKit {
 
     private final Policy policy;
     private final ConsentSettings settings;
-    private final SigningKeys keys;
+    private final @Nullable SigningKeys keys;
     private final ConsentCookieSettings cookieSettings;
-    private final String countryHeader;
-    private final String regionHeader;
+    private final @Nullable String countryHeader;
+    private final @Nullable String regionHeader;
     private final Set<String> firstPartyHosts;
     private final Clock clock;
     private final StateFolder folder;
-    private final ConsentCookieCodec codec;
+    private final @Nullable ConsentCookieCodec codec;
     private final Judge judge;
 
     private ConsentTestKit(Builder builder) {
@@ -144,7 +145,7 @@ public final class ConsentTestKit {
      * The state of a visitor after pressing one of the banner's buttons ({@code null}: none yet),
      * folded without signing a cookie: what the scanner judges a pass by.
      */
-    ConsentState bannerState(Jurisdiction jurisdiction, boolean gpc, Action pressed) {
+    ConsentState bannerState(Jurisdiction jurisdiction, boolean gpc, @Nullable Action pressed) {
         Map<Topic, Action> choices = pressed == null ? Map.of() : bannerChoices(jurisdiction, pressed);
         Instant now = clock.instant();
         List<dev.consent4j.state.Choice> folded = choices.isEmpty() ? List.of()
@@ -200,10 +201,10 @@ public final class ConsentTestKit {
     public static final class Builder {
         private final Policy policy;
         private ConsentSettings settings = ConsentSettings.defaults();
-        private SigningKeys keys;
+        private @Nullable SigningKeys keys;
         private ConsentCookieSettings cookieSettings = ConsentCookieSettings.defaults();
-        private String countryHeader;
-        private String regionHeader;
+        private @Nullable String countryHeader;
+        private @Nullable String regionHeader;
         private Set<String> firstPartyHosts = Set.of();
         private Clock clock = Clock.systemUTC();
 
@@ -234,7 +235,7 @@ public final class ConsentTestKit {
          * {@code null}, so that visitors say where they are. Without it visitors send none: a shop
          * with a fixed jurisdiction judges every request by that one.
          */
-        public Builder jurisdictionHeaders(String countryHeader, String regionHeader) {
+        public Builder jurisdictionHeaders(String countryHeader, @Nullable String regionHeader) {
             this.countryHeader = Objects.requireNonNull(countryHeader, "countryHeader");
             this.regionHeader = regionHeader;
             return this;

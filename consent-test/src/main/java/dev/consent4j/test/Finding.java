@@ -1,6 +1,7 @@
 package dev.consent4j.test;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One way a response or a page broke the policy's promises, worded for a failure message.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param message    the whole sentence, naming the item, its category and the basis involved
  * @param suggestion for an undeclared item, a policy YAML snippet that would declare it; otherwise {@code null}
  */
-public record Finding(Kind kind, String item, String category, String message, String suggestion) {
+public record Finding(Kind kind, String item, @Nullable String category, String message, @Nullable String suggestion) {
 
     /** What went wrong. */
     public enum Kind {

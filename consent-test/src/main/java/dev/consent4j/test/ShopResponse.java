@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the assertions need of an HTTP response, whatever client made it.
@@ -16,7 +17,8 @@ import java.util.function.Function;
  *                              {@code Content-Security-Policy-Report-Only}; {@code null} without either
  * @param body                  the body as text, or {@code ""}
  */
-public record ShopResponse(URI uri, int status, List<String> setCookies, String contentSecurityPolicy, String body) {
+public record ShopResponse(URI uri, int status, List<String> setCookies, @Nullable String contentSecurityPolicy,
+        String body) {
 
     public ShopResponse {
         setCookies = List.copyOf(setCookies);

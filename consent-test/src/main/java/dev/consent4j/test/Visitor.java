@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shopper as the shop's tests send them: where they are, whether their browser sends GPC, the
@@ -21,12 +22,13 @@ public final class Visitor {
     private final String description;
     private final Jurisdiction jurisdiction;
     private final boolean gpc;
-    private final ConsentCookie cookie;
-    private final String cookieValue;
+    private final @Nullable ConsentCookie cookie;
+    private final @Nullable String cookieValue;
     private final ConsentState state;
     private final ConsentTestKit kit;
 
-    Visitor(String description, Jurisdiction jurisdiction, boolean gpc, ConsentCookie cookie, String cookieValue,
+    Visitor(String description, Jurisdiction jurisdiction, boolean gpc, @Nullable ConsentCookie cookie,
+            @Nullable String cookieValue,
             ConsentState state, ConsentTestKit kit) {
         this.description = description;
         this.jurisdiction = jurisdiction;

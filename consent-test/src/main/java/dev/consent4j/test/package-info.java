@@ -5,4 +5,7 @@
  * {@link dev.consent4j.test.ConsentTestExtension}, and {@link dev.consent4j.test.ShopScanner}, which
  * drives Chromium through the shop's pages.
  */
+@NullMarked
 package dev.consent4j.test;
+
+import org.jspecify.annotations.NullMarked;

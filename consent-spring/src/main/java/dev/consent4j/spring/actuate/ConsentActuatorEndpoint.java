@@ -6,6 +6,7 @@ import dev.consent4j.servlet.ConsentEndpoints;
 import dev.consent4j.servlet.ConsentFilter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
@@ -14,10 +15,12 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 public final class ConsentActuatorEndpoint {
 
     private final ConsentManager consents;
-    private final ConsentFilter filter;
-    private final ConsentEndpoints endpoints;
+    private final @Nullable ConsentFilter filter;
+    private final @Nullable ConsentEndpoints endpoints;
 
-    public ConsentActuatorEndpoint(ConsentManager consents, ConsentFilter filter, ConsentEndpoints endpoints) {
+    /** Without a filter or endpoints (no servlet web application), their figures are null. */
+    public ConsentActuatorEndpoint(ConsentManager consents, @Nullable ConsentFilter filter,
+            @Nullable ConsentEndpoints endpoints) {
         this.consents = consents;
         this.filter = filter;
         this.endpoints = endpoints;

@@ -6,6 +6,7 @@ import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.state.Signals;
 import dev.consent4j.store.cache.PostgresInvalidations;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -29,15 +30,15 @@ public final class ConsentStoreHealthIndicator extends AbstractHealthIndicator {
     private static final SubjectId PROBE = SubjectId.customer("consent4j-health-probe");
 
     private final ConsentManager consents;
-    private final PersonalRequests requests;
-    private final String storeType;
-    private final Supplier<PostgresInvalidations.Status> invalidations;
+    private final @Nullable PersonalRequests requests;
+    private final @Nullable String storeType;
+    private final @Nullable Supplier<PostgresInvalidations.Status> invalidations;
 
     public ConsentStoreHealthIndicator(ConsentManager consents) {
         this(consents, null, (String) null);
     }
 
-    public ConsentStoreHealthIndicator(ConsentManager consents, PersonalRequests requests) {
+    public ConsentStoreHealthIndicator(ConsentManager consents, @Nullable PersonalRequests requests) {
         this(consents, requests, (String) null);
     }
 
@@ -45,7 +46,8 @@ public final class ConsentStoreHealthIndicator extends AbstractHealthIndicator {
      * @param requests  personal requests, or null when they are not set up
      * @param storeType what the details call the store, e.g. {@code postgresql}; none when null
      */
-    public ConsentStoreHealthIndicator(ConsentManager consents, PersonalRequests requests, String storeType) {
+    public ConsentStoreHealthIndicator(ConsentManager consents, @Nullable PersonalRequests requests,
+            @Nullable String storeType) {
         this(consents, requests, storeType, null);
     }
 
@@ -54,8 +56,8 @@ public final class ConsentStoreHealthIndicator extends AbstractHealthIndicator {
      * @param storeType     what the details call the store, e.g. {@code postgresql}; none when null
      * @param invalidations the cache listener's status, or null without one
      */
-    public ConsentStoreHealthIndicator(ConsentManager consents, PersonalRequests requests, String storeType,
-            Supplier<PostgresInvalidations.Status> invalidations) {
+    public ConsentStoreHealthIndicator(ConsentManager consents, @Nullable PersonalRequests requests,
+            @Nullable String storeType, @Nullable Supplier<PostgresInvalidations.Status> invalidations) {
         super("consent store is not reachable");
         this.consents = consents;
         this.requests = requests;

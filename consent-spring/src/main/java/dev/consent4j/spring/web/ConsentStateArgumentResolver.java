@@ -3,6 +3,7 @@ package dev.consent4j.spring.web;
 import dev.consent4j.servlet.ConsentContext;
 import dev.consent4j.state.ConsentState;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -19,8 +20,8 @@ public final class ConsentStateArgumentResolver implements HandlerMethodArgument
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-            WebDataBinderFactory binders) {
+    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mav,
+            NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
         HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
         ConsentContext context = ConsentContext.of(servletRequest);
         return parameter.getParameterType() == ConsentState.class ? context.state() : context;

@@ -11,6 +11,7 @@ import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import dev.consent4j.test.Finding;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares what a response or a page did with the policy, under one visitor's {@link ConsentState}.
@@ -47,12 +48,13 @@ public final class Judge {
      * @param setBy  {@code server} or {@code script}, for the suggestion
      * @return the finding, or empty when the cookie is declared and its category allowed
      */
-    public Optional<Finding> cookie(String name, ConsentState state, String who, String domain, String setBy, String storage) {
+    public Optional<Finding> cookie(String name, ConsentState state, String who, @Nullable String domain, String setBy,
+            String storage) {
         boolean web = !"cookie".equals(storage);
         String what = (web ? "storage key `" : "cookie `") + LogSafe.text(name) + "`";
         CookieCategory category = policy.categoryOfCookieOrNull(name);
         CookieDeclaration declaration = category == null ? null : policy.declarationOfCookieOrNull(name);
-        if (category == null || web != !declaration.isCookie()) {
+        if (category == null || declaration == null || web != !declaration.isCookie()) {
             return Optional.of(new Finding(web ? Finding.Kind.UNDECLARED_STORAGE_KEY : Finding.Kind.UNDECLARED_COOKIE, name, null,
                     what + " (no category: policy " + policy.id() + " " + policy.version() + " declares no such "
                             + (web ? "storage key" : "cookie") + ") was set " + who,

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The test kit's settings from system properties, each falling back to the classpath resource
@@ -52,7 +53,7 @@ public final class KitConfiguration {
         return new KitConfiguration(properties, loader);
     }
 
-    private String get(String name) {
+    private @Nullable String get(String name) {
         String value = System.getProperty(name, properties.getProperty(name));
         return value == null || value.isBlank() ? null : value.trim();
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hosts a response lets the browser load from: those its Content-Security-Policy opens in a
@@ -37,7 +38,7 @@ public final class PageSources {
      * Every host a CSP header value opens in a fetch directive; {@code *} for a bare wildcard
      * source. Scheme-only sources ({@code https:}) are given as {@code *} too: they open every host.
      */
-    public static List<Source> csp(String header) {
+    public static List<Source> csp(@Nullable String header) {
         List<Source> sources = new ArrayList<>();
         if (header == null) {
             return sources;
@@ -59,7 +60,7 @@ public final class PageSources {
         return sources;
     }
 
-    private static String cspHost(String token) {
+    private static @Nullable String cspHost(String token) {
         if (token.startsWith("'")) {
             return null; // 'self', 'none', nonces, hashes, 'strict-dynamic'…
         }
@@ -122,7 +123,7 @@ public final class PageSources {
         return List.copyOf(sources);
     }
 
-    private static String urlHost(String url, URI base) {
+    private static @Nullable String urlHost(String url, @Nullable URI base) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("http://") && !lower.startsWith("https://") && !lower.startsWith("//")) {
             return null; // relative: the page's own host

@@ -1,6 +1,7 @@
 package dev.consent4j.test.check;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Policy YAML that would declare an undeclared item, in the format of docs/policy-format.md. */
 public final class Suggestions {
@@ -14,7 +15,7 @@ public final class Suggestions {
      * @param setBy   {@code server}, {@code script} or {@code third-party-domain}
      * @param storage {@code cookie} or {@code local-storage}
      */
-    public static String cookie(String name, String domain, String setBy, String storage) {
+    public static String cookie(String name, @Nullable String domain, String setBy, String storage) {
         StringBuilder yaml = new StringBuilder("cookie-categories:\n  - id: <category>   # e.g. analytics or advertising\n"
                 + "    cookies:\n      - {name: " + quoted(name));
         if (domain != null && !domain.isEmpty()) {

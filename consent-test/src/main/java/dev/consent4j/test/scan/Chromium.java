@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -71,7 +72,7 @@ public final class Chromium implements AutoCloseable {
      *
      * @throws IllegalStateException instead, where {@value #REQUIRE_BROWSER} is {@code true} (as in CI)
      */
-    public static String missing(String binary, String driverPath) {
+    public static @Nullable String missing(String binary, String driverPath) {
         if (new File(driverPath).canExecute() && new File(binary).canExecute()) {
             return null;
         }

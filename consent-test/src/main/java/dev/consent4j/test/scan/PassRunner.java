@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
@@ -251,7 +252,7 @@ public final class PassRunner {
         }
     }
 
-    static String host(String url) {
+    static @Nullable String host(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("http://") && !lower.startsWith("https://") && !lower.startsWith("ws://")
                 && !lower.startsWith("wss://")) {

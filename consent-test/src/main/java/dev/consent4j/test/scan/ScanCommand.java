@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,8 @@ public final class ScanCommand {
 
     /** What the command was told. */
     public record Options(Path policy, List<URI> urls, int crawl, Duration maxTime, Jurisdiction jurisdiction, boolean gpc,
-            List<String[]> mappedHosts, Set<String> firstParty, Path out, String chromium, String chromedriver) {
+            List<String[]> mappedHosts, Set<String> firstParty, Path out, @Nullable String chromium,
+            @Nullable String chromedriver) {
     }
 
     private ScanCommand() {

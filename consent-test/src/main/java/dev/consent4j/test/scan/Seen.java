@@ -1,5 +1,7 @@
 package dev.consent4j.test.scan;
 
+import org.jspecify.annotations.Nullable;
+
 /** What a scan pass saw in the browser; the records of the JSON report. */
 public final class Seen {
 
@@ -13,8 +15,8 @@ public final class Seen {
      * @param lifetimeSeconds from when it was seen to its expiry, or -1 for a session cookie
      * @param size           name plus value, in characters, as DevTools counts it
      */
-    public record Cookie(String name, String domain, String path, String expires, long lifetimeSeconds, int size,
-            boolean httpOnly, boolean thirdParty, String firstSeenOn) {
+    public record Cookie(String name, String domain, String path, @Nullable String expires, long lifetimeSeconds,
+            int size, boolean httpOnly, boolean thirdParty, String firstSeenOn) {
     }
 
     /** A host the browser sent a request to that is not the shop's own. */
@@ -31,7 +33,7 @@ public final class Seen {
     }
 
     /** A broken promise, with the pass and page where it was first seen. */
-    public record Violation(String pass, String page, dev.consent4j.test.Finding.Kind kind, String item, String category,
-            String message, String suggestion) {
+    public record Violation(String pass, String page, dev.consent4j.test.Finding.Kind kind, String item,
+            @Nullable String category, String message, @Nullable String suggestion) {
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stand-ins for an analytics service and an ad network, on a second port of 127.0.0.1 so the
@@ -33,7 +34,7 @@ public final class StubTrackers implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
     private final Map<String, String> consentChanges = new java.util.LinkedHashMap<>();
-    private volatile dev.consent4j.outbox.webhook.WebhookSignature webhookKeys;
+    private volatile dev.consent4j.outbox.webhook.@Nullable WebhookSignature webhookKeys;
 
     /** Starts on 127.0.0.1 at {@code port} (0 for any free port). */
     public StubTrackers(int port) throws IOException {

@@ -45,6 +45,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.security.Credential;
 import org.h2.jdbcx.JdbcDataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tsukimi Kashiho on plain Jakarta Servlet: embedded Jetty, consent4j's filter and endpoints, an
@@ -273,7 +274,8 @@ public final class ServletShop implements AutoCloseable {
         }
     }
 
-    private static void page(HttpServletResponse response, String lang, String trackers, String body) throws IOException {
+    private static void page(HttpServletResponse response, String lang, @Nullable String trackers, String body)
+            throws IOException {
         response.setContentType("text/html; charset=utf-8");
         String analytics = trackers == null ? ""
                 : "<script type=\"text/plain\" data-consent=\"analytics\" src=\"" + trackers + "/analytics.js\"></script>";

@@ -2,6 +2,7 @@ package dev.consent4j.examples.spring;
 
 import dev.consent4j.examples.shop.StubTrackers;
 import java.security.Principal;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -21,7 +22,8 @@ final class PageModel {
     }
 
     @ModelAttribute
-    void common(@RequestParam(name = "lang", required = false) String lang, Model model, Principal principal) {
+    void common(@RequestParam(name = "lang", required = false) @Nullable String lang, Model model,
+            @Nullable Principal principal) {
         model.addAttribute("lang", "en".equals(lang) ? "en" : "ja");
         model.addAttribute("trackers", trackers.origin());
         model.addAttribute("user", principal == null ? null : principal.getName());

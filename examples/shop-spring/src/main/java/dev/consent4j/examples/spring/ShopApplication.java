@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -56,8 +57,11 @@ public class ShopApplication {
     void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
             StubTrackers trackers = event.getApplicationContext().getBean(StubTrackers.class);
-            LOG.info("Tsukimi Kashiho is open at http://localhost:{}/ (tracker hits: {}/hits)",
-                    web.getWebServer().getPort(), trackers.origin());
+            WebServer server = web.getWebServer();
+            if (server != null) {
+                LOG.info("Tsukimi Kashiho is open at http://localhost:{}/ (tracker hits: {}/hits)",
+                        server.getPort(), trackers.origin());
+            }
         }
     }
 }

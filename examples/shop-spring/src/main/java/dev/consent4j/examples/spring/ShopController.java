@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,7 +77,7 @@ class ShopController {
 
     @GetMapping("/account")
     String account(Model model, ConsentState consent, Principal principal) {
-        String lang = (String) model.getAttribute("lang");
+        @Nullable String lang = (String) model.getAttribute("lang");
         model.addAttribute("myRequests", requests.of(SubjectId.customer(principal.getName())).stream().map(q -> Map.of(
                 "kind", Words.kind(q.kind(), lang), "receivedAt", q.receivedAt().toString(),
                 "status", Words.status(q.status(), lang), "answer", Words.answer(q, lang))).toList());

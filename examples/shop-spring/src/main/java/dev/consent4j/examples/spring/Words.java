@@ -5,6 +5,7 @@ import dev.consent4j.request.RequestKind;
 import dev.consent4j.request.RequestStatus;
 import dev.consent4j.state.Reason;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The account page's words for the library's codes, so a shopper never reads NO_CONSENT or DONE. */
 final class Words {
@@ -22,6 +23,9 @@ final class Words {
             Map.entry(Reason.GPC_SIGNAL, new String[] {"ブラウザのオプトアウト信号により停止中",
                     "stopped by your browser's opt-out signal"}),
             Map.entry(Reason.MINOR_WITHOUT_GUARDIAN, new String[] {"保護者の同意が必要", "a parent or guardian must agree"}),
+            Map.entry(Reason.NOTICE_ONLY, new String[] {"通知により利用中（停止を求められます）",
+                    "in use as notified; you can ask us to stop"}),
+            Map.entry(Reason.USE_STOPPED, new String[] {"お申し出により利用停止中", "stopped at your request"}),
             Map.entry(Reason.CATEGORY_NOT_ALLOWED, new String[] {"関連するCookieが許可されていないため停止中",
                     "off while the cookies it needs are refused"}),
             Map.entry(Reason.STORE_UNAVAILABLE, new String[] {"一時的に確認できません", "cannot be checked just now"}));
@@ -44,23 +48,23 @@ final class Words {
     private Words() {
     }
 
-    static String reason(Reason reason, String lang) {
-        return pick(REASONS.get(reason), lang);
+    static String reason(Reason reason, @Nullable String lang) {
+        return pick(REASONS.get(reason), reason, lang);
     }
 
-    static String kind(RequestKind kind, String lang) {
-        return pick(KINDS.get(kind), lang);
+    static String kind(RequestKind kind, @Nullable String lang) {
+        return pick(KINDS.get(kind), kind, lang);
     }
 
-    static String status(RequestStatus status, String lang) {
-        return pick(STATUSES.get(status), lang);
+    static String status(RequestStatus status, @Nullable String lang) {
+        return pick(STATUSES.get(status), status, lang);
     }
 
     /**
      * The answer a shopper reads: an operator's note as written; for the stops the library carries
      * out itself (its note lists the recorded events, for the audit trail), a sentence instead.
      */
-    static String answer(PersonalRequest request, String lang) {
+    static String answer(PersonalRequest request, @Nullable String lang) {
         boolean carriedOutByTheLibrary = request.kind() == RequestKind.STOP_PROVISION || request.kind() == RequestKind.STOP_USE;
         if (carriedOutByTheLibrary && request.status() == RequestStatus.DONE) {
             return "ja".equals(lang) ? "お申し出のとおり停止しました。" : "Stopped as you asked.";
@@ -69,7 +73,11 @@ final class Words {
         return note == null ? "" : note;
     }
 
-    private static String pick(String[] words, String lang) {
+    /** A constant the library adds later, before it has words here, shows as its name rather than failing the page. */
+    private static String pick(String @Nullable [] words, Enum<?> key, @Nullable String lang) {
+        if (words == null) {
+            return key.name();
+        }
         return "en".equals(lang) ? words[1] : words[0];
     }
 }
