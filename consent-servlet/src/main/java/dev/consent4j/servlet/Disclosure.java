@@ -44,10 +44,11 @@ final class Disclosure {
     }
 
     /** A recipient; the fields after {@code privacyNotice} only where the policy gives them. */
-    record RecipientJson(String id, String name, String relation, String country, List<String> dataItems,
-            List<String> purposes, String privacyNotice, @JsonInclude(NON_NULL) JointUse jointUse,
+    record RecipientJson(String id, String name, String relation, String country, List<String> countries,
+            List<String> dataItems, List<String> purposes, String privacyNotice, @JsonInclude(NON_NULL) JointUse jointUse,
             @JsonInclude(NON_NULL) List<String> examples, @JsonInclude(NON_NULL) Boolean andOthers,
-            @JsonInclude(NON_NULL) List<Ground> legalGrounds, @JsonInclude(NON_NULL) ForeignTransfer foreignTransfer) {
+            @JsonInclude(NON_NULL) List<Ground> legalGrounds, @JsonInclude(NON_NULL) ForeignTransfer foreignTransfer,
+            @JsonInclude(NON_NULL) String successionStartDate) {
     }
 
     record JointUse(List<String> dataItems, String jointUsers, String purposes, PartyJson responsible) {
@@ -103,10 +104,12 @@ final class Disclosure {
                     recipient.foreignTransfer().systemInfo().in(language, fallback),
                     recipient.foreignTransfer().recipientMeasures().in(language, fallback));
             recipients.add(new RecipientJson(recipient.id(), recipient.name().in(language, fallback),
-                    recipient.relation().id(), recipient.country(), itemTitles(policy, recipient.dataItems(), language, fallback),
+                    recipient.relation().id(), recipient.country(), recipient.countries(),
+                    itemTitles(policy, recipient.dataItems(), language, fallback),
                     titles(policy, recipient.purposes(), language, fallback),
                     recipient.privacyNotice() == null ? null : recipient.privacyNotice().toString(), joint,
-                    examples ? recipient.examples() : null, examples ? recipient.andOthers() : null, grounds, foreign));
+                    examples ? recipient.examples() : null, examples ? recipient.andOthers() : null, grounds, foreign,
+                    recipient.successionStartDate() == null ? null : recipient.successionStartDate().toString()));
         }
         List<SourceJson> sources = new ArrayList<>();
         for (DataSource source : policy.sources()) {
@@ -135,16 +138,31 @@ final class Disclosure {
             }
             List<Change> changes = new ArrayList<>();
             for (Revision.Change change : revision.changes()) {
-                changes.add(new Change(change.topic(), change.kind().id(),
-                        policy.purpose(change.topic()).map(p -> p.title().in(language, fallback))
-                                .or(() -> policy.cookieCategory(change.topic()).map(k -> k.title().in(language, fallback)))
-                                .orElse(change.topic()),
+                changes.add(new Change(change.topic(), change.kind().id(), changeTitle(policy, change.topic(), language),
                         text(change.description(), language, fallback)));
             }
             history.add(new Version(revision.version(),
                     revision.effectiveDate() == null ? null : revision.effectiveDate().toString(), changes));
         }
         return history;
+    }
+
+    /**
+     * A changed topic in words: the purpose's or category's title, with the channel's for a
+     * {@code purpose:channel} change, e.g. 「カタログ（電話）」; the id itself for a removed topic.
+     */
+    private static String changeTitle(Policy policy, String topic, String language) {
+        String fallback = policy.defaultLanguage();
+        int colon = topic.indexOf(':');
+        String id = colon < 0 ? topic : topic.substring(0, colon);
+        String title = policy.purpose(id).map(p -> p.title().in(language, fallback))
+                .or(() -> policy.cookieCategory(id).map(k -> k.title().in(language, fallback)))
+                .orElse(id);
+        if (colon < 0) {
+            return title;
+        }
+        String channel = topic.substring(colon + 1);
+        return UiTexts.paren(language, title, policy.channel(channel).map(c -> c.title().in(language, fallback)).orElse(channel));
     }
 
     private static List<String> itemTitles(Policy policy, List<String> items, String language, String fallback) {
