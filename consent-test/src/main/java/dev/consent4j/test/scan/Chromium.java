@@ -42,14 +42,7 @@ public final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(binary);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
-                "--metrics-recording-only", "--disable-features=Translate,OptimizationHints,MediaRouter",
-                "--window-size=1280,800", "--lang=en-US", "--user-data-dir=" + profile);
-        options.addArguments(extraArguments);
+        ChromeOptions options = headless(binary, profile, extraArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -64,6 +57,23 @@ public final class Chromium implements AutoCloseable {
             deleteProfile();
             throw e;
         }
+    }
+
+    /**
+     * Options for a quiet headless Chromium at {@code binary} with its own profile directory: no
+     * background traffic of its own (updates, sync, translation), so every request it makes comes
+     * from the page; 1280×800, English. The scanner and consent4j's own browser tests start it so.
+     */
+    public static ChromeOptions headless(String binary, Path profile, List<String> extraArguments) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
+                "--metrics-recording-only", "--disable-features=Translate,OptimizationHints,MediaRouter",
+                "--window-size=1280,800", "--lang=en-US", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
+        return options;
     }
 
     /**
