@@ -52,8 +52,12 @@ final class PolicyView {
             boolean targetedAdvertising, List<RecipientJson> recipients, String who) {
     }
 
-    /** A recipient; {@code examples} and {@code andOthers} only for one the policy describes by category. */
-    record RecipientJson(String id, String name, String relation, String country, String countryName,
+    /**
+     * A recipient; {@code country} is the first of its {@code countries}, {@code countryName} names
+     * them all in the language; {@code examples} and {@code andOthers} only for one the policy
+     * describes by category.
+     */
+    record RecipientJson(String id, String name, String relation, String country, List<String> countries, String countryName,
             @JsonInclude(NON_NULL) List<String> examples, @JsonInclude(NON_NULL) Boolean andOthers) {
     }
 
@@ -122,7 +126,8 @@ final class PolicyView {
     private static RecipientJson recipient(Recipient recipient, String language, String fallback) {
         boolean byCategory = recipient.describedByCategory();
         return new RecipientJson(recipient.id(), recipient.name().in(language, fallback), recipient.relation().id(),
-                recipient.country(), UiTexts.country(language, recipient.country()),
+                recipient.country(), recipient.countries(), String.join(UiTexts.separator(language),
+                        recipient.countries().stream().map(code -> UiTexts.country(language, code)).toList()),
                 byCategory ? recipient.examples() : null, byCategory ? recipient.andOthers() : null);
     }
 
