@@ -5,6 +5,7 @@ import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.consent4j.policy.DataItem;
 import dev.consent4j.policy.DataSource;
+import dev.consent4j.policy.disclosure.DisclosureRenderer;
 import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.Party;
 import dev.consent4j.policy.Policy;
@@ -194,22 +195,6 @@ final class Disclosure {
     }
 
     static String escape(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return value == null ? "" : DisclosureRenderer.escapeHtml(value.toString());
     }
 }
