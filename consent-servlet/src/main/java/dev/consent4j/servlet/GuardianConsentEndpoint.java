@@ -143,16 +143,9 @@ final class GuardianConsentEndpoint {
 
     /** The topics of the token the current policy still offers a choice on, in the request's jurisdiction. */
     private List<Topic> askable(GuardianConsentToken token, Jurisdiction jurisdiction) {
-        Policy policy = consents.policy();
         List<Topic> askable = new ArrayList<>();
         for (Topic topic : token.topics()) {
-            boolean choosable = switch (topic.kind()) {
-                case CATEGORY -> policy.cookieCategory(topic.id()).filter(c -> c.basis().in(jurisdiction).choosable()).isPresent();
-                case PURPOSE -> policy.purpose(topic.id()).filter(p -> p.basis().in(jurisdiction).choosable()).isPresent();
-                case CONTACT -> policy.purpose(topic.id()).filter(p -> p.channels().contains(topic.channel())
-                        && p.basisOn(topic.channel()).in(jurisdiction).choosable()).isPresent();
-            };
-            if (choosable) {
+            if (consents.folder().choosable(topic, jurisdiction)) {
                 askable.add(topic);
             }
         }

@@ -5,7 +5,6 @@ import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
-import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
@@ -159,16 +158,32 @@ public final class StateFolder {
     public List<Topic> bannerTopics(Jurisdiction jurisdiction) {
         List<Topic> chosen = new ArrayList<>();
         for (CookieCategory category : policy.cookieCategories()) {
-            if (category.basis().in(jurisdiction) != Basis.NECESSARY) {
-                chosen.add(Topic.category(category.id()));
+            Topic topic = Topic.category(category.id());
+            if (choosable(topic, jurisdiction)) {
+                chosen.add(topic);
             }
         }
         for (Purpose purpose : policy.purposes()) {
-            if (purpose.channels().isEmpty() && purpose.basis().in(jurisdiction).choosable()) {
-                chosen.add(Topic.purpose(purpose.id()));
+            Topic topic = Topic.purpose(purpose.id());
+            if (purpose.channels().isEmpty() && choosable(topic, jurisdiction)) {
+                chosen.add(topic);
             }
         }
         return List.copyOf(chosen);
+    }
+
+    /**
+     * Whether a person in {@code jurisdiction} has a choice on {@code topic}: its basis there (the
+     * channel's, for a contact topic) is opt-in or opt-out, not necessary or notice-only. False for
+     * a topic the policy does not declare.
+     */
+    public boolean choosable(Topic topic, Jurisdiction jurisdiction) {
+        return switch (topic.kind()) {
+            case CATEGORY -> policy.cookieCategory(topic.id()).filter(c -> c.basis().in(jurisdiction).choosable()).isPresent();
+            case PURPOSE -> policy.purpose(topic.id()).filter(p -> p.basis().in(jurisdiction).choosable()).isPresent();
+            case CONTACT -> policy.purpose(topic.id()).filter(p -> p.channels().contains(topic.channel())
+                    && p.basisOn(topic.channel()).in(jurisdiction).choosable()).isPresent();
+        };
     }
 
     /**
