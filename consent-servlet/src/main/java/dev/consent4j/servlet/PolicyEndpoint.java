@@ -39,7 +39,7 @@ final class PolicyEndpoint {
      * sent (there are millions) but the rules that code selects, so every jurisdiction with the
      * same rules shares one body. Capped as a backstop; past the cap, bodies are built per request.
      */
-    private final Map<PolicyBodyKey, byte[]> policyBodies = new ConcurrentHashMap<>();
+    private final Map<PolicyBodyKey, PolicyBody> policyBodies = new ConcurrentHashMap<>();
 
     PolicyEndpoint(ConsentManager consents, CspReports cspReports, Predicate<HttpServletRequest> operator,
             PublicPages pages) {
@@ -55,14 +55,16 @@ final class PolicyEndpoint {
         Jurisdiction jurisdiction = context(request).signals().jurisdiction();
         String base = request.getContextPath() + request.getServletPath();
         PolicyBodyKey key = PolicyBodyKey.of(policy, language, jurisdiction, base);
-        byte[] body = policyBodies.get(key);
-        if (body == null) {
-            body = JsonIo.bytes(PolicyView.policy(consents.folder(), consents.clock().instant(), language, jurisdiction, base));
+        PolicyBody cached = policyBodies.get(key);
+        if (cached == null) {
+            byte[] json = JsonIo.bytes(PolicyView.policy(consents.folder(), consents.clock().instant(), language, jurisdiction, base));
+            cached = new PolicyBody(json, "\"" + sha256(json).substring(0, 32) + "\"");
             if (policyBodies.size() < MAX_POLICY_BODIES) {
-                policyBodies.putIfAbsent(key, body);
+                policyBodies.putIfAbsent(key, cached);
             }
         }
-        String etag = "\"" + sha256(body).substring(0, 32) + "\"";
+        byte[] body = cached.json();
+        String etag = cached.etag();
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", "public, max-age=300");
         response.setHeader("Vary", "Accept-Language");
@@ -92,6 +94,10 @@ final class PolicyEndpoint {
      * Consent Mode defaults list every region and do not depend on the caller's jurisdiction; GPC
      * is not part of the body.
      */
+    /** A {@code /policy} body with its ETag, hashed once when it is built. */
+    private record PolicyBody(byte[] json, String etag) {
+    }
+
     private record PolicyBodyKey(Policy policy, String language, String base, String bases) {
 
         static PolicyBodyKey of(Policy policy, String language, Jurisdiction jurisdiction, String base) {
