@@ -7,7 +7,7 @@ import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.state.Choice;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Signals;
-import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.store.AudienceQueries;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.CustomerQuery;

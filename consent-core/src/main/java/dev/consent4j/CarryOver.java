@@ -11,7 +11,7 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.Signals;
-import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.internal.fold.StateFolder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

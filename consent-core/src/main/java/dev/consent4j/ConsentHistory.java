@@ -1,7 +1,7 @@
 package dev.consent4j;
 
+import dev.consent4j.event.ChainVerification;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventChain;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.state.ConsentState;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * they add up to now, and whether the evidence chain is intact.
  */
 public record ConsentHistory(SubjectId subject, List<ConsentEvent> events, ConsentState state,
-        EventChain.Verification chain) {
+        ChainVerification chain) {
 
     public ConsentHistory {
         events = List.copyOf(events);

@@ -3,13 +3,14 @@ package dev.consent4j;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.chain.EventChain;
+import dev.consent4j.internal.log.RateLimitedLog;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
@@ -19,7 +20,7 @@ import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Signals;
-import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreException;
 import dev.consent4j.store.CustomerQuery;
@@ -94,7 +95,7 @@ public final class ConsentManager {
         return settings;
     }
 
-    public StateFolder folder() {
+    StateFolder folder() {
         return folder;
     }
 

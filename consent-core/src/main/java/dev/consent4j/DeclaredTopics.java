@@ -4,7 +4,7 @@ import dev.consent4j.event.Action;
 import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
-import dev.consent4j.policy.match.Closest;
+import dev.consent4j.internal.match.Closest;
 import java.util.List;
 
 /** What the policy declares, checked for {@link ConsentManager}: the topics a choice or an audience may name. */

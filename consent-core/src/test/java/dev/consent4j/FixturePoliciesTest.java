@@ -32,7 +32,7 @@ import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import dev.consent4j.state.Signals;
-import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.store.memory.InMemoryConsentStore;
 import dev.consent4j.store.memory.InMemoryLedgerStore;
 import dev.consent4j.testing.MutableClock;

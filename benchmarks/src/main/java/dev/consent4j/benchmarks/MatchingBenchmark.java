@@ -1,7 +1,7 @@
 package dev.consent4j.benchmarks;
 
-import dev.consent4j.policy.match.HostMatcher;
-import dev.consent4j.policy.match.NameMatcher;
+import dev.consent4j.internal.match.HostMatcher;
+import dev.consent4j.internal.match.NameMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -19,7 +19,6 @@ import dev.consent4j.policy.Policy;
 import dev.consent4j.signing.SigningKey;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.state.ConsentSettings;
-import dev.consent4j.state.fold.StateFolder;
 import dev.consent4j.store.cache.PostgresInvalidations;
 import dev.consent4j.store.jdbc.JdbcConsentStore;
 import java.net.InetSocketAddress;
@@ -94,7 +93,7 @@ public final class OutboxRun {
     }
 
     private static DecisionChanges changes(Policy policy) {
-        return DecisionChanges.of(new StateFolder(policy, ConsentSettings.defaults()), Clock.systemUTC());
+        return DecisionChanges.of(policy, ConsentSettings.defaults(), Clock.systemUTC());
     }
 
     private static JdbcConsentStore fresh(DataSource dataSource, String prefix, DecisionChanges changes, String channel)

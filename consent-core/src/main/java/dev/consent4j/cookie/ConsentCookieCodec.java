@@ -5,7 +5,7 @@ import dev.consent4j.event.Actor;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.signing.Rejection;
-import dev.consent4j.signing.SignedValues;
+import dev.consent4j.internal.signing.SignedValues;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.state.Choice;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package dev.consent4j.event;
 
+import dev.consent4j.internal.chain.EventChain;
 import java.time.Instant;
 import java.util.Objects;
 

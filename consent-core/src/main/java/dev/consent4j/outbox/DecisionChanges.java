@@ -5,10 +5,12 @@ import dev.consent4j.event.EventId;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.Policy;
 import dev.consent4j.state.Choice;
+import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Signals;
-import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.internal.fold.StateFolder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +45,12 @@ public final class DecisionChanges {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Changes decided by {@code folder} (the {@link dev.consent4j.ConsentManager}'s), at {@code clock}'s time. */
-    public static DecisionChanges of(StateFolder folder, Clock clock) {
-        return new DecisionChanges(folder, clock);
+    /**
+     * Changes decided under {@code policy} and {@code settings} (give the ones the
+     * {@link dev.consent4j.ConsentManager} is built with), at {@code clock}'s time.
+     */
+    public static DecisionChanges of(Policy policy, ConsentSettings settings, Clock clock) {
+        return new DecisionChanges(new StateFolder(policy, settings), clock);
     }
 
     /** The topics whose latest choices a store reads before an append. */

@@ -1,8 +1,8 @@
 package dev.consent4j.policy;
 
 import dev.consent4j.LogSafe;
-import dev.consent4j.policy.match.HostMatcher;
-import dev.consent4j.policy.match.NameMatcher;
+import dev.consent4j.internal.match.HostMatcher;
+import dev.consent4j.internal.match.NameMatcher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

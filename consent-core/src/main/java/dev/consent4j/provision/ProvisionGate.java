@@ -2,6 +2,7 @@ package dev.consent4j.provision;
 
 import dev.consent4j.ConsentManager;
 import dev.consent4j.event.SubjectId;
+import dev.consent4j.internal.match.Closest;
 import dev.consent4j.policy.DataItem;
 import dev.consent4j.policy.DataSource;
 import dev.consent4j.policy.Jurisdiction;
@@ -10,7 +11,6 @@ import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.ProvisionGround;
 import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Relation;
-import dev.consent4j.policy.match.Closest;
 import dev.consent4j.state.Decision;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,17 +1,22 @@
 package dev.consent4j.signing;
 
 import dev.consent4j.LogSafe;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A secret for HMAC-SHA256 signatures, with the id that signed values carry so that the right key
  * can be found after a rotation. The secret never appears in {@link #toString()}.
  */
 public final class SigningKey {
+
+    private static final String ALGORITHM = "HmacSHA256";
 
     /** Fewer bytes than the hash output would weaken HMAC-SHA256. */
     public static final int MIN_SECRET_BYTES = 32;
@@ -68,8 +73,20 @@ public final class SigningKey {
         return id;
     }
 
-    byte[] secret() {
-        return secret.clone();
+    /**
+     * A new HMAC-SHA256 {@code Mac} initialised with this key, for the signed values of consent4j's
+     * modules: it signs and checks without handing out the secret. Not thread-safe, like any {@code Mac}.
+     *
+     * @throws IllegalStateException when the platform lacks HmacSHA256
+     */
+    public Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(secret, ALGORITHM));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     @Override

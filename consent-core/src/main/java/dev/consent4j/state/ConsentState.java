@@ -5,7 +5,7 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
-import dev.consent4j.policy.match.Closest;
+import dev.consent4j.internal.match.Closest;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ public final class ConsentState {
 
     /**
      * Wraps decisions that were already made; {@code decisions} must hold one for every topic of
-     * {@code policy}. Use {@link dev.consent4j.state.fold.StateFolder} to make them from events.
+     * {@code policy}. Use {@link dev.consent4j.internal.fold.StateFolder} to make them from events.
      */
     public ConsentState(Policy policy, SubjectId subject, Signals signals, Instant evaluatedAt,
             Map<Topic, Decision> decisions) {
@@ -74,7 +74,7 @@ public final class ConsentState {
 
     /**
      * The subject's latest choices on topics the policy no longer offers: evidence, never
-     * decisions (see {@link dev.consent4j.state.fold.StateFolder#archive}).
+     * decisions (see {@link dev.consent4j.internal.fold.StateFolder#archive}).
      */
     public List<ArchivedChoice> archived() {
         return archived;

@@ -1,7 +1,8 @@
 package dev.consent4j.store;
 
+import dev.consent4j.event.ChainVerification;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventChain;
+import dev.consent4j.internal.chain.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.SubjectId;
@@ -72,7 +73,7 @@ public interface ConsentStore {
     }
 
     /** Verifies a subject's chain: no event was changed, removed or reordered after it was stored. */
-    default EventChain.Verification verify(SubjectId subject) {
+    default ChainVerification verify(SubjectId subject) {
         return EventChain.verify(events(subject));
     }
 }

@@ -1,7 +1,7 @@
 package dev.consent4j.store;
 
+import dev.consent4j.event.ChainVerification;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.SubjectId;
@@ -63,7 +63,7 @@ public abstract class ForwardingConsentStore implements ConsentStore {
     }
 
     @Override
-    public EventChain.Verification verify(SubjectId subject) {
+    public ChainVerification verify(SubjectId subject) {
         return delegate.verify(subject);
     }
 }

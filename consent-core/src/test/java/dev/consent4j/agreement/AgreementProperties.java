@@ -15,6 +15,7 @@ import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
@@ -392,7 +393,7 @@ abstract class AgreementProperties {
         ConsentCookieCodec.Result read = COOKIES.decode(COOKIES.encode(issued), now);
         assertThat(read.trusted()).as("the cookie verifies: %s", read.rejection()).isTrue();
         List<Choice> carried = read.cookie().asChoices();
-        ConsentState fromCookie = consents.folder().fold(visitor, carried, signals, now);
+        ConsentState fromCookie = new StateFolder(consents.policy(), consents.settings()).fold(visitor, carried, signals, now);
         for (Decision decision : stored.decisions().values()) {
             Decision other = fromCookie.decision(decision.topic());
             assertThat(other.allowed()).as("cookie and store on %s", decision.topic()).isEqualTo(decision.allowed());

@@ -9,7 +9,7 @@ import dev.consent4j.event.EventId;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.signing.Rejection;
-import dev.consent4j.signing.SignedValues;
+import dev.consent4j.internal.signing.SignedValues;
 import dev.consent4j.signing.SigningKey;
 import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.state.Choice;

@@ -12,15 +12,15 @@ public final class ChainSealedBeforeTheSplit {
 
     public static final SubjectId SUBJECT = SubjectId.parse("c:alice");
 
-    static final NewEvent GRANT = new NewEvent(EventId.parse("3f1c2a9e-5b7d-4e21-9a0c-6d8e1f2b3c4d"),
+    public static final NewEvent GRANT = new NewEvent(EventId.parse("3f1c2a9e-5b7d-4e21-9a0c-6d8e1f2b3c4d"),
             SUBJECT, Topic.parse("purpose:newsletter"), Action.GRANT, "2026-11",
             Instant.parse("2026-11-02T09:15:30.123456789Z"), Source.BANNER, Actor.SELF, "JP",
             new Evidence("notice-3", "ja", "Mozilla/5.0 テスト", "192.0.2.0/24"), null, null);
-    static final NewEvent LINK = new NewEvent(EventId.parse("7a2b4c6d-8e9f-4a1b-8c2d-3e4f5a6b7c8d"),
+    public static final NewEvent LINK = new NewEvent(EventId.parse("7a2b4c6d-8e9f-4a1b-8c2d-3e4f5a6b7c8d"),
             SUBJECT, null, Action.LINK, "2026-11", Instant.parse("2026-11-03T10:00:00Z"),
             Source.LOGIN_LINK, Actor.operator("op-7"), "US-CA", null,
             SubjectId.parse("v:0d9c8b7a6f5e4d3c8b2a1f0e9d8c7b6a"), null);
-    static final NewEvent CORRECTION = new NewEvent(EventId.parse("9b8a7c6d-5e4f-4321-8fed-cba987654321"),
+    public static final NewEvent CORRECTION = new NewEvent(EventId.parse("9b8a7c6d-5e4f-4321-8fed-cba987654321"),
             SUBJECT, Topic.parse("purpose:newsletter:email"), Action.WITHDRAW, "2026-12",
             Instant.parse("2026-12-24T23:59:59.5Z"), Source.CALL_CENTRE, Actor.GUARDIAN, "JP", null, null,
             GRANT.id());

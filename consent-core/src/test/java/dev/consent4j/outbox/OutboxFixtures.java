@@ -9,7 +9,6 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.load.PolicyLoader;
 import dev.consent4j.state.ConsentSettings;
-import dev.consent4j.state.fold.StateFolder;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -26,7 +25,7 @@ public final class OutboxFixtures {
     }
 
     public static DecisionChanges changes(Clock clock) {
-        return DecisionChanges.of(new StateFolder(policy(), ConsentSettings.defaults()), clock);
+        return DecisionChanges.of(policy(), ConsentSettings.defaults(), clock);
     }
 
     /** A choice on targeted ads under the policy's current version: GRANT and WITHDRAW alternate into changes. */

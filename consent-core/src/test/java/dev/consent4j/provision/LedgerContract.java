@@ -411,7 +411,7 @@ public abstract class LedgerContract {
     @Test
     void eachRecipientHearsOnlyTheOptOutsOfItsPurposesAndTheLedgerKeepsOneNotificationPerMessage() throws Exception {
         dev.consent4j.store.memory.InMemoryConsentStore events = new dev.consent4j.store.memory.InMemoryConsentStore(
-                dev.consent4j.outbox.DecisionChanges.of(consents.folder(), clock));
+                dev.consent4j.outbox.DecisionChanges.of(consents.policy(), consents.settings(), clock));
         ConsentManager recording = ConsentManager.builder(POLICY, events).clock(clock).build();
         Map<String, List<dev.consent4j.outbox.OutboxMessage>> heard = new java.util.TreeMap<>();
         dev.consent4j.outbox.OutboxDispatcher.Builder dispatcher = dev.consent4j.outbox.OutboxDispatcher

@@ -9,7 +9,7 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.load.PolicyLoader;
-import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.internal.fold.StateFolder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.chain.EventChain;
 import dev.consent4j.outbox.DecisionChange;
 import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.outbox.OutboxMessage;
@@ -21,7 +21,6 @@ import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.load.PolicyLoader;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.Reason;
-import dev.consent4j.state.fold.StateFolder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -233,7 +232,7 @@ public abstract class ConsentStoreContract {
 
     private OutboxStore outbox() throws Exception {
         Policy policy = PolicyLoader.loadResource("dev/consent4j/state/decisions-policy.yaml", getClass().getClassLoader());
-        DecisionChanges changes = DecisionChanges.of(new StateFolder(policy, ConsentSettings.defaults()),
+        DecisionChanges changes = DecisionChanges.of(policy, ConsentSettings.defaults(),
                 Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC));
         store = createStore(changes);
         return store.outbox().orElseThrow();

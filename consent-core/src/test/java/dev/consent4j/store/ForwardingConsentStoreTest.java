@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
-import dev.consent4j.event.EventChain;
+import dev.consent4j.event.ChainVerification;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
@@ -34,7 +34,7 @@ class ForwardingConsentStoreTest {
                 List.class, List.of(),
                 Optional.class, Optional.of("answer"),
                 Map.class, Map.of(),
-                EventChain.Verification.class, new EventChain.Verification(false, 7, 3, "recorded"));
+                ChainVerification.class, new ChainVerification(false, 7, 3, "recorded"));
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) {

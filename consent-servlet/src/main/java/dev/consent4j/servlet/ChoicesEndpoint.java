@@ -15,13 +15,13 @@ import dev.consent4j.event.Evidence;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
-import dev.consent4j.state.fold.StateFolder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,11 +39,13 @@ import tools.jackson.databind.JsonNode;
 final class ChoicesEndpoint {
 
     private final ConsentManager consents;
+    private final StateFolder folder;
     private final EnforcementListener listener;
     private final PersonalRequests requests;
 
     ChoicesEndpoint(ConsentManager consents, EnforcementListener listener, PersonalRequests requests) {
         this.consents = consents;
+        this.folder = new StateFolder(consents.policy(), consents.settings());
         this.listener = listener;
         this.requests = requests;
     }
@@ -106,7 +108,7 @@ final class ChoicesEndpoint {
             if (action == null) {
                 errors.add(new Problem.FieldError("/all", "all is \"grant\" or \"deny\""));
             } else {
-                for (Topic topic : consents.folder().allChoice(context.state(), action)) {
+                for (Topic topic : folder.allChoice(context.state(), action)) {
                     choices.put(topic, action);
                 }
             }

@@ -51,7 +51,7 @@ public final class ConsentContext {
 
     /**
      * @param enforced a state with the same allowed flags and reasons as {@code ownState} gives
-     *                 ({@link dev.consent4j.state.fold.StateFolder#foldShared}), which the response enforces
+     *                 ({@link dev.consent4j.internal.fold.StateFolder#foldShared}), which the response enforces
      * @param ownState the request's own state, made only if something asks for it
      */
     ConsentContext(Signals signals, SubjectId customer, boolean secureRequest, ConsentCookie cookie,

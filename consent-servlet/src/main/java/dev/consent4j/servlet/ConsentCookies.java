@@ -1,7 +1,7 @@
 package dev.consent4j.servlet;
 
 import dev.consent4j.ConsentManager;
-import dev.consent4j.RateLimitedLog;
+import dev.consent4j.internal.log.RateLimitedLog;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
 import dev.consent4j.event.SubjectId;

@@ -6,7 +6,7 @@ import static dev.consent4j.servlet.EndpointHelpers.requireMethod;
 
 import dev.consent4j.ConsentManager;
 import dev.consent4j.InvalidChoiceException;
-import dev.consent4j.RateLimitedLog;
+import dev.consent4j.internal.log.RateLimitedLog;
 import dev.consent4j.store.ConsentStoreException;
 import dev.consent4j.store.StoreUnavailableException;
 import dev.consent4j.guardian.GuardianConsentTokens;

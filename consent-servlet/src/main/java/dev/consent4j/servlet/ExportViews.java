@@ -8,7 +8,7 @@ import dev.consent4j.request.Disclosure;
 import dev.consent4j.request.PersonalRequest;
 import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentSettings;
-import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.internal.fold.StateFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -8,6 +8,7 @@ import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.guardian.GuardianConsentToken;
 import dev.consent4j.guardian.GuardianConsentTokens;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Basis;
@@ -55,6 +56,7 @@ final class GuardianConsentEndpoint {
     private static final PageTemplate PARAGRAPH = PageTemplate.load("paragraph");
 
     private final ConsentManager consents;
+    private final StateFolder folder;
     private final GuardianConsentTokens tokens;
     private final boolean sessionAllowed;
     private final PublicPages pages;
@@ -63,6 +65,7 @@ final class GuardianConsentEndpoint {
             PublicPages pages) {
         this.pages = pages;
         this.consents = consents;
+        this.folder = new StateFolder(consents.policy(), consents.settings());
         this.tokens = tokens;
         this.sessionAllowed = sessionAllowed;
     }
@@ -145,7 +148,7 @@ final class GuardianConsentEndpoint {
     private List<Topic> askable(GuardianConsentToken token, Jurisdiction jurisdiction) {
         List<Topic> askable = new ArrayList<>();
         for (Topic topic : token.topics()) {
-            if (consents.folder().choosable(topic, jurisdiction)) {
+            if (folder.choosable(topic, jurisdiction)) {
                 askable.add(topic);
             }
         }

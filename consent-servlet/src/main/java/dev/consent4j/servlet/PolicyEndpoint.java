@@ -3,6 +3,7 @@ package dev.consent4j.servlet;
 import static dev.consent4j.servlet.EndpointHelpers.context;
 
 import dev.consent4j.ConsentManager;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
@@ -31,6 +32,7 @@ final class PolicyEndpoint {
     static final int MAX_POLICY_BODIES = 256;
 
     private final ConsentManager consents;
+    private final StateFolder folder;
     private final CspReports cspReports;
     private final Predicate<HttpServletRequest> operator;
     private final PublicPages pages;
@@ -44,6 +46,7 @@ final class PolicyEndpoint {
     PolicyEndpoint(ConsentManager consents, CspReports cspReports, Predicate<HttpServletRequest> operator,
             PublicPages pages) {
         this.consents = consents;
+        this.folder = new StateFolder(consents.policy(), consents.settings());
         this.cspReports = cspReports;
         this.operator = operator;
         this.pages = pages;
@@ -57,7 +60,7 @@ final class PolicyEndpoint {
         PolicyBodyKey key = PolicyBodyKey.of(policy, language, jurisdiction, base);
         PolicyBody cached = policyBodies.get(key);
         if (cached == null) {
-            byte[] json = JsonIo.bytes(PolicyView.policy(consents.folder(), consents.clock().instant(), language, jurisdiction, base));
+            byte[] json = JsonIo.bytes(PolicyView.policy(folder, consents.clock().instant(), language, jurisdiction, base));
             cached = new PolicyBody(json, "\"" + sha256(json).substring(0, 32) + "\"");
             if (policyBodies.size() < MAX_POLICY_BODIES) {
                 policyBodies.putIfAbsent(key, cached);

@@ -1,14 +1,14 @@
 package dev.consent4j.servlet;
 
 import dev.consent4j.ConsentManager;
-import dev.consent4j.RateLimitedLog;
+import dev.consent4j.internal.fold.StateFolder;
+import dev.consent4j.internal.log.RateLimitedLog;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.state.ConsentState;
-import dev.consent4j.state.fold.StateFolder;
 import dev.consent4j.state.AgeBand;
 import dev.consent4j.state.Signals;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +25,7 @@ import java.util.List;
 final class RequestResolver {
 
     private final ConsentManager consents;
+    private final StateFolder folder;
     private final ConsentCookies cookies;
     private final SubjectResolver subjects;
     private final CustomerAgeResolver ages;
@@ -39,6 +40,7 @@ final class RequestResolver {
             JurisdictionResolver jurisdictions, EnforcementListener listener, StoreLookups lookups, Duration storeTimeout,
             RateLimitedLog storeWarnings, RateLimitedLog rejections) {
         this.consents = consents;
+        this.folder = new StateFolder(consents.policy(), consents.settings());
         this.cookies = cookies;
         this.subjects = subjects;
         this.ages = ages;
@@ -73,7 +75,6 @@ final class RequestResolver {
             List<dev.consent4j.state.Choice> choices = cookie != null ? cookie.asChoices() : List.of();
             // Enforcement needs only what is allowed and why, which visitors with the same choice
             // pattern share; the visitor's own state is folded only if the application asks for it.
-            StateFolder folder = consents.folder();
             ConsentState enforced = folder.foldShared(choices, signals, now);
             // A cookie signed with an older key is re-issued under the newest, so old keys can be retired.
             ConsentCookie toIssue = read != null && read.signedWithOlderKey() ? cookie : null;
@@ -105,7 +106,7 @@ final class RequestResolver {
         } catch (StoreLookups.LookupFailed failed) {
             storeUnavailable(failed);
             // Nothing beyond what this browser's own cookie records: the stored choices are unknown.
-            ConsentState failClosed = consents.folder().foldWithoutStore(customer,
+            ConsentState failClosed = folder.foldWithoutStore(customer,
                     cookie != null ? cookie.asChoices() : List.of(), signals, now);
             return new ConsentContext(signals, customer, secure, cookie, failClosed, toIssue, true);
         }

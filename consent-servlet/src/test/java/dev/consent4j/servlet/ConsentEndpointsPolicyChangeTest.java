@@ -10,6 +10,7 @@ import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.load.PolicyLoader;
@@ -20,7 +21,6 @@ import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Signals;
-import dev.consent4j.state.fold.StateFolder;
 import dev.consent4j.unsubscribe.UnsubscribeTokens;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -227,7 +227,7 @@ class ConsentEndpointsPolicyChangeTest {
                 .toList();
         assertThat(carried.asChoices()).containsExactlyInAnyOrderElementsOf(stored);
         // Enforcement from the cookie alone gives the store's decisions.
-        assertThat(outcomes(consents.folder().fold(visitor, carried.asChoices(), JP, shop.clock.instant())))
+        assertThat(outcomes(new StateFolder(consents.policy(), consents.settings()).fold(visitor, carried.asChoices(), JP, shop.clock.instant())))
                 .isEqualTo(outcomes(consents.state(visitor, JP)));
     }
 

@@ -8,12 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
-import dev.consent4j.servlet.ConsentFilter.CspMode;
-import dev.consent4j.servlet.ConsentFilter.UndeclaredCookieMode;
-import dev.consent4j.signing.SigningKeys;
-import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.NewEvent;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
+import dev.consent4j.servlet.ConsentFilter.UndeclaredCookieMode;
+import dev.consent4j.event.Action;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
@@ -465,7 +464,7 @@ class ConsentFilterTest {
         payload.write(0x10); // category, grant
         payload.write(11);
         payload.writeBytes("advertising".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return new dev.consent4j.signing.SignedValues(keys).seal('1', payload.toByteArray());
+        return new dev.consent4j.internal.signing.SignedValues(keys).seal('1', payload.toByteArray());
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.provision.ProvisionStore;
 import dev.consent4j.state.ConsentSettings;
-import dev.consent4j.state.fold.StateFolder;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,7 +69,7 @@ public final class ConsentStoreAutoConfiguration {
         if (!properties.outbox().enabled()) {
             return null;
         }
-        return DecisionChanges.of(new StateFolder(policy.getObject(), settings.getObject()), clock.getIfAvailable(Clock::systemUTC));
+        return DecisionChanges.of(policy.getObject(), settings.getObject(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     /**

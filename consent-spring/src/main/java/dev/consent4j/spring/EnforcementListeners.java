@@ -1,7 +1,7 @@
 package dev.consent4j.spring;
 
 import dev.consent4j.LogSafe;
-import dev.consent4j.RateLimitedLog;
+import dev.consent4j.internal.log.RateLimitedLog;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.servlet.EnforcementListener.BannerOutcome;
 import dev.consent4j.servlet.EnforcementListener;

@@ -117,9 +117,8 @@ class ConsentOutboxAutoConfigurationTest {
         runner.withPropertyValues("consent.store.type=memory", "consent.outbox.enabled=true")
                 .withBean("ownDispatcher", OutboxDispatcher.class, () -> OutboxDispatcher.builder(
                         new dev.consent4j.store.memory.InMemoryConsentStore(dev.consent4j.outbox.DecisionChanges.of(
-                                new dev.consent4j.state.fold.StateFolder(dev.consent4j.policy.load.PolicyLoader.loadResource(
-                                        "consent-policy.yaml", getClass().getClassLoader()),
-                                        dev.consent4j.state.ConsentSettings.defaults()), java.time.Clock.systemUTC()))
+                                dev.consent4j.policy.load.PolicyLoader.loadResource("consent-policy.yaml", getClass().getClassLoader()),
+                                dev.consent4j.state.ConsentSettings.defaults(), java.time.Clock.systemUTC()))
                                 .outbox().orElseThrow()).sink(message -> { }).build())
                 .run(context -> assertThat(context).hasNotFailed().getBeanNames(OutboxDispatcher.class).containsExactly("ownDispatcher"));
     }

@@ -15,7 +15,7 @@ import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import dev.consent4j.state.Signals;
-import dev.consent4j.state.fold.StateFolder;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.test.check.Judge;
 import dev.consent4j.test.check.KitConfiguration;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.consent4j.policy.load;
 
-import dev.consent4j.policy.match.Closest;
+import dev.consent4j.internal.match.Closest;
 import java.util.Collection;
 
 /** "Did you mean…" for misspelt keys and ids in a policy file; see {@link Closest}. */

@@ -3,7 +3,7 @@ package dev.consent4j.store.jdbc;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventChain;
+import dev.consent4j.internal.chain.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.NewEvent;

@@ -1,7 +1,7 @@
 package dev.consent4j.store.jdbc;
 
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventChain;
+import dev.consent4j.internal.chain.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.SubjectId;

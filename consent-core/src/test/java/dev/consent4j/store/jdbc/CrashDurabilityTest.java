@@ -3,8 +3,8 @@ package dev.consent4j.store.jdbc;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import dev.consent4j.event.ChainVerification;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventChain;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.testing.TestDatabases;
 import java.io.IOException;
@@ -272,7 +272,7 @@ class CrashDurabilityTest {
                     problems.add("round " + round + ": " + subject + " lost " + missing.size() + " acknowledged events"
                             + " (" + events.size() + " stored): " + abbreviate(missing));
                 }
-                EventChain.Verification verification = store.verify(subject);
+                ChainVerification verification = store.verify(subject);
                 if (!verification.valid()) {
                     brokenChains++;
                     problems.add("round " + round + ": the chain of " + subject + " is broken at "

@@ -7,8 +7,8 @@ import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.ChainSealedBeforeTheSplit;
+import dev.consent4j.event.ChainVerification;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
@@ -85,8 +85,8 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
     @Test
     void anAppendWhoseOutboxRowCannotBeWrittenStoresNothing() throws Exception {
         Policy policy = PolicyLoader.loadResource("dev/consent4j/state/decisions-policy.yaml", getClass().getClassLoader());
-        ConsentStore withOutbox = createStore(DecisionChanges.of(new dev.consent4j.state.fold.StateFolder(policy,
-                dev.consent4j.state.ConsentSettings.defaults()), java.time.Clock.systemUTC()));
+        ConsentStore withOutbox = createStore(DecisionChanges.of(policy,
+                dev.consent4j.state.ConsentSettings.defaults(), java.time.Clock.systemUTC()));
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE " + PREFIX + "outbox");
         }
@@ -117,7 +117,7 @@ abstract class JdbcConsentStoreContract extends ConsentStoreContract {
                 event(alice, TARGETED_ADS, Action.DENY, 1)));
 
         tamper(sealed.get(0).id(), "WITHDRAW");
-        EventChain.Verification verification = store.verify(alice);
+        ChainVerification verification = store.verify(alice);
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.brokenAt()).isZero();

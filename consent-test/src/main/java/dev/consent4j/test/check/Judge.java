@@ -6,7 +6,7 @@ import dev.consent4j.policy.CookieDeclaration;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Tracker;
-import dev.consent4j.policy.match.HostMatcher;
+import dev.consent4j.internal.match.HostMatcher;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import dev.consent4j.test.Finding;

@@ -1,5 +1,8 @@
-package dev.consent4j.event;
+package dev.consent4j.internal.chain;
 
+import dev.consent4j.event.ChainVerification;
+import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.NewEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +15,8 @@ import java.util.List;
  *
  * <p>The encoding is format 1: fields in a fixed order, each as its UTF-8 length in decimal, a
  * colon, and the bytes; absent fields as {@code -}. Changing it would break every stored chain,
- * so a new encoding gets a new format number (see COMPATIBILITY.md).
+ * so a new encoding gets a new format number (see COMPATIBILITY.md). Implementation: the stores
+ * seal and check events with it; {@link dev.consent4j.store.ConsentStore#verify} is the API.
  */
 public final class EventChain {
 
@@ -56,22 +60,22 @@ public final class EventChain {
      * Checks a subject's events, in sequence order: sequences run 1, 2, 3…, each event links to
      * the hash of the one before, and each hash matches the event's content.
      */
-    public static Verification verify(List<ConsentEvent> events) {
+    public static ChainVerification verify(List<ConsentEvent> events) {
         String previous = "";
         for (int i = 0; i < events.size(); i++) {
             ConsentEvent event = events.get(i);
             if (event.sequence() != i + 1) {
-                return Verification.broken(i, "expected sequence " + (i + 1) + " but found " + event.sequence());
+                return ChainVerification.broken(i, "expected sequence " + (i + 1) + " but found " + event.sequence());
             }
             if (!previous.equals(event.previousHash())) {
-                return Verification.broken(i, "event " + event.id() + " does not link to the hash of the event before it");
+                return ChainVerification.broken(i, "event " + event.id() + " does not link to the hash of the event before it");
             }
             if (!hash(event.content(), event.sequence(), event.previousHash()).equals(event.hash())) {
-                return Verification.broken(i, "event " + event.id() + " does not match its hash; it was changed after it was stored");
+                return ChainVerification.broken(i, "event " + event.id() + " does not match its hash; it was changed after it was stored");
             }
             previous = event.hash();
         }
-        return new Verification(true, events.size(), -1, null);
+        return ChainVerification.intact(events.size());
     }
 
     private static void append(StringBuilder canonical, String field) {
@@ -80,19 +84,5 @@ public final class EventChain {
             return;
         }
         canonical.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field);
-    }
-
-    /**
-     * The result of verifying a chain.
-     *
-     * @param valid        whether every link holds
-     * @param eventCount   how many events were checked
-     * @param brokenAt     the 0-based index of the first bad event, or -1
-     * @param problem      what is wrong with it, or {@code null}
-     */
-    public record Verification(boolean valid, int eventCount, int brokenAt, String problem) {
-        static Verification broken(int index, String problem) {
-            return new Verification(false, index, index, problem);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.consent4j.state.fold;
+package dev.consent4j.internal.fold;
 
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;

@@ -1,4 +1,4 @@
-package dev.consent4j.state.fold;
+package dev.consent4j.internal.fold;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,5 +1,6 @@
-package dev.consent4j;
+package dev.consent4j.internal.log;
 
+import dev.consent4j.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.consent4j.signing;
+package dev.consent4j.internal.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,9 @@ import dev.consent4j.cookie.ConsentCookieCodec;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.signing.Rejection;
+import dev.consent4j.signing.SigningKey;
+import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.unsubscribe.UnsubscribeTokens;
 import java.time.Clock;
 import java.time.Duration;

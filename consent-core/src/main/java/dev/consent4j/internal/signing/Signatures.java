@@ -1,13 +1,13 @@
-package dev.consent4j.signing;
+package dev.consent4j.internal.signing;
 
-import java.security.GeneralSecurityException;
+import dev.consent4j.signing.SigningKey;
+import dev.consent4j.signing.SigningKeys;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA256 signatures under a set of {@link SigningKeys}: signs with the newest key, verifies
@@ -20,8 +20,6 @@ public final class Signatures {
     /** Length of an HMAC-SHA256 output in bytes. */
     public static final int LENGTH = 32;
 
-    private static final String ALGORITHM = "HmacSHA256";
-
     private final SigningKeys keys;
     private final Map<String, ThreadLocal<Mac>> macs;
     /** The key ids and their {@code Mac}s in the order of {@link SigningKeys#all()}, newest first. */
@@ -33,9 +31,8 @@ public final class Signatures {
         Map<String, ThreadLocal<Mac>> byId = new HashMap<>();
         List<ThreadLocal<Mac>> inOrder = new ArrayList<>();
         for (SigningKey key : keys.all()) {
-            SecretKeySpec spec = new SecretKeySpec(key.secret(), ALGORITHM);
-            newMac(spec); // fails now, at construction, if the platform lacks HmacSHA256
-            ThreadLocal<Mac> mac = ThreadLocal.withInitial(() -> newMac(spec));
+            key.newMac(); // fails now, at construction, if the platform lacks HmacSHA256
+            ThreadLocal<Mac> mac = ThreadLocal.withInitial(key::newMac);
             byId.put(key.id(), mac);
             inOrder.add(mac);
         }
@@ -93,15 +90,5 @@ public final class Signatures {
 
     public boolean knows(String keyId) {
         return macs.containsKey(keyId);
-    }
-
-    private static Mac newMac(SecretKeySpec spec) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(spec);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 }

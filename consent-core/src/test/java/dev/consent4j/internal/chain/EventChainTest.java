@@ -1,7 +1,14 @@
-package dev.consent4j.event;
+package dev.consent4j.internal.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consent4j.event.Action;
+import dev.consent4j.event.Actor;
+import dev.consent4j.event.ChainSealedBeforeTheSplit;
+import dev.consent4j.event.ChainVerification;
+import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.event.NewEvent;
+import dev.consent4j.event.Source;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +25,7 @@ class EventChainTest {
     @Test
     void aChainSealedByEarlierVersionsStillVerifies() {
         assertThat(EventChain.verify(storedBeforeTheSplit()))
-                .isEqualTo(new EventChain.Verification(true, 3, -1, null));
+                .isEqualTo(new ChainVerification(true, 3, -1, null));
     }
 
     @Test
@@ -37,7 +44,7 @@ class EventChainTest {
                 Source.LOGIN_LINK, Actor.SELF, "US-CA", null, LINK.linkedVisitor(), null);
         chain.set(1, new ConsentEvent(changed, chain.get(1).seal()));
 
-        EventChain.Verification verification = EventChain.verify(chain);
+        ChainVerification verification = EventChain.verify(chain);
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.brokenAt()).isEqualTo(1);
@@ -48,7 +55,7 @@ class EventChainTest {
     void aMissingEventBreaksTheChainAtItsGap() {
         List<ConsentEvent> chain = storedBeforeTheSplit();
 
-        EventChain.Verification verification = EventChain.verify(List.of(chain.get(0), chain.get(2)));
+        ChainVerification verification = EventChain.verify(List.of(chain.get(0), chain.get(2)));
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.brokenAt()).isEqualTo(1);

@@ -1,4 +1,4 @@
-package dev.consent4j.state.fold;
+package dev.consent4j.internal.fold;
 
 import dev.consent4j.event.Action;
 import dev.consent4j.event.ConsentEvent;
@@ -363,7 +363,7 @@ public final class StateFolder {
             List<String> ids = new ArrayList<>();
             topics.forEach(t -> ids.add(t.toString()));
             throw new IllegalArgumentException("policy " + policy.version() + " declares no topic '" + topic + "'"
-                    + dev.consent4j.policy.match.Closest.hint(topic.toString(), ids));
+                    + dev.consent4j.internal.match.Closest.hint(topic.toString(), ids));
         }
     }
 

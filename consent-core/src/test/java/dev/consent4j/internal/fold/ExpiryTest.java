@@ -1,4 +1,4 @@
-package dev.consent4j.state.fold;
+package dev.consent4j.internal.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

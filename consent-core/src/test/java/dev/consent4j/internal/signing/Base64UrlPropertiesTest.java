@@ -1,4 +1,4 @@
-package dev.consent4j.signing;
+package dev.consent4j.internal.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

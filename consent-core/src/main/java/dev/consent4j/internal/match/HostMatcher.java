@@ -1,4 +1,4 @@
-package dev.consent4j.policy.match;
+package dev.consent4j.internal.match;
 
 import java.util.HashMap;
 import java.util.Locale;
