@@ -53,10 +53,4 @@ final class EndpointHelpers {
     static String pointer(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }
-
-    /** For element content and quoted attribute values. */
-    static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
-    }
 }

@@ -13,6 +13,7 @@ import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.disclosure.PageTemplate;
 import dev.consent4j.signing.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,9 +51,9 @@ final class GuardianConsentEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(GuardianConsentEndpoint.class);
     private static final Set<String> FIELDS = Set.of("choices", "language");
     private static final String NOTICE = " notice:";
-    private static final PageTemplate FORM = PageTemplate.load("guardian-form");
-    private static final PageTemplate TOPIC = PageTemplate.load("guardian-topic");
-    private static final PageTemplate PARAGRAPH = PageTemplate.load("paragraph");
+    private static final PageTemplate FORM = PageTemplate.load(PublicPages.class, "guardian-form");
+    private static final PageTemplate TOPIC = PageTemplate.load(PublicPages.class, "guardian-topic");
+    private static final PageTemplate PARAGRAPH = PageTemplate.load(PublicPages.class, "paragraph");
 
     private final ConsentManager consents;
     private final GuardianConsentTokens tokens;
