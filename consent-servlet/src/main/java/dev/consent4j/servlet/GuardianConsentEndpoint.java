@@ -316,15 +316,7 @@ final class GuardianConsentEndpoint {
                 errors.add(new Problem.FieldError("/" + EndpointHelpers.pointer(field), "unknown field; expected choices, language"));
             }
         }
-        String language = null;
-        JsonNode languageNode = body.get("language");
-        if (languageNode != null) {
-            if (languageNode.isString() && policy.languages().contains(languageNode.stringValue())) {
-                language = languageNode.stringValue();
-            } else {
-                errors.add(new Problem.FieldError("/language", "language is one of the policy's: " + policy.languages()));
-            }
-        }
+        String language = EndpointHelpers.language(body, policy, errors);
         Map<Topic, Action> choices = new LinkedHashMap<>();
         JsonNode each = body.get("choices");
         if (each == null || !each.isObject() || each.isEmpty()) {
@@ -332,11 +324,8 @@ final class GuardianConsentEndpoint {
         } else {
             for (Map.Entry<String, JsonNode> entry : each.properties()) {
                 String at = "/choices/" + EndpointHelpers.pointer(entry.getKey());
-                Topic topic;
-                try {
-                    topic = Topic.parse(entry.getKey());
-                } catch (IllegalArgumentException e) {
-                    errors.add(new Problem.FieldError(at, "a topic is category:<id>, purpose:<id> or purpose:<id>:<channel>"));
+                Topic topic = EndpointHelpers.topic(entry.getKey(), at, errors);
+                if (topic == null) {
                     continue;
                 }
                 Action action = EndpointHelpers.action(entry.getValue());
