@@ -9,13 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.consent4j.test.scan.Chromium;
 import org.openqa.selenium.By;
@@ -26,8 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -79,26 +75,8 @@ final class Browser implements AutoCloseable {
         if (missingChromium() != null) {
             throw new IllegalStateException(missingChromium());
         }
-        try {
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-            Files.createDirectories(tmp);
-            profile = Files.createTempDirectory(tmp, "chrome-profile-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = Chromium.headless(binary, profile, List.of(extraArguments));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(driverPath))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver started;
-        try {
-            started = new ChromeDriver(service, options);
-        } catch (RuntimeException e) {
-            deleteProfile();
-            throw e;
-        }
-        driver = started;
+        profile = Chromium.newProfile("chrome-profile-");
+        driver = Chromium.start(driverPath, Chromium.headless(binary, profile, List.of(extraArguments)), profile);
     }
 
     ChromeDriver driver() {
@@ -211,15 +189,7 @@ final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            deleteProfile();
-        }
-    }
-
-    private void deleteProfile() {
-        try (Stream<Path> paths = Files.walk(profile)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Chromium.deleteProfile(profile);
         }
     }
 }

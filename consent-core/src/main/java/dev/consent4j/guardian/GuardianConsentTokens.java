@@ -2,6 +2,7 @@ package dev.consent4j.guardian;
 
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.signing.ExpiringTokens;
 import dev.consent4j.signing.Rejection;
 import dev.consent4j.internal.signing.SignedValues;
 import dev.consent4j.signing.SigningKeys;
@@ -14,7 +15,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -51,19 +51,11 @@ public final class GuardianConsentTokens {
     private static final String REFERENCE_PREFIX = "guardian-link:";
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final SignedValues values;
-    private final Clock clock;
-    private final Duration validity;
+    private final ExpiringTokens tokens;
     private final SecureRandom random = new SecureRandom();
 
     public GuardianConsentTokens(SigningKeys keys, Clock clock, Duration validity) {
-        this.values = new SignedValues(keys);
-        this.clock = Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(validity, "validity");
-        if (validity.isNegative() || validity.isZero()) {
-            throw new IllegalArgumentException("validity must be positive, but was " + validity);
-        }
-        this.validity = validity;
+        this.tokens = new ExpiringTokens(keys, clock, validity);
     }
 
     public GuardianConsentTokens(SigningKeys keys, Clock clock) {
@@ -71,7 +63,7 @@ public final class GuardianConsentTokens {
     }
 
     public Duration validity() {
-        return validity;
+        return tokens.validity();
     }
 
     /**
@@ -100,7 +92,7 @@ public final class GuardianConsentTokens {
         byte[] idBytes = new byte[16];
         random.nextBytes(idBytes);
         String id = BASE64.encodeToString(idBytes);
-        Instant expiresAt = clock.instant().plus(validity).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = tokens.expiryFromNow();
         return new GuardianConsentToken(id, minor, accountDisplay, distinct, contactHash(id, guardianContact), expiresAt);
     }
 
@@ -122,7 +114,7 @@ public final class GuardianConsentTokens {
         for (Topic topic : token.topics()) {
             text(out, topic.toString());
         }
-        String sealed = values.seal(FORMAT, out.toByteArray());
+        String sealed = tokens.seal(FORMAT, out.toByteArray());
         if (sealed.length() > MAX_TOKEN_LENGTH) {
             throw new IllegalArgumentException("the subject, account display and topics make a token of " + sealed.length()
                     + " characters, more than a link can carry (" + MAX_TOKEN_LENGTH + "); ask about fewer topics at once");
@@ -132,37 +124,26 @@ public final class GuardianConsentTokens {
 
     /** Verifies a token. Never throws for bad input. */
     public Verified verify(String token) {
-        SignedValues.Opened opened = values.open(token, FORMAT, MAX_TOKEN_LENGTH);
-        if (!opened.trusted()) {
-            return new Verified(null, opened.rejection());
+        ExpiringTokens.Verified<GuardianConsentToken> verified = tokens.verify(token, FORMAT, MAX_TOKEN_LENGTH,
+                GuardianConsentTokens::read, GuardianConsentToken::expiresAt);
+        return new Verified(verified.token(), verified.rejection());
+    }
+
+    private static GuardianConsentToken read(ByteBuffer in) {
+        byte[] id = new byte[16];
+        in.get(id);
+        Instant expiresAt = Instant.ofEpochSecond(in.getLong());
+        byte[] hash = new byte[32];
+        in.get(hash);
+        SubjectId subject = SubjectId.parse(ExpiringTokens.readText(in));
+        String display = ExpiringTokens.readText(in);
+        int count = in.get() & 0xff;
+        List<Topic> topics = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            topics.add(Topic.parse(ExpiringTokens.readText(in)));
         }
-        GuardianConsentToken scope;
-        try {
-            ByteBuffer in = ByteBuffer.wrap(opened.payload());
-            byte[] id = new byte[16];
-            in.get(id);
-            Instant expiresAt = Instant.ofEpochSecond(in.getLong());
-            byte[] hash = new byte[32];
-            in.get(hash);
-            SubjectId subject = SubjectId.parse(read(in));
-            String display = read(in);
-            int count = in.get() & 0xff;
-            List<Topic> topics = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                topics.add(Topic.parse(read(in)));
-            }
-            if (in.hasRemaining()) {
-                return new Verified(null, Rejection.UNREADABLE);
-            }
-            scope = new GuardianConsentToken(BASE64.encodeToString(id), subject, display, topics,
-                    BASE64.encodeToString(hash), expiresAt);
-        } catch (RuntimeException e) {
-            return new Verified(null, Rejection.UNREADABLE);
-        }
-        if (!scope.expiresAt().isAfter(clock.instant())) {
-            return new Verified(null, Rejection.EXPIRED);
-        }
-        return new Verified(scope, null);
+        return new GuardianConsentToken(BASE64.encodeToString(id), subject, display, topics, BASE64.encodeToString(hash),
+                expiresAt);
     }
 
     /**
@@ -199,12 +180,6 @@ public final class GuardianConsentTokens {
         }
         out.write(bytes.length);
         out.writeBytes(bytes);
-    }
-
-    private static String read(ByteBuffer in) {
-        byte[] bytes = new byte[in.get() & 0xff];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** A verified token's scope, or why the token was refused. */

@@ -1,6 +1,7 @@
 package dev.consent4j.unsubscribe;
 
 import dev.consent4j.event.SubjectId;
+import dev.consent4j.signing.ExpiringTokens;
 import dev.consent4j.signing.Rejection;
 import dev.consent4j.internal.signing.SignedValues;
 import dev.consent4j.signing.SigningKeys;
@@ -9,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 
 /**
  * Issues and verifies one-click unsubscribe tokens (RFC 8058): {@code u.<key id>.<payload>.<signature>}
@@ -28,18 +27,10 @@ public final class UnsubscribeTokens {
 
     private static final int MAX_TOKEN_LENGTH = 600;
 
-    private final SignedValues values;
-    private final Clock clock;
-    private final Duration validity;
+    private final ExpiringTokens tokens;
 
     public UnsubscribeTokens(SigningKeys keys, Clock clock, Duration validity) {
-        this.values = new SignedValues(keys);
-        this.clock = Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(validity, "validity");
-        if (validity.isNegative() || validity.isZero()) {
-            throw new IllegalArgumentException("validity must be positive, but was " + validity);
-        }
-        this.validity = validity;
+        this.tokens = new ExpiringTokens(keys, clock, validity);
     }
 
     public UnsubscribeTokens(SigningKeys keys, Clock clock) {
@@ -48,7 +39,7 @@ public final class UnsubscribeTokens {
 
     /** A token that stops {@code purpose} on {@code channel} for {@code subject}. */
     public String issue(SubjectId subject, String purpose, String channel) {
-        Instant expiresAt = clock.instant().plus(validity).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = tokens.expiryFromNow();
         byte[] subjectBytes = text(subject.toString());
         byte[] purposeBytes = text(purpose);
         byte[] channelBytes = text(channel);
@@ -57,33 +48,22 @@ public final class UnsubscribeTokens {
         payload.put((byte) subjectBytes.length).put(subjectBytes);
         payload.put((byte) purposeBytes.length).put(purposeBytes);
         payload.put((byte) channelBytes.length).put(channelBytes);
-        return values.seal(FORMAT, payload.array());
+        return tokens.seal(FORMAT, payload.array());
     }
 
     /** Verifies a token. Never throws for bad input. */
     public Verified verify(String token) {
-        SignedValues.Opened opened = values.open(token, FORMAT, MAX_TOKEN_LENGTH);
-        if (!opened.trusted()) {
-            return new Verified(null, opened.rejection());
-        }
-        UnsubscribeToken scope;
-        try {
-            ByteBuffer in = ByteBuffer.wrap(opened.payload());
-            Instant expiresAt = Instant.ofEpochSecond(in.getLong());
-            SubjectId subject = SubjectId.parse(read(in));
-            String purpose = read(in);
-            String channel = read(in);
-            if (in.hasRemaining()) {
-                return new Verified(null, Rejection.UNREADABLE);
-            }
-            scope = new UnsubscribeToken(subject, purpose, channel, expiresAt);
-        } catch (RuntimeException e) {
-            return new Verified(null, Rejection.UNREADABLE);
-        }
-        if (!scope.expiresAt().isAfter(clock.instant())) {
-            return new Verified(null, Rejection.EXPIRED);
-        }
-        return new Verified(scope, null);
+        ExpiringTokens.Verified<UnsubscribeToken> verified = tokens.verify(token, FORMAT, MAX_TOKEN_LENGTH,
+                UnsubscribeTokens::read, UnsubscribeToken::expiresAt);
+        return new Verified(verified.token(), verified.rejection());
+    }
+
+    private static UnsubscribeToken read(ByteBuffer in) {
+        Instant expiresAt = Instant.ofEpochSecond(in.getLong());
+        SubjectId subject = SubjectId.parse(ExpiringTokens.readText(in));
+        String purpose = ExpiringTokens.readText(in);
+        String channel = ExpiringTokens.readText(in);
+        return new UnsubscribeToken(subject, purpose, channel, expiresAt);
     }
 
     private static byte[] text(String value) {
@@ -92,12 +72,6 @@ public final class UnsubscribeTokens {
             throw new IllegalArgumentException("too long for an unsubscribe token (255 bytes at most): " + value);
         }
         return bytes;
-    }
-
-    private static String read(ByteBuffer in) {
-        byte[] bytes = new byte[in.get() & 0xff];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** A verified token's scope, or why the token was refused. */

@@ -87,15 +87,7 @@ final class ChoicesEndpoint {
                 errors.add(new Problem.FieldError("/source", "source is \"banner\" or \"preference-centre\""));
             }
         }
-        String language = null;
-        JsonNode languageNode = body.get("language");
-        if (languageNode != null) {
-            if (languageNode.isString() && policy.languages().contains(languageNode.stringValue())) {
-                language = languageNode.stringValue();
-            } else {
-                errors.add(new Problem.FieldError("/language", "language is one of the policy's: " + policy.languages()));
-            }
-        }
+        String language = EndpointHelpers.language(body, policy, errors);
         Map<Topic, Action> choices = new LinkedHashMap<>();
         JsonNode all = body.get("all");
         JsonNode each = body.get("choices");
@@ -117,11 +109,8 @@ final class ChoicesEndpoint {
         } else {
             for (Map.Entry<String, JsonNode> entry : each.properties()) {
                 String at = "/choices/" + pointer(entry.getKey());
-                Topic topic;
-                try {
-                    topic = Topic.parse(entry.getKey());
-                } catch (IllegalArgumentException e) {
-                    errors.add(new Problem.FieldError(at, "a topic is category:<id>, purpose:<id> or purpose:<id>:<channel>"));
+                Topic topic = EndpointHelpers.topic(entry.getKey(), at, errors);
+                if (topic == null) {
                     continue;
                 }
                 if (topic.channel() != null && context.customer().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.consent4j.servlet;
 
+import dev.consent4j.policy.disclosure.DisclosureRenderer;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -36,7 +37,7 @@ public final class ConsentTags {
             throw new IllegalArgumentException("basePath starts with / and does not end with one, like /consent; was "
                     + basePath);
         }
-        String base = EndpointHelpers.escapeHtml(request.getContextPath() + basePath);
+        String base = DisclosureRenderer.escapeHtml(request.getContextPath() + basePath);
         return "<script src=\"" + base + "/assets/consent.js\" data-base=\"" + base + "\"></script>\n"
                 + "<link rel=\"stylesheet\" href=\"" + base + "/assets/consent.css\">\n";
     }

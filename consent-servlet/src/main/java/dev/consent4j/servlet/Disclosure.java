@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.consent4j.policy.DataItem;
 import dev.consent4j.policy.DataSource;
 import dev.consent4j.policy.disclosure.DisclosureRenderer;
+import dev.consent4j.policy.disclosure.PageTemplate;
 import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.Party;
 import dev.consent4j.policy.Policy;
@@ -25,8 +26,8 @@ import java.util.Map;
  */
 final class Disclosure {
 
-    private static final PageTemplate UNDECLARED_HOSTS = PageTemplate.load("undeclared-hosts");
-    private static final PageTemplate LIST_ITEM = PageTemplate.load("list-item");
+    private static final PageTemplate UNDECLARED_HOSTS = PageTemplate.load(PublicPages.class, "undeclared-hosts");
+    private static final PageTemplate LIST_ITEM = PageTemplate.load(PublicPages.class, "list-item");
 
     private Disclosure() {
     }

@@ -1,13 +1,15 @@
 package dev.consent4j.servlet;
 
 import dev.consent4j.event.Action;
+import dev.consent4j.event.Topic;
+import dev.consent4j.policy.Policy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Small pieces every endpoint class uses: the request's context, method checks, JSON pointers, escaping. */
+/** Small pieces every endpoint class uses: the request's context, method checks, JSON fields and pointers. */
 final class EndpointHelpers {
 
     private EndpointHelpers() {
@@ -49,14 +51,34 @@ final class EndpointHelpers {
         response.setHeader("Cache-Control", "no-store");
     }
 
+    /**
+     * The body's optional {@code language}, one of the policy's, or {@code null} when it has none;
+     * anything else is added to {@code errors}.
+     */
+    static String language(JsonNode body, Policy policy, List<Problem.FieldError> errors) {
+        JsonNode language = body.get("language");
+        if (language == null) {
+            return null;
+        }
+        if (language.isString() && policy.languages().contains(language.stringValue())) {
+            return language.stringValue();
+        }
+        errors.add(new Problem.FieldError("/language", "language is one of the policy's: " + policy.languages()));
+        return null;
+    }
+
+    /** The topic a choice's key names, or {@code null} after adding to {@code errors} what is wrong at {@code at}. */
+    static Topic topic(String key, String at, List<Problem.FieldError> errors) {
+        try {
+            return Topic.parse(key);
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(at, "a topic is category:<id>, purpose:<id> or purpose:<id>:<channel>"));
+            return null;
+        }
+    }
+
     /** A JSON Pointer reference token (RFC 6901). */
     static String pointer(String token) {
         return token.replace("~", "~0").replace("/", "~1");
-    }
-
-    /** For element content and quoted attribute values. */
-    static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
     }
 }

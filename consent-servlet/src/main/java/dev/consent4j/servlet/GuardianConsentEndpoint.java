@@ -14,6 +14,7 @@ import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.disclosure.PageTemplate;
 import dev.consent4j.signing.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,9 +52,9 @@ final class GuardianConsentEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(GuardianConsentEndpoint.class);
     private static final Set<String> FIELDS = Set.of("choices", "language");
     private static final String NOTICE = " notice:";
-    private static final PageTemplate FORM = PageTemplate.load("guardian-form");
-    private static final PageTemplate TOPIC = PageTemplate.load("guardian-topic");
-    private static final PageTemplate PARAGRAPH = PageTemplate.load("paragraph");
+    private static final PageTemplate FORM = PageTemplate.load(PublicPages.class, "guardian-form");
+    private static final PageTemplate TOPIC = PageTemplate.load(PublicPages.class, "guardian-topic");
+    private static final PageTemplate PARAGRAPH = PageTemplate.load(PublicPages.class, "paragraph");
 
     private final ConsentManager consents;
     private final StateFolder folder;
@@ -318,15 +319,7 @@ final class GuardianConsentEndpoint {
                 errors.add(new Problem.FieldError("/" + EndpointHelpers.pointer(field), "unknown field; expected choices, language"));
             }
         }
-        String language = null;
-        JsonNode languageNode = body.get("language");
-        if (languageNode != null) {
-            if (languageNode.isString() && policy.languages().contains(languageNode.stringValue())) {
-                language = languageNode.stringValue();
-            } else {
-                errors.add(new Problem.FieldError("/language", "language is one of the policy's: " + policy.languages()));
-            }
-        }
+        String language = EndpointHelpers.language(body, policy, errors);
         Map<Topic, Action> choices = new LinkedHashMap<>();
         JsonNode each = body.get("choices");
         if (each == null || !each.isObject() || each.isEmpty()) {
@@ -334,11 +327,8 @@ final class GuardianConsentEndpoint {
         } else {
             for (Map.Entry<String, JsonNode> entry : each.properties()) {
                 String at = "/choices/" + EndpointHelpers.pointer(entry.getKey());
-                Topic topic;
-                try {
-                    topic = Topic.parse(entry.getKey());
-                } catch (IllegalArgumentException e) {
-                    errors.add(new Problem.FieldError(at, "a topic is category:<id>, purpose:<id> or purpose:<id>:<channel>"));
+                Topic topic = EndpointHelpers.topic(entry.getKey(), at, errors);
+                if (topic == null) {
                     continue;
                 }
                 Action action = EndpointHelpers.action(entry.getValue());

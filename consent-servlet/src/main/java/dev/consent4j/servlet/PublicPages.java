@@ -2,6 +2,7 @@ package dev.consent4j.servlet;
 
 import dev.consent4j.ConsentManager;
 import dev.consent4j.policy.disclosure.DisclosureRenderer;
+import dev.consent4j.policy.disclosure.PageTemplate;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,9 +19,9 @@ import java.util.Map;
  */
 final class PublicPages {
 
-    private static final PageTemplate PAGE = PageTemplate.load("public-page");
+    private static final PageTemplate PAGE = PageTemplate.load(PublicPages.class, "public-page");
     /** A message on a public page, read by screen readers as the page's status. */
-    static final PageTemplate STATUS = PageTemplate.load("status");
+    static final PageTemplate STATUS = PageTemplate.load(PublicPages.class, "status");
 
     private final ConsentManager consents;
     private final String home;

@@ -2,6 +2,7 @@ package dev.consent4j.servlet;
 
 import dev.consent4j.policy.BannerSettings;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.policy.disclosure.DisclosureDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,7 +13,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -84,11 +84,7 @@ final class UiTexts {
 
     /** A country's name in {@code language}, e.g. {@code 日本} or {@code Japan}; the code where Java knows no name. */
     public static String country(String language, String code) {
-        if (code == null || code.isEmpty()) {
-            return "";
-        }
-        String name = new Locale("", code).getDisplayCountry(Locale.forLanguageTag(language));
-        return name.isEmpty() ? code : name;
+        return DisclosureDocument.country(language, code);
     }
 
     private static String camel(String key) {

@@ -14,6 +14,7 @@ import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
+import dev.consent4j.policy.disclosure.PageTemplate;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import dev.consent4j.unsubscribe.UnsubscribeToken;
@@ -34,8 +35,8 @@ final class UnsubscribeEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeEndpoint.class);
 
-    private static final PageTemplate LIST = PageTemplate.load("unsubscribe-list");
-    private static final PageTemplate FORM = PageTemplate.load("unsubscribe-form");
+    private static final PageTemplate LIST = PageTemplate.load(PublicPages.class, "unsubscribe-list");
+    private static final PageTemplate FORM = PageTemplate.load(PublicPages.class, "unsubscribe-form");
 
     private final ConsentManager consents;
     private final UnsubscribeTokens tokens;

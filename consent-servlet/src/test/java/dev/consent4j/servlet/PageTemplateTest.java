@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consent4j.policy.BannerSettings;
+import dev.consent4j.policy.disclosure.PageTemplate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class PageTemplateTest {
 
     @Test
     void valuesAreEscapedUnlessThePlaceholderTakesHtml() {
-        PageTemplate topic = PageTemplate.load("guardian-topic");
+        PageTemplate topic = PageTemplate.load(PublicPages.class, "guardian-topic");
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", "<Ads & \"more\">");
         values.put("description", "<p>already HTML</p>");
@@ -29,12 +30,12 @@ class PageTemplateTest {
 
     @Test
     void aMissingOrStrayValueIsRefusedNamingTheTemplate() {
-        PageTemplate status = PageTemplate.load("status");
+        PageTemplate status = PageTemplate.load(PublicPages.class, "status");
 
         assertThatThrownBy(() -> status.render(Map.of())).hasMessageContaining("status").hasMessageContaining("[message]");
         assertThatThrownBy(() -> status.render(Map.of("message", "a", "other", "b")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PageTemplate.load("no-such-page")).hasMessageContaining("pages/no-such-page.html");
+        assertThatThrownBy(() -> PageTemplate.load(PublicPages.class, "no-such-page")).hasMessageContaining("pages/no-such-page.html");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.consent4j.policy.Tracker;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -43,6 +44,15 @@ public record DisclosureDocument(
         List<SourceEntry> sources,
         DataAbroadEntry dataAbroad,
         List<RevisionEntry> history) {
+
+    /** A country's name in {@code language}, e.g. {@code 日本} or {@code Japan}; the code where Java knows no name. */
+    public static String country(String language, String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        String name = new Locale("", code).getDisplayCountry(Locale.forLanguageTag(language));
+        return name.isEmpty() ? code : name;
+    }
 
     public DisclosureDocument {
         Objects.requireNonNull(policyId, "policyId");

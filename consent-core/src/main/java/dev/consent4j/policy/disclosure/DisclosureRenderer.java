@@ -3,6 +3,7 @@ package dev.consent4j.policy.disclosure;
 import dev.consent4j.policy.disclosure.Outline.Field;
 import dev.consent4j.policy.disclosure.Outline.Section;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a {@link DisclosureDocument} as HTML (a fragment to embed in a shop's page, or a whole
@@ -15,7 +16,38 @@ import java.util.List;
  */
 public final class DisclosureRenderer {
 
+    // The HTML is in pages/*.html beside this class; the pieces that end in a line break are rendered by line().
+    private static final PageTemplate HEAD = template("head");
+    private static final PageTemplate STANDALONE_PAGE = template("standalone-page");
+    private static final PageTemplate FRAGMENT = template("fragment");
+    private static final PageTemplate SHOP_PAGE = template("shop-page");
+    private static final PageTemplate PAGE_START = template("page-start");
+    private static final PageTemplate STYLESHEET = template("stylesheet");
+    private static final PageTemplate SHOP_LINK = template("shop-link");
+    private static final PageTemplate SHOP_NAME = template("shop-name");
+    private static final PageTemplate PAGE_END = template("page-end");
+    private static final PageTemplate FOOTER = template("footer");
+    private static final PageTemplate HEADING = template("heading");
+    private static final PageTemplate PARAGRAPH = template("paragraph");
+    private static final PageTemplate TABLE = template("table");
+    private static final PageTemplate COLUMN = template("column");
+    private static final PageTemplate ROW = template("row");
+    private static final PageTemplate CELL = template("cell");
+    private static final PageTemplate SECTION = template("section");
+    private static final PageTemplate FIELDS = template("fields");
+    private static final PageTemplate FIELD = template("field");
+    private static final PageTemplate FIELD_LINK = template("field-link");
+
     private DisclosureRenderer() {
+    }
+
+    private static PageTemplate template(String name) {
+        return PageTemplate.load(DisclosureRenderer.class, name);
+    }
+
+    /** A piece that is whole lines: the rendered template and its final line break. */
+    private static String line(PageTemplate template, Map<String, String> values) {
+        return template.render(values) + "\n";
     }
 
     /**
@@ -23,12 +55,9 @@ public final class DisclosureRenderer {
      * {@code <h2>}, for a page of the shop's own.
      */
     public static String htmlFragment(DisclosureDocument document) {
-        StringBuilder html = new StringBuilder(4096);
         Outline outline = Outline.of(document);
-        html.append("<section class=\"consent-disclosure\" lang=\"").append(escapeHtml(outline.language()))
-                .append("\">\n<h2>").append(escapeHtml(outline.title())).append("</h2>\n");
-        sections(html, outline, 3);
-        return html.append("</section>\n").toString();
+        return line(FRAGMENT, Map.of("language", outline.language(), "title", outline.title(),
+                "sections", sections(outline, 3)));
     }
 
     /**
@@ -57,13 +86,13 @@ public final class DisclosureRenderer {
      */
     public static String htmlPage(DisclosureDocument document, Page page) {
         Outline outline = Outline.of(document);
-        StringBuilder html = new StringBuilder(8192);
-        html.append(pageStart(outline.language(), outline.title() + " | " + page.shopName(), page.stylesheets(),
-                page.shopName(), page.home()));
-        html.append("<h1>").append(escapeHtml(outline.title())).append("</h1>\n");
-        sections(html, outline, 2);
-        html.append(pageEnd(page.home(), page.homeText()));
-        return html.toString();
+        // pageEnd is whole lines already.
+        return SHOP_PAGE.render(Map.of(
+                "pageStart", pageStart(outline.language(), outline.title() + " | " + page.shopName(), page.stylesheets(),
+                        page.shopName(), page.home()),
+                "title", outline.title(),
+                "sections", sections(outline, 2),
+                "pageEnd", pageEnd(page.home(), page.homeText())));
     }
 
     /**
@@ -72,86 +101,71 @@ public final class DisclosureRenderer {
      */
     public static String pageStart(String language, String title, List<String> stylesheets, String shopName,
             String home) {
-        StringBuilder html = new StringBuilder(512);
-        html.append("<!DOCTYPE html>\n<html lang=\"").append(escapeHtml(language)).append("\">\n<head>\n")
-                .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escapeHtml(title)).append("</title>\n");
-        for (String stylesheet : stylesheets) {
-            html.append("<link rel=\"stylesheet\" href=\"").append(escapeHtml(stylesheet)).append("\">\n");
-        }
-        html.append("</head>\n<body class=\"c4j-page\">\n<header class=\"c4j-page-head\">");
-        if (home != null) {
-            html.append("<a class=\"c4j-shop\" href=\"").append(escapeHtml(home)).append("\">").append(escapeHtml(shopName))
-                    .append("</a>");
-        } else {
-            html.append("<span class=\"c4j-shop\">").append(escapeHtml(shopName)).append("</span>");
-        }
-        return html.append("</header>\n<main>\n").toString();
+        StringBuilder links = new StringBuilder();
+        stylesheets.forEach(stylesheet -> links.append(line(STYLESHEET, Map.of("href", stylesheet))));
+        return line(PAGE_START, Map.of(
+                "head", head(language, title),
+                "stylesheets", links.toString(),
+                "shop", home != null ? SHOP_LINK.render(Map.of("home", home, "name", shopName))
+                        : SHOP_NAME.render("name", shopName)));
     }
 
     /** The closing of a page {@link #pageStart} opened, with the link back to the shop when {@code home} is given. */
     public static String pageEnd(String home, String homeText) {
-        StringBuilder html = new StringBuilder(160).append("</main>\n");
-        if (home != null) {
-            html.append("<footer class=\"c4j-page-foot\"><a href=\"").append(escapeHtml(home)).append("\">")
-                    .append(escapeHtml(homeText)).append("</a></footer>\n");
-        }
-        return html.append("</body>\n</html>\n").toString();
+        return line(PAGE_END, Map.of("footer", home == null ? "" : line(FOOTER, Map.of("home", home, "text", homeText))));
+    }
+
+    /** The start of a page's head, up to its title. */
+    private static String head(String language, String title) {
+        return line(HEAD, Map.of("language", language, "title", title));
     }
 
     /** The operator, the notice and the recipients, with headings from level {@code level} down. */
-    private static void sections(StringBuilder html, Outline outline, int level) {
+    private static String sections(Outline outline, int level) {
         String h = "h" + level, sub = "h" + (level + 1);
-        html.append('<').append(h).append('>').append(escapeHtml(outline.operatorHeading())).append("</").append(h).append(">\n");
-        htmlFields(html, outline.operator());
-        html.append("<p>").append(escapeHtml(outline.versionLine())).append("</p>\n");
+        StringBuilder html = new StringBuilder(4096);
+        html.append(heading(h, outline.operatorHeading())).append(htmlFields(outline.operator()))
+                .append(line(PARAGRAPH, Map.of("text", outline.versionLine())));
 
-        html.append('<').append(h).append('>').append(escapeHtml(outline.transmissionHeading())).append("</").append(h)
-                .append(">\n");
+        html.append(heading(h, outline.transmissionHeading()));
         if (outline.trackerRows().isEmpty()) {
-            html.append("<p>").append(escapeHtml(outline.noTransmission())).append("</p>\n");
+            html.append(line(PARAGRAPH, Map.of("text", outline.noTransmission())));
         } else {
             // A table wider than a phone scrolls inside its own region, which the keyboard can reach.
-            html.append("<div class=\"c4j-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
-                    .append(escapeHtml(outline.transmissionHeading())).append("\">\n<table>\n<thead><tr>");
-            outline.trackerColumns().forEach(column -> html.append("<th scope=\"col\">").append(escapeHtml(column))
-                    .append("</th>"));
-            html.append("</tr></thead>\n<tbody>\n");
+            StringBuilder columns = new StringBuilder();
+            outline.trackerColumns().forEach(column -> columns.append(COLUMN.render("text", column)));
+            StringBuilder rows = new StringBuilder();
             for (List<String> row : outline.trackerRows()) {
-                html.append("<tr>");
-                row.forEach(cell -> html.append("<td>").append(escapeHtml(cell)).append("</td>"));
-                html.append("</tr>\n");
+                StringBuilder cells = new StringBuilder();
+                row.forEach(cell -> cells.append(CELL.render("text", cell)));
+                rows.append(line(ROW, Map.of("cells", cells.toString())));
             }
-            html.append("</tbody>\n</table>\n</div>\n");
+            html.append(line(TABLE, Map.of("label", outline.transmissionHeading(), "columns", columns.toString(),
+                    "rows", rows.toString())));
         }
 
-        html.append('<').append(h).append('>').append(escapeHtml(outline.recipientsHeading())).append("</").append(h)
-                .append(">\n");
+        html.append(heading(h, outline.recipientsHeading()));
         if (outline.recipients().isEmpty()) {
-            html.append("<p>").append(escapeHtml(outline.noRecipients())).append("</p>\n");
+            html.append(line(PARAGRAPH, Map.of("text", outline.noRecipients())));
         }
-        for (Section recipient : outline.recipients()) {
-            html.append("<section id=\"").append(escapeHtml(recipient.anchor())).append("\">\n<").append(sub).append('>')
-                    .append(escapeHtml(recipient.heading())).append("</").append(sub).append(">\n");
-            htmlFields(html, recipient.fields());
-            html.append("</section>\n");
-        }
+        html.append(htmlSectionList(sub, outline.recipients()));
         htmlSections(html, h, sub, outline.sourcesHeading(), outline.sources());
         if (!outline.abroad().isEmpty()) {
-            html.append('<').append(h).append('>').append(escapeHtml(outline.abroadHeading())).append("</").append(h)
-                    .append(">\n");
-            htmlFields(html, outline.abroad());
+            html.append(heading(h, outline.abroadHeading())).append(htmlFields(outline.abroad()));
         }
         htmlSections(html, h, sub, outline.historyHeading(), outline.history());
+        return html.toString();
+    }
+
+    private static String heading(String h, String text) {
+        return line(HEADING, Map.of("h", h, "text", text));
     }
 
     /** A self-contained HTML page around {@link #htmlFragment}. */
     public static String htmlPage(DisclosureDocument document) {
         Outline outline = Outline.of(document);
-        return "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(outline.language()) + "\">\n<head>\n"
-                + "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + escapeHtml(outline.title()) + "</title>\n</head>\n<body>\n<main>\n"
-                + htmlFragment(document) + "</main>\n</body>\n</html>\n";
+        return line(STANDALONE_PAGE, Map.of("head", head(outline.language(), outline.title()),
+                "fragment", htmlFragment(document)));
     }
 
     /** The disclosure as CommonMark with a GitHub-style table, headed by a level-1 heading. */
@@ -195,13 +209,17 @@ public final class DisclosureRenderer {
         if (sections.isEmpty()) {
             return;
         }
-        html.append('<').append(h).append('>').append(escapeHtml(heading)).append("</").append(h).append(">\n");
+        html.append(heading(h, heading)).append(htmlSectionList(sub, sections));
+    }
+
+    /** Each section with its {@code sub} heading and its fields. */
+    private static String htmlSectionList(String sub, List<Section> sections) {
+        StringBuilder html = new StringBuilder();
         for (Section section : sections) {
-            html.append("<section id=\"").append(escapeHtml(section.anchor())).append("\">\n<").append(sub).append('>')
-                    .append(escapeHtml(section.heading())).append("</").append(sub).append(">\n");
-            htmlFields(html, section.fields());
-            html.append("</section>\n");
+            html.append(line(SECTION, Map.of("anchor", section.anchor(), "h", sub, "heading", section.heading(),
+                    "fields", htmlFields(section.fields()))));
         }
+        return html.toString();
     }
 
     private static void markdownSections(StringBuilder md, String heading, List<Section> sections) {
@@ -215,19 +233,14 @@ public final class DisclosureRenderer {
         }
     }
 
-    private static void htmlFields(StringBuilder html, List<Field> fields) {
-        html.append("<dl>\n");
+    private static String htmlFields(List<Field> fields) {
+        StringBuilder items = new StringBuilder();
         for (Field field : fields) {
-            html.append("<dt>").append(escapeHtml(field.label())).append("</dt><dd>");
-            if (field.link() != null) {
-                html.append("<a href=\"").append(escapeHtml(field.link().toASCIIString())).append("\">")
-                        .append(escapeHtml(field.value())).append("</a>");
-            } else {
-                html.append(escapeHtml(field.value()));
-            }
-            html.append("</dd>\n");
+            items.append(field.link() != null
+                    ? line(FIELD_LINK, Map.of("label", field.label(), "link", field.link().toASCIIString(), "value", field.value()))
+                    : line(FIELD, Map.of("label", field.label(), "value", field.value())));
         }
-        html.append("</dl>\n");
+        return line(FIELDS, Map.of("fields", items.toString()));
     }
 
     private static void markdownFields(StringBuilder md, List<Field> fields) {

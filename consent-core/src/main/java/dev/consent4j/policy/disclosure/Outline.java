@@ -154,8 +154,8 @@ record Outline(
 
     /** The country's name in the document's language, with its code: {@code 日本（JP）}, {@code Japan (JP)}. */
     static String countryName(String code, String language) {
-        String name = new Locale("", code).getDisplayCountry(Locale.forLanguageTag(language));
-        if (name.isEmpty() || name.equals(code)) {
+        String name = DisclosureDocument.country(language, code);
+        if (name.equals(code)) {
             return code;
         }
         return "ja".equals(language) ? name + "（" + code + "）" : name + " (" + code + ")";

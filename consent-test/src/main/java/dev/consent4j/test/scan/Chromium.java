@@ -35,26 +35,44 @@ public final class Chromium implements AutoCloseable {
     private final ChromeDriver driver;
 
     public Chromium(String binary, String driverPath, Duration pageTimeout, List<String> extraArguments) {
-        try {
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-            Files.createDirectories(tmp);
-            profile = Files.createTempDirectory(tmp, "consent-scan-profile-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        profile = newProfile("consent-scan-profile-");
         ChromeOptions options = headless(binary, profile, extraArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        driver = start(driverPath, options, profile);
+        try {
+            driver.manage().timeouts().pageLoadTimeout(pageTimeout);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** A new empty profile directory, named from {@code prefix}, in the temporary directory. */
+    public static Path newProfile(String prefix) {
+        try {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            Files.createDirectories(tmp);
+            return Files.createTempDirectory(tmp, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Chromium started with {@code options} through the chromedriver at {@code driverPath}; when it
+     * does not start, {@code profile} is deleted. The scanner and consent4j's own browser tests start it so.
+     */
+    public static ChromeDriver start(String driverPath, ChromeOptions options, Path profile) {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(driverPath))
                 .usingAnyFreePort()
                 .build();
         try {
-            driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(pageTimeout);
+            return new ChromeDriver(service, options);
         } catch (RuntimeException e) {
-            deleteProfile();
+            deleteProfile(profile);
             throw e;
         }
     }
@@ -103,11 +121,12 @@ public final class Chromium implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            deleteProfile();
+            deleteProfile(profile);
         }
     }
 
-    private void deleteProfile() {
+    /** Deletes a profile directory {@link #newProfile} made, with everything the browser left in it. */
+    public static void deleteProfile(Path profile) {
         try (Stream<Path> paths = Files.walk(profile)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

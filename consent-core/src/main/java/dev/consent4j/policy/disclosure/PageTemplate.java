@@ -1,4 +1,4 @@
-package dev.consent4j.servlet;
+package dev.consent4j.policy.disclosure;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A piece of HTML from {@code dev/consent4j/servlet/pages/<name>.html}: {@code {{name}}} is
- * replaced by a value, HTML-escaped; {@code {{&name}}} by HTML another template made. Nothing else:
- * repetition and optional parts are the caller's, by rendering pieces and joining them. The file's
- * final line break is not part of the piece.
+ * A piece of HTML from a {@code pages/<name>.html} resource next to a class of the library: the
+ * library's own pages (the disclosure here, the servlet's public pages) are made of these, not of
+ * HTML in Java. {@code {{name}}} is replaced by a value, escaped by
+ * {@link DisclosureRenderer#escapeHtml}; {@code {{&name}}} by HTML another template made. Nothing
+ * else: repetition and optional parts are the caller's, by rendering pieces and joining them. The
+ * file's final line break is not part of the piece.
+ *
+ * <p>For the library's modules; applications write their pages with a template engine of their own.
  */
-final class PageTemplate {
+public final class PageTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(&?)([a-zA-Z][a-zA-Z0-9-]*)}}");
 
@@ -33,9 +37,10 @@ final class PageTemplate {
         }
     }
 
-    static PageTemplate load(String name) {
+    /** The piece in {@code pages/<name>.html} beside {@code owner} (in its package's resources). */
+    public static PageTemplate load(Class<?> owner, String name) {
         String resource = "pages/" + name + ".html";
-        try (InputStream in = PageTemplate.class.getResourceAsStream(resource)) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("page template missing from the jar: " + resource);
             }
@@ -50,7 +55,7 @@ final class PageTemplate {
      * The piece with every placeholder filled from {@code values}, which must name exactly the
      * template's placeholders: a missing or a stray value is a mistake in the caller.
      */
-    String render(Map<String, String> values) {
+    public String render(Map<String, String> values) {
         if (!values.keySet().equals(names)) {
             throw new IllegalArgumentException("template " + name + " takes " + names + ", but was given " + values.keySet());
         }
@@ -58,13 +63,13 @@ final class PageTemplate {
         StringBuilder out = new StringBuilder(text.length() + 64);
         while (m.find()) {
             String value = values.get(m.group(2));
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).isEmpty() ? EndpointHelpers.escapeHtml(value) : value));
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).isEmpty() ? DisclosureRenderer.escapeHtml(value) : value));
         }
         return m.appendTail(out).toString();
     }
 
     /** The piece with its one placeholder filled. */
-    String render(String key, String value) {
+    public String render(String key, String value) {
         return render(Map.of(key, value));
     }
 }
