@@ -2,7 +2,7 @@ package dev.consent4j.guardian;
 
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
-import dev.consent4j.signing.ExpiringTokens;
+import dev.consent4j.internal.signing.ExpiringTokens;
 import dev.consent4j.signing.Rejection;
 import dev.consent4j.internal.signing.SignedValues;
 import dev.consent4j.signing.SigningKeys;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.consent4j.policy.DataItem;
 import dev.consent4j.policy.DataSource;
 import dev.consent4j.policy.disclosure.DisclosureRenderer;
-import dev.consent4j.policy.disclosure.PageTemplate;
+import dev.consent4j.internal.html.PageTemplate;
 import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.Party;
 import dev.consent4j.policy.Policy;

@@ -2,7 +2,7 @@ package dev.consent4j.servlet;
 
 import dev.consent4j.ConsentManager;
 import dev.consent4j.policy.disclosure.DisclosureRenderer;
-import dev.consent4j.policy.disclosure.PageTemplate;
+import dev.consent4j.internal.html.PageTemplate;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -14,7 +14,7 @@ import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
-import dev.consent4j.policy.disclosure.PageTemplate;
+import dev.consent4j.internal.html.PageTemplate;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import dev.consent4j.unsubscribe.UnsubscribeToken;

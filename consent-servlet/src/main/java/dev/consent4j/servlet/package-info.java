@@ -16,7 +16,7 @@
  * endpoint resource behind the router in {@code ConsentEndpoints}. Their JSON bodies are records
  * beside the code that fills them ({@code Views}, {@code PolicyView}, {@code Disclosure},
  * {@code ExportViews}), as {@code docs/http-api.md} shows them; their HTML pages are pieces under
- * {@code dev/consent4j/servlet/pages/} (filled by the disclosure's {@code PageTemplate}) and their built-in words are in
+ * {@code dev/consent4j/servlet/pages/} (filled by consent-core's {@code PageTemplate}) and their built-in words are in
  * {@code META-INF/consent4j/ui-texts_*.properties} ({@code UiTexts}).
  */
 package dev.consent4j.servlet;

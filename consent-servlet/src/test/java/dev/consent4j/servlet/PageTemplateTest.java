@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consent4j.policy.BannerSettings;
-import dev.consent4j.policy.disclosure.PageTemplate;
+import dev.consent4j.internal.html.PageTemplate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

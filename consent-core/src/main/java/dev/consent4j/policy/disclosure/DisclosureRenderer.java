@@ -1,5 +1,6 @@
 package dev.consent4j.policy.disclosure;
 
+import dev.consent4j.internal.html.PageTemplate;
 import dev.consent4j.policy.disclosure.Outline.Field;
 import dev.consent4j.policy.disclosure.Outline.Section;
 import java.util.List;

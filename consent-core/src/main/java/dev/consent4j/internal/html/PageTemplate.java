@@ -1,5 +1,6 @@
-package dev.consent4j.policy.disclosure;
+package dev.consent4j.internal.html;
 
+import dev.consent4j.policy.disclosure.DisclosureRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
-package dev.consent4j.signing;
+package dev.consent4j.internal.signing;
 
+import dev.consent4j.signing.Rejection;
+import dev.consent4j.signing.SigningKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,0 +1,6 @@
+/**
+ * Not API (see {@link dev.consent4j.internal}). The HTML pieces of consent4j's pages (the disclosure
+ * and the servlet's public pages) are resources filled by
+ * {@link dev.consent4j.internal.html.PageTemplate}, which escapes every value it puts in.
+ */
+package dev.consent4j.internal.html;
