@@ -94,16 +94,7 @@ public final class Policy {
 
     /** The best language the policy provides for {@code requested} ({@code ja-JP} → {@code ja}). */
     public String language(String requested) {
-        if (requested != null) {
-            for (String language : languages) {
-                if (requested.equalsIgnoreCase(language)
-                        || requested.regionMatches(true, 0, language, 0, language.length())
-                        && requested.length() > language.length() && requested.charAt(language.length()) == '-') {
-                    return language;
-                }
-            }
-        }
-        return defaultLanguage();
+        return PolicyIndex.bestLanguage(languages, requested);
     }
 
     /** The shop: name, address and representative, and the contact for privacy matters. */
@@ -270,15 +261,7 @@ public final class Policy {
      * or this one channel of it ({@code catalogue:phone} in the history), not another channel.
      */
     public boolean changedSince(String grantedUnder, String topicId, String channel) {
-        if (version.equals(grantedUnder)) {
-            return false;
-        }
-        if (history.stream().noneMatch(r -> r.version().equals(grantedUnder))) {
-            return true;
-        }
-        String onChannel = channel == null ? null : Revision.key(topicId, channel);
-        return revisionsAfter(grantedUnder).stream()
-                .anyMatch(r -> r.changed().contains(topicId) || onChannel != null && r.changed().contains(onChannel));
+        return PolicyIndex.changedSince(history, version, grantedUnder, topicId, channel);
     }
 
     @Override

@@ -108,4 +108,32 @@ final class PolicyIndex {
         }
         return history;
     }
+
+    /** {@link Policy#changedSince(String, String, String)} of the policy at {@code current} with {@code history}. */
+    static boolean changedSince(List<Revision> history, String current, String grantedUnder, String topicId,
+            String channel) {
+        if (current.equals(grantedUnder)) {
+            return false;
+        }
+        if (history.stream().noneMatch(r -> r.version().equals(grantedUnder))) {
+            return true;
+        }
+        String onChannel = channel == null ? null : Revision.key(topicId, channel);
+        return revisionsAfter(history, current, grantedUnder).stream()
+                .anyMatch(r -> r.changed().contains(topicId) || onChannel != null && r.changed().contains(onChannel));
+    }
+
+    /** The first of {@code languages} that {@code requested} names or narrows ({@code ja-JP} → {@code ja}), else the first. */
+    static String bestLanguage(List<String> languages, String requested) {
+        if (requested != null) {
+            for (String language : languages) {
+                if (requested.equalsIgnoreCase(language)
+                        || requested.regionMatches(true, 0, language, 0, language.length())
+                        && requested.length() > language.length() && requested.charAt(language.length()) == '-') {
+                    return language;
+                }
+            }
+        }
+        return languages.get(0);
+    }
 }

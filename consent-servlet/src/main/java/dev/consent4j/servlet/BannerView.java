@@ -1,8 +1,9 @@
 package dev.consent4j.servlet;
 
-import dev.consent4j.policy.Basis;
-import dev.consent4j.policy.CookieCategory;
+import dev.consent4j.event.Topic;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.policy.Jurisdiction;
+import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.state.ConsentSettings;
@@ -52,15 +53,12 @@ final class BannerView {
         List<String> running = new ArrayList<>();
         List<String> asked = new ArrayList<>();
         List<String> runningIds = new ArrayList<>();
-        for (CookieCategory category : policy.cookieCategories()) {
-            if (category.basis().in(jurisdiction) != Basis.NECESSARY) {
-                sort(state.category(category.id()), category.title().in(language, fallback), running, asked, runningIds);
-            }
-        }
-        for (Purpose purpose : policy.purposes()) {
-            if (purpose.channels().isEmpty() && purpose.basis().in(jurisdiction) != Basis.NECESSARY) {
-                sort(state.purpose(purpose.id()), purpose.title().in(language, fallback), running, asked, runningIds);
-            }
+        // The topics "accept all" and "reject all" choose are the ones the banner's sentences name.
+        for (Topic topic : StateFolder.bannerTopics(policy, jurisdiction)) {
+            LocalizedText title = topic.kind() == Topic.Kind.CATEGORY
+                    ? policy.cookieCategory(topic.id()).orElseThrow().title()
+                    : policy.purpose(topic.id()).orElseThrow().title();
+            sort(state.decision(topic), title.in(language, fallback), running, asked, runningIds);
         }
         boolean us = settings.honoursGpc(jurisdiction);
         String wording = us ? "us" : running.isEmpty() ? "opt-in" : "notice";

@@ -156,16 +156,21 @@ public final class StateFolder {
      * are chosen one by one; notice-only purposes are stopped by a personal request, not a button.
      */
     public List<Topic> bannerTopics(Jurisdiction jurisdiction) {
+        return bannerTopics(policy, jurisdiction);
+    }
+
+    /** {@link #bannerTopics(Jurisdiction)} of {@code policy}: it depends on nothing else. */
+    public static List<Topic> bannerTopics(Policy policy, Jurisdiction jurisdiction) {
         List<Topic> chosen = new ArrayList<>();
         for (CookieCategory category : policy.cookieCategories()) {
             Topic topic = Topic.category(category.id());
-            if (choosable(topic, jurisdiction)) {
+            if (choosable(policy, topic, jurisdiction)) {
                 chosen.add(topic);
             }
         }
         for (Purpose purpose : policy.purposes()) {
             Topic topic = Topic.purpose(purpose.id());
-            if (purpose.channels().isEmpty() && choosable(topic, jurisdiction)) {
+            if (purpose.channels().isEmpty() && choosable(policy, topic, jurisdiction)) {
                 chosen.add(topic);
             }
         }
@@ -178,6 +183,10 @@ public final class StateFolder {
      * a topic the policy does not declare.
      */
     public boolean choosable(Topic topic, Jurisdiction jurisdiction) {
+        return choosable(policy, topic, jurisdiction);
+    }
+
+    private static boolean choosable(Policy policy, Topic topic, Jurisdiction jurisdiction) {
         return switch (topic.kind()) {
             case CATEGORY -> policy.cookieCategory(topic.id()).filter(c -> c.basis().in(jurisdiction).choosable()).isPresent();
             case PURPOSE -> policy.purpose(topic.id()).filter(p -> p.basis().in(jurisdiction).choosable()).isPresent();

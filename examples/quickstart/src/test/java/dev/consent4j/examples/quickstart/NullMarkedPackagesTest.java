@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class NullMarkedPackagesTest {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
+    static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
 
     @Test
     void everyPackageOfACheckedModuleIsNullMarked() throws IOException {
@@ -48,7 +48,7 @@ class NullMarkedPackagesTest {
     }
 
     /** Every directory with a pom.xml and main Java sources, outside build output. */
-    private static List<Path> modules() throws IOException {
+    static List<Path> modules() throws IOException {
         try (Stream<Path> poms = Files.walk(ROOT)) {
             return poms.filter(path -> path.getFileName().toString().equals("pom.xml"))
                     .map(Path::getParent)
