@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Small pieces every endpoint class uses: the request's context, method checks, JSON pointers, escaping. */
@@ -32,7 +33,7 @@ final class EndpointHelpers {
         }
     }
 
-    static Action action(JsonNode node) {
+    static @Nullable Action action(@Nullable JsonNode node) {
         if (node == null || !node.isString()) {
             return null;
         }
