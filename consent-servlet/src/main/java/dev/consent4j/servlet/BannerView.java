@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the banner says to one visitor and whether it asks, read off their {@link ConsentState}:
@@ -38,7 +39,7 @@ final class BannerView {
      * The {@code banner} of {@code GET {base}/state}; {@code changes} are the lines the banner lists
      * when it asks again after a change.
      */
-    record Json(boolean ask, String wording, String title, String body, List<String> running, String status,
+    record Json(boolean ask, String wording, String title, String body, List<String> running, @Nullable String status,
             List<String> changes) {
     }
 

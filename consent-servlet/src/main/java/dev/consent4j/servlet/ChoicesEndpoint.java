@@ -29,7 +29,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,9 +43,9 @@ final class ChoicesEndpoint {
     private final ConsentManager consents;
     private final StateFolder folder;
     private final EnforcementListener listener;
-    private final PersonalRequests requests;
+    private final @Nullable PersonalRequests requests;
 
-    ChoicesEndpoint(ConsentManager consents, EnforcementListener listener, PersonalRequests requests) {
+    ChoicesEndpoint(ConsentManager consents, EnforcementListener listener, @Nullable PersonalRequests requests) {
         this.consents = consents;
         this.folder = new StateFolder(consents.policy(), consents.settings());
         this.listener = listener;
@@ -147,7 +149,8 @@ final class ChoicesEndpoint {
      * agree with the body: {@code accept-all} with {@code "all": "grant"}, {@code reject-all}
      * with {@code "all": "deny"}, {@code custom} with {@code "choices"}.
      */
-    private static BannerOutcome outcome(JsonNode node, JsonNode all, JsonNode each, List<Problem.FieldError> errors) {
+    private static @Nullable BannerOutcome outcome(@Nullable JsonNode node, @Nullable JsonNode all, @Nullable JsonNode each,
+            List<Problem.FieldError> errors) {
         if (node == null) {
             return null;
         }
@@ -205,7 +208,8 @@ final class ChoicesEndpoint {
             topic = channel == null || channel.isNull() ? Topic.purpose(purpose.stringValue())
                     : Topic.contact(purpose.stringValue(), channel.stringValue());
         } catch (IllegalArgumentException e) {
-            throw Problem.invalid(List.of(new Problem.FieldError("/purpose", e.getMessage())));
+            throw Problem.invalid(List.of(new Problem.FieldError("/purpose",
+                    Objects.requireNonNullElse(e.getMessage(), "purpose is the id of a purpose"))));
         }
         record(request, context, Map.of(topic, action), Source.ACCOUNT_PAGE, null);
         noStore(response);
@@ -238,7 +242,7 @@ final class ChoicesEndpoint {
 
     /** Stores the choices as events, then refreshes the request's state and, for a visitor, the cookie. */
     private void record(HttpServletRequest request, ConsentContext context, Map<Topic, Action> choices, Source source,
-            String language) {
+            @Nullable String language) {
         Policy policy = consents.policy();
         SubjectId subject = context.subjectForChoices();
         Evidence evidence = RequestEvidence.of(request, policy.version(), language);

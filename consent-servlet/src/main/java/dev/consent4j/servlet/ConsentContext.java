@@ -9,6 +9,7 @@ import jakarta.servlet.ServletRequest;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the {@link ConsentFilter} learned about a request: its consent state, the signals it
@@ -25,27 +26,27 @@ public final class ConsentContext {
     public static final String ATTRIBUTE = ConsentContext.class.getName();
 
     private final Signals signals;
-    private final SubjectId customer;
+    private final @Nullable SubjectId customer;
     private final boolean secureRequest;
-    private final ConsentCookie cookie;
+    private final @Nullable ConsentCookie cookie;
     /** The request's own state; for a visitor folded when first asked for, from {@link #ownState}. */
-    private volatile ConsentState state;
+    private volatile @Nullable ConsentState state;
     private final Supplier<ConsentState> ownState;
     /** What the response enforces: the same allowed flags and reasons as {@link #state}, possibly shared with other requests. */
     private volatile ConsentState enforced;
-    private volatile ConsentCookie cookieToIssue;
-    private SubjectId newVisitor;
-    private ConsentResponse response;
+    private volatile @Nullable ConsentCookie cookieToIssue;
+    private @Nullable SubjectId newVisitor;
+    private @Nullable ConsentResponse response;
     private volatile CspMode cspMode = CspMode.OFF;
     private final boolean storeUnavailable;
 
-    ConsentContext(Signals signals, SubjectId customer, boolean secureRequest, ConsentCookie cookie,
-            ConsentState state, ConsentCookie cookieToIssue) {
+    ConsentContext(Signals signals, @Nullable SubjectId customer, boolean secureRequest, @Nullable ConsentCookie cookie,
+            ConsentState state, @Nullable ConsentCookie cookieToIssue) {
         this(signals, customer, secureRequest, cookie, state, () -> state, cookieToIssue, false);
     }
 
-    ConsentContext(Signals signals, SubjectId customer, boolean secureRequest, ConsentCookie cookie,
-            ConsentState state, ConsentCookie cookieToIssue, boolean storeUnavailable) {
+    ConsentContext(Signals signals, @Nullable SubjectId customer, boolean secureRequest, @Nullable ConsentCookie cookie,
+            ConsentState state, @Nullable ConsentCookie cookieToIssue, boolean storeUnavailable) {
         this(signals, customer, secureRequest, cookie, state, () -> state, cookieToIssue, storeUnavailable);
     }
 
@@ -54,8 +55,9 @@ public final class ConsentContext {
      *                 ({@link dev.consent4j.internal.fold.StateFolder#foldShared}), which the response enforces
      * @param ownState the request's own state, made only if something asks for it
      */
-    ConsentContext(Signals signals, SubjectId customer, boolean secureRequest, ConsentCookie cookie,
-            ConsentState enforced, Supplier<ConsentState> ownState, ConsentCookie cookieToIssue, boolean storeUnavailable) {
+    ConsentContext(Signals signals, @Nullable SubjectId customer, boolean secureRequest, @Nullable ConsentCookie cookie,
+            ConsentState enforced, Supplier<ConsentState> ownState, @Nullable ConsentCookie cookieToIssue,
+            boolean storeUnavailable) {
         this.storeUnavailable = storeUnavailable;
         this.signals = signals;
         this.customer = customer;
@@ -172,7 +174,7 @@ public final class ConsentContext {
      * (or none when {@code null}) with the response. The response then enforces the new state:
      * cookies of categories just refused are expired and no longer set.
      */
-    public void update(ConsentState newState, ConsentCookie newCookie) {
+    public void update(ConsentState newState, @Nullable ConsentCookie newCookie) {
         this.state = Objects.requireNonNull(newState, "newState");
         this.enforced = newState;
         if (newCookie != null) {
@@ -187,7 +189,7 @@ public final class ConsentContext {
         }
     }
 
-    ConsentCookie cookieToIssue() {
+    @Nullable ConsentCookie cookieToIssue() {
         return cookieToIssue;
     }
 

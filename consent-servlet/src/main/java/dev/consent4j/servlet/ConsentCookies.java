@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one owner of the consent cookie: its codec and lifetime, its name and {@code Secure} flag
@@ -56,7 +57,7 @@ final class ConsentCookies {
      * The verified cookie the request carries, or {@code null} when it carries none or one that
      * is not to be trusted (logged at most once a minute per reason; an expired one silently).
      */
-    ConsentCookieCodec.Result read(HttpServletRequest request, Instant now) {
+    ConsentCookieCodec.@Nullable Result read(HttpServletRequest request, Instant now) {
         String value = RequestHeaders.cookie(request, name(request.isSecure()));
         if (value == null) {
             return null;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +46,12 @@ public final class ConsentEndpoints extends HttpServlet {
 
     private final transient ConsentManager consents;
     private final transient CspReports cspReports;
-    private final transient PersonalRequests requests;
+    private final transient @Nullable PersonalRequests requests;
     private final transient RateLimitedLog storeWarnings;
     private final transient ChoicesEndpoint choices;
     private final transient PolicyEndpoint policy;
     private final transient UnsubscribeEndpoint unsubscribe;
-    private final transient PersonalRequestsEndpoint personalRequests;
+    private final transient @Nullable PersonalRequestsEndpoint personalRequests;
     private final transient StaticResources resources;
     private final transient GuardianConsentEndpoint guardianConsent;
 
@@ -108,7 +109,8 @@ public final class ConsentEndpoints extends HttpServlet {
             if (!response.isCommitted()) {
                 response.resetBuffer();
                 JsonIo.problem(response, Problem.invalid(List.of(new Problem.FieldError(
-                        e.topic() == null ? "" : "/choices/" + pointer(e.topic().toString()), e.getMessage()))));
+                        e.topic() == null ? "" : "/choices/" + pointer(e.topic().toString()),
+                        Objects.requireNonNullElse(e.getMessage(), "not a valid choice")))));
             }
         } catch (StoreUnavailableException e) {
             storeWarnings.warn("store", "a consent endpoint could not reach the store; it answers {} until the store is back",
@@ -208,12 +210,12 @@ public final class ConsentEndpoints extends HttpServlet {
         private final ConsentManager consents;
         private final UnsubscribeTokens tokens;
         private Predicate<HttpServletRequest> operator = request -> request.isUserInRole("CONSENT_OPERATOR");
-        private LocalDate gpcLastUpdate;
-        private PersonalRequests requests;
+        private @Nullable LocalDate gpcLastUpdate;
+        private @Nullable PersonalRequests requests;
         private EnforcementListener listener = EnforcementListener.NONE;
-        private String home = "/";
+        private @Nullable String home = "/";
         private List<String> themes = List.of();
-        private GuardianConsentTokens guardianTokens;
+        private @Nullable GuardianConsentTokens guardianTokens;
         private boolean sessionGuardianConsent;
 
         private Builder(ConsentManager consents, UnsubscribeTokens tokens) {
@@ -228,7 +230,7 @@ public final class ConsentEndpoints extends HttpServlet {
         }
 
         /** The {@code lastUpdate} of {@code /.well-known/gpc.json}; the policy's effective date by default. */
-        public Builder gpcLastUpdate(LocalDate date) {
+        public Builder gpcLastUpdate(@Nullable LocalDate date) {
             this.gpcLastUpdate = date;
             return this;
         }
@@ -238,7 +240,7 @@ public final class ConsentEndpoints extends HttpServlet {
          * {@code {base}/operator/requests} (operators move them along), and adds the ledger and
          * requests to the export. Off unless given.
          */
-        public Builder requests(PersonalRequests requests) {
+        public Builder requests(@Nullable PersonalRequests requests) {
             this.requests = requests;
             return this;
         }
@@ -256,7 +258,7 @@ public final class ConsentEndpoints extends HttpServlet {
          * Where the public pages (the disclosure, one-click unsubscribe) link back to: the shop's
          * home page, {@code /} by default; {@code null} for no link.
          */
-        public Builder home(String home) {
+        public Builder home(@Nullable String home) {
             this.home = home;
             return this;
         }
@@ -266,7 +268,7 @@ public final class ConsentEndpoints extends HttpServlet {
          * the same instance (or keys) the shop's {@link dev.consent4j.guardian.GuardianLinks} issue
          * with. Off unless given: such links then answer 404.
          */
-        public Builder guardianTokens(GuardianConsentTokens guardianTokens) {
+        public Builder guardianTokens(@Nullable GuardianConsentTokens guardianTokens) {
             this.guardianTokens = guardianTokens;
             return this;
         }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -233,7 +234,7 @@ public final class ConsentFilter implements Filter {
         private UndeclaredCookieMode undeclaredMode = UndeclaredCookieMode.REPORT;
         private CspMode cspMode = CspMode.OFF;
         private String cspBase = "";
-        private String cspReportPath;
+        private @Nullable String cspReportPath;
         private boolean enabled = true;
         private EnforcementListener listener = EnforcementListener.NONE;
         private int maxExpiryHeaders = DEFAULT_MAX_EXPIRY_HEADERS;
@@ -287,7 +288,7 @@ public final class ConsentFilter implements Filter {
         }
 
         /** Where browsers report CSP violations, e.g. {@code /consent/csp-report}; none by default. */
-        public Builder cspReportPath(String path) {
+        public Builder cspReportPath(@Nullable String path) {
             this.cspReportPath = path;
             return this;
         }

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Enforces a request's consent on its response: a {@code Set-Cookie} for a category not allowed
@@ -254,7 +255,7 @@ final class ConsentResponse extends OnCommitResponseWrapper {
         return false;
     }
 
-    private boolean allowed(String cookieName) {
+    private boolean allowed(@Nullable String cookieName) {
         if (cookieName == null) {
             return true; // not a cookie this filter can judge; the browser ignores it anyway
         }

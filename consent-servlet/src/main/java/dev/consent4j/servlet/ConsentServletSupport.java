@@ -4,6 +4,7 @@ import dev.consent4j.event.Evidence;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The few pieces of the servlet layer that integrations (the Spring starter, the test kit) and
@@ -37,12 +38,12 @@ public final class ConsentServletSupport {
      * @param noticeVersion the version of the text the person saw (usually the policy version)
      * @param language      the language it was shown in, or {@code null}
      */
-    public static Evidence evidence(HttpServletRequest request, String noticeVersion, String language) {
+    public static Evidence evidence(HttpServletRequest request, String noticeVersion, @Nullable String language) {
         return RequestEvidence.of(request, noticeVersion, language);
     }
 
     /** The cookie name a {@code Set-Cookie} header value sets, or {@code null} if it has none. */
-    public static String setCookieName(String setCookie) {
+    public static @Nullable String setCookieName(String setCookie) {
         return SetCookieHeaders.name(setCookie);
     }
 

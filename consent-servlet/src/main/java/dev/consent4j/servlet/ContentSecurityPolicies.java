@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the Content-Security-Policy for a consent state: the shop's base policy with the hosts of
@@ -29,7 +30,7 @@ final class ContentSecurityPolicies {
     private final Map<String, List<String>> base;
     private final List<CookieCategory> categories;
     private final List<Map<String, List<String>>> hostsPerCategory;
-    private final String reportPath;
+    private final @Nullable String reportPath;
     private final Map<Long, String> headers = new ConcurrentHashMap<>();
 
     /**
@@ -38,7 +39,8 @@ final class ContentSecurityPolicies {
      * @throws IllegalArgumentException in {@link CspMode#ENFORCE} when the base contains
      *         {@code 'strict-dynamic'}, which lets loaded scripts add any host and so defeats blocking
      */
-    public ContentSecurityPolicies(Policy policy, CspMode mode, String basePolicy, String reportPath) {
+    public ContentSecurityPolicies(Policy policy, CspMode mode, @Nullable String basePolicy,
+            @Nullable String reportPath) {
         this.mode = mode;
         this.base = parse(basePolicy == null ? "" : basePolicy);
         if (mode == CspMode.ENFORCE) {
@@ -72,7 +74,7 @@ final class ContentSecurityPolicies {
     }
 
     /** The header to send, by mode; {@code null} when off. */
-    public String headerName() {
+    public @Nullable String headerName() {
         return switch (mode) {
             case OFF -> null;
             case REPORT_ONLY -> "Content-Security-Policy-Report-Only";
@@ -92,7 +94,7 @@ final class ContentSecurityPolicies {
     }
 
     /** The value of the {@code Reporting-Endpoints} header that names the report group, or {@code null}. */
-    public String reportingEndpoints() {
+    public @Nullable String reportingEndpoints() {
         return reportPath == null ? null : "consent4j=\"" + reportPath + "\"";
     }
 

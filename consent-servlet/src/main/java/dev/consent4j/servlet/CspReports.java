@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,7 +65,7 @@ final class CspReports {
      *                the address is not an IP literal; such senders share one allowance
      * @return whether the report was admitted (not over a rate limit)
      */
-    public boolean accept(JsonNode body, String network) {
+    public boolean accept(JsonNode body, @Nullable String network) {
         if (!admit(network == null ? OTHER_NETWORKS : network)) {
             return false;
         }
@@ -124,7 +125,7 @@ final class CspReports {
         return true;
     }
 
-    private void record(String blocked) {
+    private void record(@Nullable String blocked) {
         if (blocked == null) {
             return;
         }
@@ -181,7 +182,7 @@ final class CspReports {
                 .anyMatch(pattern -> pattern.equals(host) || pattern.startsWith("*.") && host.endsWith(pattern.substring(1)));
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isString() ? value.stringValue() : null;
     }

@@ -3,6 +3,7 @@ package dev.consent4j.servlet;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.state.AgeBand;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells the filter the age of a signed-in customer — a birth date or an age band from the
@@ -20,5 +21,5 @@ public interface CustomerAgeResolver {
      * The customer's age, or {@code null} when the shop does not know it. Use
      * {@link AgeBand#bornOn} for a birth date and {@link AgeBand#between} for a band.
      */
-    AgeBand age(SubjectId customer, HttpServletRequest request);
+    @Nullable AgeBand age(SubjectId customer, HttpServletRequest request);
 }

@@ -18,6 +18,7 @@ import dev.consent4j.policy.Tracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The public disclosure generated from the policy: the external-transmission notice (one entry
@@ -34,11 +35,12 @@ final class Disclosure {
 
     /** The body of {@code GET {base}/disclosure?format=json}. */
     record Json(String policyId, String version, String effectiveDate, String language, PartyJson operator,
-            List<TrackerJson> trackers, List<RecipientJson> recipients, List<SourceJson> sources, Abroad dataAbroad,
-            List<Version> history) {
+            List<TrackerJson> trackers, List<RecipientJson> recipients, List<SourceJson> sources,
+            @Nullable Abroad dataAbroad, List<Version> history) {
     }
 
-    record PartyJson(String name, String address, String representative, String contact) {
+    record PartyJson(@Nullable String name, @Nullable String address, @Nullable String representative,
+            @Nullable String contact) {
     }
 
     record TrackerJson(String service, String recipient, String category, List<String> hosts, List<String> sentData,
@@ -47,16 +49,18 @@ final class Disclosure {
 
     /** A recipient; the fields after {@code privacyNotice} only where the policy gives them. */
     record RecipientJson(String id, String name, String relation, String country, List<String> countries,
-            List<String> dataItems, List<String> purposes, String privacyNotice, @JsonInclude(NON_NULL) JointUse jointUse,
-            @JsonInclude(NON_NULL) List<String> examples, @JsonInclude(NON_NULL) Boolean andOthers,
-            @JsonInclude(NON_NULL) List<Ground> legalGrounds, @JsonInclude(NON_NULL) ForeignTransfer foreignTransfer,
-            @JsonInclude(NON_NULL) String successionStartDate) {
+            List<String> dataItems, List<String> purposes, @Nullable String privacyNotice,
+            @JsonInclude(NON_NULL) @Nullable JointUse jointUse, @JsonInclude(NON_NULL) @Nullable List<String> examples,
+            @JsonInclude(NON_NULL) @Nullable Boolean andOthers,
+            @JsonInclude(NON_NULL) @Nullable List<Ground> legalGrounds,
+            @JsonInclude(NON_NULL) @Nullable ForeignTransfer foreignTransfer,
+            @JsonInclude(NON_NULL) @Nullable String successionStartDate) {
     }
 
     record JointUse(List<String> dataItems, String jointUsers, String purposes, PartyJson responsible) {
     }
 
-    record Ground(String ground, List<String> purposes, String description) {
+    record Ground(String ground, List<String> purposes, @Nullable String description) {
     }
 
     record ForeignTransfer(String systemInfo, String recipientMeasures) {
@@ -65,15 +69,15 @@ final class Disclosure {
     record SourceJson(String id, PartyJson provider, String acquisition, List<String> dataItems, List<String> purposes) {
     }
 
-    record Abroad(List<String> countries, String note) {
+    record Abroad(List<String> countries, @Nullable String note) {
     }
 
     /** A revision of the policy with its described changes. */
-    record Version(String version, String effectiveDate, List<Change> changes) {
+    record Version(String version, @Nullable String effectiveDate, List<Change> changes) {
     }
 
     /** One change: the topic id, the kind ({@code added}, {@code changed}, {@code removed}), its title and description. */
-    record Change(String topic, String change, String title, String description) {
+    record Change(String topic, String change, String title, @Nullable String description) {
     }
 
     public static Json json(Policy policy, String language) {
@@ -182,7 +186,7 @@ final class Disclosure {
                 text(party.representative(), language, fallback), text(party.contact(), language, fallback));
     }
 
-    private static String text(LocalizedText text, String language, String fallback) {
+    private static @Nullable String text(@Nullable LocalizedText text, String language, String fallback) {
         return text == null || text.isEmpty() ? null : text.in(language, fallback);
     }
 
@@ -195,7 +199,7 @@ final class Disclosure {
                 "hosts", hosts.toString())) + "\n";
     }
 
-    static String escape(Object value) {
+    static String escape(@Nullable Object value) {
         return value == null ? "" : DisclosureRenderer.escapeHtml(value.toString());
     }
 }

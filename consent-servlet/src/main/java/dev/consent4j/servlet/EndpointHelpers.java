@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Small pieces every endpoint class uses: the request's context, method checks, JSON fields and pointers. */
@@ -34,7 +35,7 @@ final class EndpointHelpers {
         }
     }
 
-    static Action action(JsonNode node) {
+    static @Nullable Action action(@Nullable JsonNode node) {
         if (node == null || !node.isString()) {
             return null;
         }
@@ -55,7 +56,7 @@ final class EndpointHelpers {
      * The body's optional {@code language}, one of the policy's, or {@code null} when it has none;
      * anything else is added to {@code errors}.
      */
-    static String language(JsonNode body, Policy policy, List<Problem.FieldError> errors) {
+    static @Nullable String language(JsonNode body, Policy policy, List<Problem.FieldError> errors) {
         JsonNode language = body.get("language");
         if (language == null) {
             return null;
@@ -68,7 +69,7 @@ final class EndpointHelpers {
     }
 
     /** The topic a choice's key names, or {@code null} after adding to {@code errors} what is wrong at {@code at}. */
-    static Topic topic(String key, String at, List<Problem.FieldError> errors) {
+    static @Nullable Topic topic(String key, String at, List<Problem.FieldError> errors) {
         try {
             return Topic.parse(key);
         } catch (IllegalArgumentException e) {

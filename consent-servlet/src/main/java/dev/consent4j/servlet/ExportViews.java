@@ -12,6 +12,7 @@ import dev.consent4j.internal.fold.StateFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The JSON bodies of {@code GET {base}/export} and of personal requests, as documented in {@code docs/http-api.md}. */
 final class ExportViews {
@@ -20,18 +21,19 @@ final class ExportViews {
      * The body of {@code GET {base}/export} (format 3); the ledger lists and {@code requests} are
      * empty unless personal requests are set up.
      */
-    record Export(int format, String subject, List<EventJson> events, Views.State state, boolean chainValid,
-            List<ProvisionJson> provisionRecords, List<ReceiptJson> receipts, List<RequestJson> requests,
-            List<NotificationJson> notifications) {
+    record Export(int format, @Nullable String subject, List<EventJson> events, Views.@Nullable State state,
+            boolean chainValid, List<ProvisionJson> provisionRecords, List<ReceiptJson> receipts,
+            List<RequestJson> requests, List<NotificationJson> notifications) {
     }
 
     /** A consent event with its evidence and hash; {@code archived} when its choice is on a topic no longer offered. */
-    record EventJson(String id, long sequence, String time, String topic, String action, String policyVersion,
-            String source, String actor, String operator, String jurisdiction, EvidenceJson evidence,
-            String linkedVisitor, String supersedes, String hash, boolean archived) {
+    record EventJson(String id, long sequence, String time, @Nullable String topic, String action, String policyVersion,
+            String source, String actor, @Nullable String operator, String jurisdiction, EvidenceJson evidence,
+            @Nullable String linkedVisitor, @Nullable String supersedes, String hash, boolean archived) {
     }
 
-    record EvidenceJson(String noticeVersion, String language, String userAgent, String network) {
+    record EvidenceJson(@Nullable String noticeVersion, @Nullable String language, @Nullable String userAgent,
+            @Nullable String network) {
     }
 
     record NotificationJson(String recipient, List<String> topics, String notifiedAt, String messageKey) {
@@ -41,7 +43,7 @@ final class ExportViews {
             String firstProvidedAt, String lastProvidedAt, String keepUntil, List<ProvisionEntry> entries) {
     }
 
-    record ProvisionEntry(String subject, String consentEvent) {
+    record ProvisionEntry(String subject, @Nullable String consentEvent) {
     }
 
     record ReceiptJson(String id, String provider, String providerAddress, String representative, String acquisition,
@@ -49,11 +51,12 @@ final class ExportViews {
     }
 
     /** A personal request as {@code {base}/requests} and the export answer it. */
-    record RequestJson(String id, String subject, String kind, List<String> targets, String details, String jurisdiction,
-            String status, String receivedAt, String dueAt, String resolvedAt, List<Step> steps) {
+    record RequestJson(String id, String subject, String kind, List<String> targets, @Nullable String details,
+            String jurisdiction, String status, String receivedAt, String dueAt, @Nullable String resolvedAt,
+            List<Step> steps) {
     }
 
-    record Step(String status, String at, String operator, String note) {
+    record Step(String status, String at, @Nullable String operator, @Nullable String note) {
     }
 
     /** The body of {@code GET {base}/requests} and {@code GET {base}/operator/requests}. */
@@ -98,7 +101,7 @@ final class ExportViews {
      * Whether the event's choice is archived under the current policy ({@link StateFolder#archive}):
      * its topic is no longer offered, or was removed after the event and added back.
      */
-    private static boolean archived(StateFolder folder, ConsentEvent event) {
+    private static boolean archived(@Nullable StateFolder folder, ConsentEvent event) {
         if (folder == null || event.topic() == null || event.action() == dev.consent4j.event.Action.LINK) {
             return false;
         }

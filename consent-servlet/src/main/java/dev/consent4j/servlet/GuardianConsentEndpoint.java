@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
@@ -58,11 +59,11 @@ final class GuardianConsentEndpoint {
 
     private final ConsentManager consents;
     private final StateFolder folder;
-    private final GuardianConsentTokens tokens;
+    private final @Nullable GuardianConsentTokens tokens;
     private final boolean sessionAllowed;
     private final PublicPages pages;
 
-    GuardianConsentEndpoint(ConsentManager consents, GuardianConsentTokens tokens, boolean sessionAllowed,
+    GuardianConsentEndpoint(ConsentManager consents, @Nullable GuardianConsentTokens tokens, boolean sessionAllowed,
             PublicPages pages) {
         this.pages = pages;
         this.consents = consents;
@@ -88,6 +89,7 @@ final class GuardianConsentEndpoint {
             bySession(request, response, context);
             return;
         }
+        GuardianConsentTokens tokens = this.tokens;
         if (tokens == null) {
             throw new Problem(404, "Not found", "guardian-consent links are not set up on this shop");
         }
@@ -97,14 +99,14 @@ final class GuardianConsentEndpoint {
         EndpointHelpers.noStore(response);
         response.setHeader("Referrer-Policy", "no-referrer");
         if ("POST".equals(method)) {
-            byLink(request, response, context, token);
+            byLink(request, response, context, tokens, token);
         } else {
-            page(request, response, token);
+            page(request, response, tokens, token);
         }
     }
 
     /** The {@code token} query parameter, or {@code null} when there is none; 400 when given twice. */
-    private static String token(HttpServletRequest request) {
+    private static @Nullable String token(HttpServletRequest request) {
         String query = request.getQueryString();
         if (query == null || query.isEmpty()) {
             return null;
@@ -129,7 +131,7 @@ final class GuardianConsentEndpoint {
     }
 
     /** The token's scope, or the problem for a token that cannot be used. */
-    private GuardianConsentToken verify(String token) {
+    private static GuardianConsentToken verify(GuardianConsentTokens tokens, String token) {
         GuardianConsentTokens.Verified verified = tokens.verify(token);
         if (verified.trusted()) {
             return verified.token();
@@ -156,12 +158,13 @@ final class GuardianConsentEndpoint {
         return askable;
     }
 
-    private void page(HttpServletRequest request, HttpServletResponse response, String raw) throws IOException {
+    private void page(HttpServletRequest request, HttpServletResponse response, GuardianConsentTokens tokens,
+            String raw) throws IOException {
         Policy policy = consents.policy();
         String language = Languages.choose(request, policy);
         GuardianConsentToken token;
         try {
-            token = verify(raw);
+            token = verify(tokens, raw);
         } catch (Problem problem) {
             pages.publicPage(request, response, problem.status(), language, UiTexts.text(policy, language, "guardian-title"),
                     status(policy, language, problem.status() == 410 ? "guardian-expired" : "guardian-invalid"));
@@ -201,10 +204,10 @@ final class GuardianConsentEndpoint {
         pages.publicPage(request, response, 200, language, UiTexts.text(policy, language, "guardian-title"), form);
     }
 
-    private void byLink(HttpServletRequest request, HttpServletResponse response, ConsentContext context, String raw)
-            throws IOException {
+    private void byLink(HttpServletRequest request, HttpServletResponse response, ConsentContext context,
+            GuardianConsentTokens tokens, String raw) throws IOException {
         CrossSiteCheck.requireSameOrigin(request);
-        GuardianConsentToken token = verify(raw);
+        GuardianConsentToken token = verify(tokens, raw);
         Policy policy = consents.policy();
         Jurisdiction jurisdiction = context.signals().jurisdiction();
         String type = JsonIo.contentType(request);

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The response to a {@code HEAD}: the endpoint answers as for {@code GET}, and this drops the body
@@ -18,7 +19,7 @@ import java.util.Locale;
 final class HeadResponse extends HttpServletResponseWrapper {
 
     private final CountingStream body = new CountingStream();
-    private PrintWriter writer;
+    private @Nullable PrintWriter writer;
     private boolean lengthSet;
 
     public HeadResponse(HttpServletResponse response) {

@@ -4,6 +4,7 @@ import dev.consent4j.policy.Jurisdiction;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the shopper is, which decides the legal basis of each topic and whether GPC applies.
@@ -45,7 +46,7 @@ public interface JurisdictionResolver {
      * {@code fallback}. For a CDN or proxy that sets headers of its own names, e.g. Fastly with the
      * header its configuration writes from {@code client.geo.country_code}.
      */
-    static JurisdictionResolver header(String countryHeader, String regionHeader, Jurisdiction fallback) {
+    static JurisdictionResolver header(String countryHeader, @Nullable String regionHeader, Jurisdiction fallback) {
         Objects.requireNonNull(countryHeader, "countryHeader");
         Objects.requireNonNull(fallback, "fallback");
         return request -> {

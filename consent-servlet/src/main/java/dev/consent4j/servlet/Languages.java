@@ -4,6 +4,7 @@ import dev.consent4j.policy.Policy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Picks the language of a response from {@code ?lang=} or {@code Accept-Language}, among the policy's. */
 final class Languages {
@@ -14,7 +15,7 @@ final class Languages {
     }
 
     /** A query-string parameter, decoded, without touching the request body. */
-    static String queryParameter(HttpServletRequest request, String name) {
+    static @Nullable String queryParameter(HttpServletRequest request, String name) {
         String query = request.getQueryString();
         if (query == null) {
             return null;

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response wrapper that runs {@link #beforeCommit()} once, at the last moment the headers can
@@ -20,8 +21,8 @@ import java.io.Writer;
 abstract class OnCommitResponseWrapper extends HttpServletResponseWrapper {
 
     private boolean hookRan;
-    private ServletOutputStream outputStream;
-    private PrintWriter writer;
+    private @Nullable ServletOutputStream outputStream;
+    private @Nullable PrintWriter writer;
 
     protected OnCommitResponseWrapper(HttpServletResponse response) {
         super(response);

@@ -3,6 +3,7 @@ package dev.consent4j.servlet;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises the RFC 8058 one-click body, {@code List-Unsubscribe=One-Click}, sent as
@@ -62,7 +63,7 @@ final class OneClickBody {
         return false;
     }
 
-    private static String boundary(String contentType) {
+    private static @Nullable String boundary(String contentType) {
         for (String parameter : contentType.split(";")) {
             String trimmed = parameter.trim();
             if (trimmed.toLowerCase(Locale.ROOT).startsWith("boundary=")) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -99,7 +100,8 @@ final class PersonalRequestsEndpoint {
                     detailsNode == null || detailsNode.isNull() ? null : detailsNode.stringValue(),
                     context.signals().jurisdiction());
         } catch (IllegalArgumentException e) {
-            throw Problem.invalid(List.of(new Problem.FieldError("/targets", e.getMessage())));
+            throw Problem.invalid(List.of(new Problem.FieldError("/targets",
+                    Objects.requireNonNullElse(e.getMessage(), "targets are not valid for this kind of request"))));
         }
         JsonIo.write(response, 202, ExportViews.request(filed));
     }
@@ -153,7 +155,8 @@ final class PersonalRequestsEndpoint {
                         "action is \"verify\" (with method), \"complete\" or \"refuse\" (with reason)")));
             };
         } catch (IllegalStateException e) {
-            throw new Problem(409, "Conflict", e.getMessage());
+            throw new Problem(409, "Conflict",
+                    Objects.requireNonNullElse(e.getMessage(), "the request cannot move on from its status"));
         }
         JsonIo.write(response, 200, ExportViews.request(moved));
     }

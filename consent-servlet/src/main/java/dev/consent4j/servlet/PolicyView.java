@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** The JSON body of {@code GET {base}/policy}, as documented in {@code docs/http-api.md}: what the banner needs. */
 final class PolicyView {
@@ -38,7 +39,7 @@ final class PolicyView {
 
     /** A cookie category; {@code who} is {@code null} when nothing is sent to anyone. */
     record Category(String id, String title, String description, boolean choosable, List<String> cookies,
-            List<Storage> storage, List<String> consentModeTypes, List<TrackerJson> trackers, String who) {
+            List<Storage> storage, List<String> consentModeTypes, List<TrackerJson> trackers, @Nullable String who) {
     }
 
     record Storage(String name, String kind) {
@@ -49,7 +50,7 @@ final class PolicyView {
 
     /** A purpose the banner offers; {@code who} is {@code null} when it is provided to no one. */
     record PurposeJson(String id, String title, String description, boolean choosable, boolean saleOrSharing,
-            boolean targetedAdvertising, List<RecipientJson> recipients, String who) {
+            boolean targetedAdvertising, List<RecipientJson> recipients, @Nullable String who) {
     }
 
     /**
@@ -58,7 +59,8 @@ final class PolicyView {
      * describes by category.
      */
     record RecipientJson(String id, String name, String relation, String country, List<String> countries, String countryName,
-            @JsonInclude(NON_NULL) List<String> examples, @JsonInclude(NON_NULL) Boolean andOthers) {
+            @JsonInclude(NON_NULL) @Nullable List<String> examples,
+            @JsonInclude(NON_NULL) @Nullable Boolean andOthers) {
     }
 
     record ConsentMode(List<ConsentModeDefault> defaults) {
@@ -132,7 +134,7 @@ final class PolicyView {
     }
 
     /** "Sent to: A (B), C (D)" in the language's punctuation, or {@code null} when there is no one. */
-    private static String who(Policy policy, String language, String labelKey, List<String> names) {
+    private static @Nullable String who(Policy policy, String language, String labelKey, List<String> names) {
         return names.isEmpty() ? null : UiTexts.labelled(language, UiTexts.text(policy, language, labelKey),
                 String.join(UiTexts.separator(language), names));
     }

@@ -2,6 +2,7 @@ package dev.consent4j.servlet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error answered as {@code application/problem+json} (RFC 9457): a 4xx status for bad input,
@@ -13,6 +14,7 @@ final class Problem extends RuntimeException {
 
     private final int status;
     private final String title;
+    private final String detail;
     private final List<FieldError> errors;
     private final List<String> allow;
     private final long retryAfterSeconds;
@@ -26,6 +28,7 @@ final class Problem extends RuntimeException {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
+        this.detail = detail;
         this.errors = List.copyOf(errors);
         this.allow = List.copyOf(allow);
         this.retryAfterSeconds = retryAfterSeconds;
@@ -73,7 +76,7 @@ final class Problem extends RuntimeException {
     }
 
     public String detail() {
-        return getMessage();
+        return detail;
     }
 
     public List<FieldError> errors() {
@@ -92,12 +95,12 @@ final class Problem extends RuntimeException {
 
     /** The {@code application/problem+json} body; {@code errors} only when there are some. */
     Body body() {
-        return new Body("about:blank", title, status, getMessage(), errors.isEmpty() ? null : errors);
+        return new Body("about:blank", title, status, detail, errors.isEmpty() ? null : errors);
     }
 
     /** The problem as JSON (RFC 9457). */
     record Body(String type, String title, int status, String detail,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldError> errors) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FieldError> errors) {
     }
 
     /**

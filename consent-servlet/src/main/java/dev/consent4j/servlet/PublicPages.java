@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frame of the public pages (disclosure, one-click unsubscribe, guardian consent): the shop's
@@ -24,10 +25,10 @@ final class PublicPages {
     static final PageTemplate STATUS = PageTemplate.load(PublicPages.class, "status");
 
     private final ConsentManager consents;
-    private final String home;
+    private final @Nullable String home;
     private final List<String> themes;
 
-    PublicPages(ConsentManager consents, String home, List<String> themes) {
+    PublicPages(ConsentManager consents, @Nullable String home, List<String> themes) {
         this.consents = consents;
         this.home = home;
         this.themes = themes;
@@ -66,7 +67,7 @@ final class PublicPages {
     }
 
     /** Where the pages link back to, or {@code null} for no link. */
-    String home() {
+    @Nullable String home() {
         return home;
     }
 }

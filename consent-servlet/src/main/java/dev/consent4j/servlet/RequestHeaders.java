@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the filter reads from request headers, written for the hot path: the {@code Cookie}
@@ -15,7 +16,7 @@ final class RequestHeaders {
     }
 
     /** The value of the first cookie named {@code name}, or {@code null}. */
-    public static String cookie(HttpServletRequest request, String name) {
+    public static @Nullable String cookie(HttpServletRequest request, String name) {
         Enumeration<String> headers = request.getHeaders("Cookie");
         while (headers != null && headers.hasMoreElements()) {
             String value = cookie(headers.nextElement(), name);
@@ -27,7 +28,7 @@ final class RequestHeaders {
     }
 
     /** The value of the first cookie named {@code name} in one {@code Cookie} header, or {@code null}. */
-    public static String cookie(String header, String name) {
+    public static @Nullable String cookie(String header, String name) {
         int length = header.length();
         int start = 0;
         while (start < length) {

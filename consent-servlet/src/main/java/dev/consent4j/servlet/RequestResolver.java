@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a request says before the application sees it: its jurisdiction and {@code Sec-GPC}, the
@@ -85,24 +86,26 @@ final class RequestResolver {
         ConsentCookie cookie = read == null ? null : read.cookie();
         // A cookie signed with an older key is re-issued under the newest, so old keys can be retired.
         ConsentCookie toIssue = read != null && read.signedWithOlderKey() ? cookie : null;
-        boolean link = cookie != null && !cookie.linkedToCustomer();
+        ConsentCookie toLink = cookie != null && !cookie.linkedToCustomer() ? cookie : null;
         if (signals.gpc() && consents.settings().honoursGpc(signals.jurisdiction())) {
             listener.gpcHonoured(signals.jurisdiction(), true);
         }
         // Read from the request here, on its own thread; the lookup runs on another.
-        Evidence evidence = link || signals.gpc() ? RequestEvidence.of(request, consents.policy().version(), null) : null;
+        Evidence evidence = toLink != null || signals.gpc()
+                ? RequestEvidence.of(request, consents.policy().version(), null) : null;
         try {
             CustomerLookup found = lookups.call(() -> {
-                if (link) {
-                    consents.link(cookie.visitor(), customer, signals, evidence);
+                if (toLink != null) {
+                    consents.link(toLink.visitor(), customer, signals, evidence);
                 }
                 if (signals.gpc()) {
                     consents.recordGpc(customer, signals, evidence);
                 }
-                return new CustomerLookup(consents.state(customer, signals), link ? cookie.linked() : null);
+                return new CustomerLookup(consents.state(customer, signals), toLink != null ? toLink.linked() : null);
             });
-            return new ConsentContext(signals, customer, secure, cookie, found.state(),
-                    found.linkedCookie() != null ? found.linkedCookie() : toIssue, false);
+            ConsentCookie linked = found.linkedCookie();
+            return new ConsentContext(signals, customer, secure, cookie, found.state(), linked != null ? linked : toIssue,
+                    false);
         } catch (StoreLookups.LookupFailed failed) {
             storeUnavailable(failed);
             // Nothing beyond what this browser's own cookie records: the stored choices are unknown.
@@ -112,7 +115,7 @@ final class RequestResolver {
         }
     }
 
-    private record CustomerLookup(ConsentState state, ConsentCookie linkedCookie) {
+    private record CustomerLookup(ConsentState state, @Nullable ConsentCookie linkedCookie) {
     }
 
     private void storeUnavailable(StoreLookups.LookupFailed failed) {
@@ -120,11 +123,11 @@ final class RequestResolver {
         String why = switch (failed.failure()) {
             case TIMED_OUT -> "no answer within " + storeTimeout.toMillis() + " ms";
             case BUSY -> "every store lookup worker is busy with earlier lookups";
-            case FAILED -> "it failed with " + failed.getCause().getClass().getSimpleName() + ", below";
+            case FAILED -> "it failed with " + failed.reason().getClass().getSimpleName() + ", below";
         };
         storeWarnings.warn("store", "the consent store gave no state for a signed-in customer ({}); such requests get"
                 + " the fail-closed state (only their consent cookie's choices count) until it answers again", why,
-                failed.failure() == StoreLookups.Failure.FAILED ? failed.getCause() : null);
+                failed.failure() == StoreLookups.Failure.FAILED ? failed.reason() : null);
     }
 
     /** The signals with the customer's age, as far as the {@link CustomerAgeResolver} knows it. */
@@ -139,7 +142,7 @@ final class RequestResolver {
         }
     }
 
-    private SubjectId customer(HttpServletRequest request) {
+    private @Nullable SubjectId customer(HttpServletRequest request) {
         try {
             return subjects.customer(request);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.consent4j.servlet;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Reading and writing {@code Set-Cookie} header values. */
 final class SetCookieHeaders {
@@ -12,7 +13,7 @@ final class SetCookieHeaders {
     }
 
     /** The cookie name at the start of a {@code Set-Cookie} value, or {@code null} when there is none. */
-    public static String name(String setCookie) {
+    public static @Nullable String name(@Nullable String setCookie) {
         if (setCookie == null) {
             return null;
         }
@@ -29,7 +30,7 @@ final class SetCookieHeaders {
     }
 
     /** A header value that removes a cookie set on {@code domain} ({@code null}: host-only) and {@code path}. */
-    public static String expire(String name, String domain, String path) {
+    public static String expire(String name, @Nullable String domain, String path) {
         StringBuilder header = new StringBuilder(name.length() + 80);
         header.append(name).append("=; Max-Age=0; Expires=").append(EPOCH).append("; Path=").append(path);
         if (domain != null) {

@@ -33,14 +33,21 @@ final class StoreLookups {
     static final class LookupFailed extends Exception {
         private static final long serialVersionUID = 1L;
         private final Failure failure;
+        private final Throwable reason;
 
         LookupFailed(Failure failure, Throwable cause) {
             super(failure.name(), cause, false, false);
             this.failure = failure;
+            this.reason = cause;
         }
 
         Failure failure() {
             return failure;
+        }
+
+        /** What the lookup failed with: its own exception for {@link Failure#FAILED}. */
+        Throwable reason() {
+            return reason;
         }
     }
 
@@ -73,7 +80,7 @@ final class StoreLookups {
             future.cancel(true);
             throw new LookupFailed(Failure.TIMED_OUT, e);
         } catch (ExecutionException e) {
-            throw new LookupFailed(Failure.FAILED, e.getCause());
+            throw new LookupFailed(Failure.FAILED, e.getCause() != null ? e.getCause() : e);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

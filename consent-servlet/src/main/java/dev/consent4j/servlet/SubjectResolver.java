@@ -3,6 +3,7 @@ package dev.consent4j.servlet;
 import dev.consent4j.event.SubjectId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the logged-in customer a request belongs to, if any. For a customer the stored state is
@@ -25,5 +26,5 @@ public interface SubjectResolver {
      *
      * @throws IllegalArgumentException when the customer id is not valid (the request is then anonymous)
      */
-    SubjectId customer(HttpServletRequest request);
+    @Nullable SubjectId customer(HttpServletRequest request);
 }

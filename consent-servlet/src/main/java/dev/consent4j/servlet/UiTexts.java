@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The banner's and the public pages' own words: the library's built-in Japanese and English (the
@@ -39,7 +40,11 @@ final class UiTexts {
 
     /** The built-in text for {@code key} in {@code language} (Japanese, else English). */
     static String builtIn(String language, String key) {
-        return ("ja".equals(language) ? JA : EN).get(key);
+        String text = ("ja".equals(language) ? JA : EN).get(key);
+        if (text == null) {
+            throw new IllegalArgumentException("no built-in text: " + key);
+        }
+        return text;
     }
 
     /** A built-in text of the operator-only pages ({@link #OPERATOR_KEYS}), which a policy does not replace. */
@@ -70,7 +75,7 @@ final class UiTexts {
     }
 
     /** {@code main (aside)} with the language's brackets: full-width in Japanese. */
-    static String paren(String language, String main, String aside) {
+    static String paren(String language, String main, @Nullable String aside) {
         if (aside == null || aside.isEmpty()) {
             return main;
         }
@@ -83,7 +88,7 @@ final class UiTexts {
     }
 
     /** A country's name in {@code language}, e.g. {@code 日本} or {@code Japan}; the code where Java knows no name. */
-    public static String country(String language, String code) {
+    public static String country(String language, @Nullable String code) {
         return DisclosureDocument.country(language, code);
     }
 

@@ -24,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +106,7 @@ final class UnsubscribeEndpoint {
 
     /** The unsubscribe page: the list, a message and, before unsubscribing, the button. */
     private void page(HttpServletRequest request, HttpServletResponse response, int status, String language,
-            String message, String list, String confirmButton) throws IOException {
+            @Nullable String message, @Nullable String list, @Nullable String confirmButton) throws IOException {
         StringBuilder content = new StringBuilder(400);
         if (list != null) {
             content.append(LIST.render("list", list));

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The JSON bodies of the decisions ({@code GET {base}/state} and the answers to choices), as documented in {@code docs/http-api.md}. */
 final class Views {
@@ -29,7 +30,7 @@ final class Views {
     record Gpc(boolean signal, boolean honoured) {
     }
 
-    record DecisionJson(String topic, boolean allowed, String reason, String since, String policyVersion) {
+    record DecisionJson(String topic, boolean allowed, String reason, @Nullable String since, String policyVersion) {
     }
 
     record Archived(String topic, String action, String since, String policyVersion, String removedIn) {

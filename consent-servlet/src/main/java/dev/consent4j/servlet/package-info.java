@@ -19,4 +19,7 @@
  * {@code dev/consent4j/servlet/pages/} (filled by consent-core's {@code PageTemplate}) and their built-in words are in
  * {@code META-INF/consent4j/ui-texts_*.properties} ({@code UiTexts}).
  */
+@NullMarked
 package dev.consent4j.servlet;
+
+import org.jspecify.annotations.NullMarked;

@@ -64,6 +64,9 @@ public final class PageTemplate {
         StringBuilder out = new StringBuilder(text.length() + 64);
         while (m.find()) {
             String value = values.get(m.group(2));
+            if (value == null) {
+                throw new IllegalArgumentException("template " + name + " was given null for " + m.group(2));
+            }
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).isEmpty() ? DisclosureRenderer.escapeHtml(value) : value));
         }
         return m.appendTail(out).toString();

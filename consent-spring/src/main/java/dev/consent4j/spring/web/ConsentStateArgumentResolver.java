@@ -23,6 +23,9 @@ public final class ConsentStateArgumentResolver implements HandlerMethodArgument
     public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mav,
             NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
         HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
+        if (servletRequest == null) {
+            throw new IllegalStateException("a consent state parameter needs a servlet request, not " + request);
+        }
         ConsentContext context = ConsentContext.of(servletRequest);
         return parameter.getParameterType() == ConsentState.class ? context.state() : context;
     }
