@@ -10,6 +10,7 @@ import dev.consent4j.policy.Policy;
 import dev.consent4j.signing.SigningKey;
 import dev.consent4j.signing.SigningKeys;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +23,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
@@ -34,14 +34,17 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CookieBenchmark {
 
-    private ConsentCookieCodec codec;
-    private String value;
-    private byte[] signedBytes;
-    private Mac mac;
-    private Instant now;
+    private final ConsentCookieCodec codec;
+    private final String value;
+    private final byte[] signedBytes;
+    private final Mac mac;
+    private final Instant now;
 
-    @Setup
-    public void setUp() throws Exception {
+    /**
+     * The setup a trial-level {@code @Setup} method would do, in the constructor so that every field
+     * is final and assigned: JMH builds this state once per thread for each trial.
+     */
+    public CookieBenchmark() {
         Policy policy = Fixtures.examplePolicy();
         byte[] secret = new byte[32];
         new java.security.SecureRandom().nextBytes(secret);
@@ -53,10 +56,20 @@ public class CookieBenchmark {
         now = Instant.now();
         value = codec.encode(ConsentCookie.of(SubjectId.newVisitor(), policy.version(), now, choices, false));
         signedBytes = value.substring(0, value.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
-        mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        mac = hmacSha256(secret);
         if (!codec.decode(value, now).trusted()) {
             throw new IllegalStateException("the benchmark's own cookie does not verify");
+        }
+    }
+
+    /** Unchecked, because JMH's generated subclasses of this state have default constructors, which cannot throw. */
+    private static Mac hmacSha256(byte[] secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no HmacSHA256 in this JVM", e);
         }
     }
 

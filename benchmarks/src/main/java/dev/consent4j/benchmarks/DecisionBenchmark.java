@@ -22,12 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -43,18 +43,21 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class DecisionBenchmark {
 
-    private ConsentState state;
-    private Map<String, Boolean> allowedByPurpose;
-    private StateFolder folder;
-    private List<ConsentEvent> hundredEvents;
-    private SubjectId subject;
-    private Signals signals;
-    private Instant now;
-    private byte[] policyBytes;
-    private YAMLMapper yaml;
+    private final ConsentState state;
+    private final Map<String, Boolean> allowedByPurpose;
+    private final StateFolder folder;
+    private final List<ConsentEvent> hundredEvents;
+    private final SubjectId subject;
+    private final Signals signals;
+    private final Instant now;
+    private final byte[] policyBytes;
+    private final YAMLMapper yaml;
 
-    @Setup
-    public void setUp() {
+    /**
+     * The setup a trial-level {@code @Setup} method would do, in the constructor so that every field
+     * is final and assigned: JMH builds this state once per thread for each trial.
+     */
+    public DecisionBenchmark() {
         Policy policy = Fixtures.examplePolicy();
         folder = new StateFolder(policy, ConsentSettings.defaults());
         subject = SubjectId.customer("c-42");
@@ -95,7 +98,7 @@ public class DecisionBenchmark {
     }
 
     @Benchmark
-    public Boolean baselineHashMapLookup() {
+    public @Nullable Boolean baselineHashMapLookup() {
         return allowedByPurpose.get("targeted-ads");
     }
 

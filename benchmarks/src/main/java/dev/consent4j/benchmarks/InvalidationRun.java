@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.h2.tools.Server;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long a withdrawal recorded on one node takes to reach the other nodes' decisions, per store.
@@ -107,7 +108,7 @@ public final class InvalidationRun {
         }
     }
 
-    private static void run(String name, String how, String url, boolean notify, Duration expiry, Policy policy,
+    private static void run(@Nullable String name, String how, String url, boolean notify, Duration expiry, Policy policy,
             int withdrawals) throws Exception {
         List<AutoCloseable> toClose = new ArrayList<>();
         try {
@@ -140,7 +141,7 @@ public final class InvalidationRun {
         }
     }
 
-    private static String measure(String name, String how, CachingConsentStore[] caches, ConsentManager[] nodes,
+    private static String measure(@Nullable String name, String how, CachingConsentStore[] caches, ConsentManager[] nodes,
             int withdrawals, Duration expiry) throws InterruptedException {
         long runStart = System.nanoTime();
         ConsentManager nodeA = nodes[0];

@@ -46,6 +46,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The filter's cost on a real server: one Jetty on 127.0.0.1 serving the same small page three
@@ -151,7 +152,7 @@ public final class LoadRun {
                     long allocatedBefore = allocatedBytes();
                     Run run = wrk(wrkCpus, connections, seconds, port, variant, cookie, script, cookieFile);
                     long allocated = allocatedBytes() - allocatedBefore;
-                    runs.get(variant).add(run.withAllocation(allocated / Math.max(1, run.requests())));
+                    runsOf(runs, variant).add(run.withAllocation(allocated / Math.max(1, run.requests())));
                     System.out.printf(Locale.ROOT, "round %d %-26s %10.0f req/s  p50 %s  p99 %s  %,d B/req%n", round, variant,
                             run.requestsPerSecond(), run.p50(), run.p99(), allocated / Math.max(1, run.requests()));
                 }
@@ -160,8 +161,8 @@ public final class LoadRun {
             System.out.println("| cookies | variant | requests/s (median) | ratio to no filter | p50 | p99 | allocated B/request |");
             System.out.println("|---|---|---|---|---|---|---|");
             for (Variant variant : variants) {
-                double baseline = median(runs.get(new Variant("none", variant.distinctCookies())), Run::requestsPerSecond);
-                List<Run> list = runs.get(variant);
+                double baseline = median(runsOf(runs, new Variant("none", variant.distinctCookies())), Run::requestsPerSecond);
+                List<Run> list = runsOf(runs, variant);
                 double rps = median(list, Run::requestsPerSecond);
                 Run middle = list.stream().sorted((a, b) -> Double.compare(a.requestsPerSecond(), b.requestsPerSecond()))
                         .toList().get(list.size() / 2);
@@ -203,7 +204,7 @@ public final class LoadRun {
         return lines;
     }
 
-    private static ServletContextHandler context(String path, Filter filter) {
+    private static ServletContextHandler context(String path, @Nullable Filter filter) {
         ServletContextHandler context = new ServletContextHandler(path);
         if (filter != null) {
             context.addFilter(new FilterHolder(filter), "/*",
@@ -247,6 +248,15 @@ public final class LoadRun {
             throw new IllegalStateException("the server answered errors under load:\n" + output);
         }
         return Run.parse(output);
+    }
+
+    /** The runs of {@code variant}, which has its list from the start. */
+    private static List<Run> runsOf(Map<Variant, List<Run>> runs, Variant variant) {
+        List<Run> list = runs.get(variant);
+        if (list == null) {
+            throw new IllegalArgumentException("not a variant of this run: " + variant);
+        }
+        return list;
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {

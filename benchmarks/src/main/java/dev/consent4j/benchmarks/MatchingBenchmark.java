@@ -12,7 +12,6 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -29,15 +28,18 @@ public class MatchingBenchmark {
 
     private static final int LOOKUPS = 16;
 
-    private NameMatcher<Integer> names;
-    private List<Pattern> nameRegexes;
-    private HostMatcher<Integer> hosts;
-    private List<String> hostPatterns;
-    private String[] cookieNames;
-    private String[] hostNames;
+    private final NameMatcher<Integer> names;
+    private final List<Pattern> nameRegexes;
+    private final HostMatcher<Integer> hosts;
+    private final List<String> hostPatterns;
+    private final String[] cookieNames;
+    private final String[] hostNames;
 
-    @Setup
-    public void setUp() {
+    /**
+     * The setup a trial-level {@code @Setup} method would do, in the constructor so that every field
+     * is final and assigned: JMH builds this state once per thread for each trial.
+     */
+    public MatchingBenchmark() {
         NameMatcher.Builder<Integer> nameBuilder = NameMatcher.builder();
         HostMatcher.Builder<Integer> hostBuilder = HostMatcher.builder();
         nameRegexes = new ArrayList<>();

@@ -40,6 +40,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outbox on PostgreSQL ({@code CONSENT4J_BENCH_POSTGRES_URL}), each figure beside its baseline
@@ -96,7 +97,8 @@ public final class OutboxRun {
         return DecisionChanges.of(policy, ConsentSettings.defaults(), Clock.systemUTC());
     }
 
-    private static JdbcConsentStore fresh(DataSource dataSource, String prefix, DecisionChanges changes, String channel)
+    private static JdbcConsentStore fresh(DataSource dataSource, String prefix, @Nullable DecisionChanges changes,
+            @Nullable String channel)
             throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : List.of("outbox", "chain_head", "latest", "event")) {

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jol.info.GraphLayout;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -188,7 +189,7 @@ public final class StoreRun {
     }
 
     /** Inserts sealed rows as a hand-written batch; with a dialect, also the rows of the latest-event table. */
-    private static long rawInsert(DataSource dataSource, List<ConsentEvent> sealed, JdbcDialect latestIn) throws SQLException {
+    private static long rawInsert(DataSource dataSource, List<ConsentEvent> sealed, @Nullable JdbcDialect latestIn) throws SQLException {
         String sql = "INSERT INTO raw_event (id, subject, seq, topic, action, policy_version, time_seconds, time_nanos,"
                 + " source, actor, operator_id, jurisdiction, notice_version, language, user_agent, network,"
                 + " linked_visitor, supersedes, previous_hash, hash, format)"

@@ -3,4 +3,7 @@
  * cookie and the matchers, and runs against real servers and databases (load, stores, growth,
  * invalidation, outbox), each beside a baseline measured in the same run.
  */
+@NullMarked
 package dev.consent4j.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
