@@ -88,6 +88,57 @@ class RecordAnswerAgreementTest {
         }
     }
 
+    /**
+     * The outbox decides only the topics the appended choices bear on; what it writes is what
+     * deciding every declared topic before and after would give.
+     */
+    @Property(tries = 500, shrinking = ShrinkingMode.OFF)
+    void theOutboxMissesNoChangedDecision(@ForAll long seed) {
+        Random random = new Random(seed);
+        List<Policy> versions = versions(random);
+        Policy policy = versions.get(versions.size() - 1);
+        StateFolder folder = new StateFolder(policy, ConsentSettings.defaults());
+        Clock clock = Clock.fixed(java.time.Instant.parse("2026-06-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        DecisionChanges changes = DecisionChanges.of(folder, clock);
+        SubjectId subject = SubjectId.customer("outbox");
+        List<Topic> all = new ArrayList<>();
+        PURPOSES.forEach(id -> all.add(Topic.purpose(id)));
+        all.add(Topic.contact("p1", "post"));
+        all.add(Topic.contact("p1", "email"));
+        CATEGORIES.forEach(id -> all.add(Topic.category(id)));
+        List<ConsentEvent> chain = new ArrayList<>();
+        int count = random.nextInt(12);
+        for (int i = 0; i <= count; i++) {
+            Topic topic = all.get(random.nextInt(all.size()));
+            String version = versions.get(random.nextInt(versions.size())).version();
+            dev.consent4j.event.NewEvent event = dev.consent4j.event.NewEvent.of(subject, topic, action(random), version,
+                    clock.instant().minus(Duration.ofDays(random.nextInt(400))), Source.BANNER,
+                    random.nextInt(6) == 0 ? Actor.GUARDIAN : Actor.SELF, jurisdiction(random), null, null, null);
+            chain.add(chain.isEmpty() ? event.seal(1, "") : event.sealAfter(chain.get(chain.size() - 1)));
+        }
+        int split = random.nextInt(chain.size());
+        Map<Topic, ConsentEvent> before = new LinkedHashMap<>();
+        chain.subList(0, split).forEach(e -> before.put(e.topic(), e));
+        List<ConsentEvent> appended = chain.subList(split, chain.size());
+
+        List<dev.consent4j.outbox.DecisionChange> expected = new ArrayList<>();
+        Map<Topic, dev.consent4j.state.Choice> was = new LinkedHashMap<>();
+        before.values().forEach(e -> was.put(e.topic(), dev.consent4j.state.Choice.of(e)));
+        Map<Topic, dev.consent4j.state.Choice> is = new LinkedHashMap<>(was);
+        appended.forEach(e -> is.put(e.topic(), dev.consent4j.state.Choice.of(e)));
+        Signals signals = Signals.of(Jurisdiction.of(appended.get(appended.size() - 1).jurisdiction()));
+        for (Topic topic : folder.topics()) {
+            dev.consent4j.state.Decision then = folder.decide(topic, was::get, signals, clock.instant());
+            dev.consent4j.state.Decision now = folder.decide(topic, is::get, signals, clock.instant());
+            if (then.allowed() != now.allowed() || then.reason() != now.reason()) {
+                expected.add(new dev.consent4j.outbox.DecisionChange(topic, then, now));
+            }
+        }
+
+        assertThat(changes.entry(subject, List.copyOf(before.values()), appended)
+                .map(dev.consent4j.outbox.OutboxEntry::changes).orElse(List.of())).isEqualTo(expected);
+    }
+
     /** The stores, one per path; the JDBC ones are shared by the tries (each try has its own subjects). */
     private static List<ConsentStore> stores(Policy last) throws Exception {
         Clock clock = Clock.systemUTC();
