@@ -21,6 +21,7 @@ import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Signals;
 import dev.consent4j.internal.fold.StateFolder;
+import dev.consent4j.store.Appended;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreException;
 import dev.consent4j.store.CustomerQuery;
@@ -113,6 +114,21 @@ public final class ConsentManager {
      *                                purpose, or a necessary topic is refused
      */
     public ConsentState record(ChoiceRequest request) {
+        return record(request, Signals.of(request.jurisdiction())).state();
+    }
+
+    /**
+     * {@link #record(ChoiceRequest)}, answering the new state under {@code signals} (a request's,
+     * with its GPC signal) and the subject's latest choices, for a visitor's new cookie: everything
+     * a choices endpoint answers with, from the one read of the latest events that recording makes
+     * (none more when the store reads them in the append, as the JDBC store with an outbox does).
+     * The state is the one {@link #state} would answer under the same signals, archived choices
+     * included.
+     *
+     * @throws InvalidChoiceException as {@link #record(ChoiceRequest)} does
+     */
+    public Recorded record(ChoiceRequest request, Signals signals) {
+        Objects.requireNonNull(signals, "signals");
         for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
             topics.validate(choice.getKey(), choice.getValue());
         }
@@ -129,8 +145,7 @@ public final class ConsentManager {
                 }
             }
         }
-        append(events(request, null));
-        return latestState(request.subject(), Signals.of(request.jurisdiction()));
+        return recorded(request.subject(), appendReadingLatest(events(request, null)), signals);
     }
 
     /**
@@ -153,8 +168,9 @@ public final class ConsentManager {
         if (recordedOnce(request.subject(), onceKey)) {
             return Optional.empty();
         }
+        Appended appended;
         try {
-            append(events(request, onceKey));
+            appended = appendReadingLatest(events(request, onceKey));
         } catch (ConsentStoreException e) {
             // Two writers with one key: the store refused the second's events whole.
             if (!(e instanceof StoreUnavailableException) && recordedOnce(request.subject(), onceKey)) {
@@ -162,7 +178,7 @@ public final class ConsentManager {
             }
             throw e;
         }
-        return Optional.of(latestState(request.subject(), Signals.of(request.jurisdiction())));
+        return Optional.of(recorded(request.subject(), appended, Signals.of(request.jurisdiction())).state());
     }
 
     /** Whether {@link #recordOnce} recorded anything for {@code subject} and {@code onceKey}: one lookup by id. */
@@ -188,17 +204,18 @@ public final class ConsentManager {
     }
 
     /**
-     * The subject's state from the latest event per topic, as the store keeps them: the same
-     * decisions as folding the whole chain ({@link StateFolder#latestChoices}; a correction is on the
-     * topic it corrects and comes after it), at a cost that does not grow with the history.
+     * The subject's state from its latest event on every topic, as the store keeps them: the same
+     * decisions and archived choices as folding the whole chain ({@link StateFolder#latestChoices};
+     * links have no topic, and a correction is on the topic it corrects and comes after it), at a
+     * cost that does not grow with the history.
      */
-    private ConsentState latestState(SubjectId subject, Signals signals) {
-        List<ConsentEvent> latest = store.latestEvents(List.of(subject), folder.topics()).getOrDefault(subject, List.of());
+    private Recorded recorded(SubjectId subject, Appended appended, Signals signals) {
+        List<ConsentEvent> latest = appended.latest(subject);
         List<Choice> choices = new ArrayList<>(latest.size());
         for (ConsentEvent event : latest) {
             choices.add(Choice.of(event));
         }
-        return folder.fold(subject, choices, signals, clock.instant());
+        return new Recorded(folder.fold(subject, choices, signals, clock.instant()), choices);
     }
 
     /** The subject's decisions under the given signals. */
@@ -257,7 +274,17 @@ public final class ConsentManager {
 
     /** Appends, then tells the observers what was stored; an observer's failure is logged, never thrown. */
     private void append(List<NewEvent> events) {
-        List<ConsentEvent> stored = store.append(events);
+        tell(store.append(events));
+    }
+
+    /** {@link #append}, with the subjects' latest events after it. */
+    private Appended appendReadingLatest(List<NewEvent> events) {
+        Appended appended = store.appendReadingLatest(events);
+        tell(appended.stored());
+        return appended;
+    }
+
+    private void tell(List<ConsentEvent> stored) {
         for (ConsentObserver observer : observers) {
             try {
                 observer.recorded(stored);

@@ -15,10 +15,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a store writes to its outbox for an append: the topics whose decision the append changed,
@@ -39,10 +41,19 @@ public final class DecisionChanges {
 
     private final StateFolder folder;
     private final Clock clock;
+    /** Per topic, the declared topics whose decision a choice on it bears on ({@link StateFolder#topicsBearingOn}). */
+    private final Map<Topic, Set<Topic>> bearsOn;
 
     private DecisionChanges(StateFolder folder, Clock clock) {
         this.folder = Objects.requireNonNull(folder, "folder");
         this.clock = Objects.requireNonNull(clock, "clock");
+        Map<Topic, Set<Topic>> bears = new HashMap<>();
+        for (Topic topic : folder.topics()) {
+            for (Topic bearing : folder.topicsBearingOn(topic)) {
+                bears.computeIfAbsent(bearing, t -> new HashSet<>()).add(topic);
+            }
+        }
+        this.bearsOn = Map.copyOf(bears);
     }
 
     /**
@@ -77,10 +88,13 @@ public final class DecisionChanges {
         }
         Map<Topic, Choice> now = new HashMap<>(old);
         List<EventId> ids = new ArrayList<>(appended.size());
+        // A decision asks only the choices on the topics bearing on it, so no other can change.
+        Set<Topic> affected = new HashSet<>();
         for (ConsentEvent event : appended) {
             ids.add(event.id());
             if (event.topic() != null) {
                 now.put(event.topic(), Choice.of(event));
+                affected.addAll(bearsOn.getOrDefault(event.topic(), Set.of()));
             }
         }
         ConsentEvent last = appended.get(appended.size() - 1);
@@ -88,6 +102,9 @@ public final class DecisionChanges {
         Instant at = clock.instant();
         List<DecisionChange> changes = new ArrayList<>();
         for (Topic topic : folder.topics()) {
+            if (!affected.contains(topic)) {
+                continue;
+            }
             Decision was = folder.decide(topic, old::get, signals, at);
             Decision is = folder.decide(topic, now::get, signals, at);
             if (was.allowed() != is.allowed() || was.reason() != is.reason()) {

@@ -56,6 +56,38 @@ public interface ConsentStore {
     Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics);
 
     /**
+     * The subject's latest event on every topic it has events on, topics the policy no longer
+     * declares included (their choices are archived, not dropped): {@link #latestEvents} without
+     * a list of topics. Empty when it has none. The default reads the chain; the built-in stores
+     * read only the latest events.
+     */
+    default List<ConsentEvent> latestEvents(SubjectId subject) {
+        Map<Topic, ConsentEvent> latest = new java.util.LinkedHashMap<>();
+        for (ConsentEvent event : events(subject)) {
+            if (event.topic() != null) {
+                latest.put(event.topic(), event);
+            }
+        }
+        return List.copyOf(latest.values());
+    }
+
+    /**
+     * Appends as {@link #append} does, and answers the stored events with each of their subjects'
+     * {@link #latestEvents(SubjectId) latest events} as the append left them: what
+     * {@link dev.consent4j.ConsentManager#record} answers from. The default appends and then reads
+     * them; a store that reads them in the append's transaction anyway (the JDBC store with an
+     * outbox) answers from that read, without another query.
+     */
+    default Appended appendReadingLatest(List<NewEvent> events) {
+        List<ConsentEvent> stored = append(events);
+        Map<SubjectId, List<ConsentEvent>> latest = new java.util.LinkedHashMap<>();
+        for (ConsentEvent event : stored) {
+            latest.computeIfAbsent(event.subject(), this::latestEvents);
+        }
+        return new Appended(stored, latest);
+    }
+
+    /**
      * The store's way of reading latest choices for customers the database selects itself, when
      * it has one (the JDBC store; decorators pass it on): see {@link AudienceQueries}.
      */

@@ -17,7 +17,9 @@ import java.util.Optional;
  * A store that passes every call on to another: the base of decorators (a cache, metrics,
  * auditing), which override only what they add to. Every method of {@link ConsentStore} is
  * forwarded, the default ones too, so that a decorator keeps the powers of the store it wraps
- * ({@link #event} by id, {@link #audienceQueries}, {@link #outbox}, {@link #verify}).
+ * ({@link #event} by id, {@link #audienceQueries}, {@link #outbox}, {@link #verify}) — except
+ * {@link #appendReadingLatest}, which goes through this decorator's {@link #append} and
+ * {@link #latestEvents(SubjectId)}, so that a decorator adding to {@code append} sees every append.
  */
 public abstract class ForwardingConsentStore implements ConsentStore {
 
@@ -50,6 +52,11 @@ public abstract class ForwardingConsentStore implements ConsentStore {
     @Override
     public Map<SubjectId, List<ConsentEvent>> latestEvents(Collection<SubjectId> subjects, Collection<Topic> topics) {
         return delegate.latestEvents(subjects, topics);
+    }
+
+    @Override
+    public List<ConsentEvent> latestEvents(SubjectId subject) {
+        return delegate.latestEvents(subject);
     }
 
     @Override

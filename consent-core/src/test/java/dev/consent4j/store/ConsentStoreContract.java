@@ -194,6 +194,43 @@ public abstract class ConsentStoreContract {
     }
 
     @Test
+    void latestEventsOfOneSubjectAreTheLastAppendedOnEveryTopicItHasEventsOn() {
+        SubjectId alice = SubjectId.customer("alice");
+        store.append(List.of(event(alice, NEWSLETTER, Action.GRANT, 0), event(alice, ANALYTICS, Action.DENY, 1)));
+        ConsentEvent withdrawn = store.append(List.of(event(alice, NEWSLETTER, Action.WITHDRAW, 2))).get(0);
+        store.append(List.of(new NewEvent(EventId.random(), alice, null, Action.LINK, "2026-11", T0.plusSeconds(3),
+                Source.LOGIN_LINK, Actor.SELF, "JP", null, SubjectId.newVisitor(), null)));
+        // A topic no policy declares any more is a topic like any other here.
+        ConsentEvent gone = store.append(List.of(event(alice, Topic.purpose("retired"), Action.GRANT, 1))).get(0);
+        ConsentEvent analytics = store.events(alice).get(1);
+
+        assertThat(store.latestEvents(alice)).containsExactlyInAnyOrder(withdrawn, analytics, gone);
+        assertThat(store.latestEvents(SubjectId.customer("never-seen"))).isEmpty();
+    }
+
+    @Test
+    void anAppendReadingTheLatestEventsAnswersThemAsTheAppendLeftThem() throws Exception {
+        for (boolean withOutbox : new boolean[] {false, true}) {
+            if (withOutbox) {
+                outbox();
+            }
+            SubjectId alice = SubjectId.customer("alice");
+            SubjectId bob = SubjectId.customer("bob");
+            store.append(List.of(choice(alice, ADS, Action.GRANT, 0), choice(alice, ANALYTICS, Action.DENY, 1)));
+
+            Appended appended = store.appendReadingLatest(List.of(choice(alice, ADS, Action.WITHDRAW, 2),
+                    choice(bob, NEWSLETTER, Action.GRANT, 3), choice(alice, NEWSLETTER, Action.GRANT, 4)));
+
+            assertThat(appended.stored()).as("with an outbox: %s", withOutbox)
+                    .containsExactly(store.events(alice).get(2), store.events(bob).get(0), store.events(alice).get(3));
+            assertThat(appended.latest(alice)).as("with an outbox: %s", withOutbox)
+                    .containsExactlyInAnyOrderElementsOf(store.latestEvents(alice)).hasSize(3);
+            assertThat(appended.latest(bob)).containsExactlyInAnyOrderElementsOf(store.latestEvents(bob)).hasSize(1);
+            assertThat(appended.latest(SubjectId.customer("carol"))).isEmpty();
+        }
+    }
+
+    @Test
     void concurrentAppendsKeepEveryEventAndEveryChainValid() throws Exception {
         List<SubjectId> subjects = List.of(SubjectId.customer("shared"), SubjectId.customer("a"), SubjectId.customer("b"));
         ExecutorService pool = Executors.newFixedThreadPool(8);

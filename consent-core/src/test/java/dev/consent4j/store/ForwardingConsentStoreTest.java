@@ -64,8 +64,10 @@ class ForwardingConsentStoreTest {
                 new Class<?>[] {ConsentStore.class}, recording);
         ConsentStore forwarding = new ForwardingConsentStore(delegate) { };
 
+        // appendReadingLatest goes through the decorator's own append (see the test below).
         List<Method> methods = Arrays.stream(ConsentStore.class.getMethods())
-                .filter(method -> !Modifier.isStatic(method.getModifiers())).toList();
+                .filter(method -> !Modifier.isStatic(method.getModifiers()))
+                .filter(method -> !method.getName().equals("appendReadingLatest")).toList();
         assertThat(methods).extracting(Method::getName)
                 .contains("append", "events", "event", "latestEvents", "audienceQueries", "outbox", "verify");
         for (Method method : methods) {
@@ -79,6 +81,28 @@ class ForwardingConsentStoreTest {
             assertThat(recording.calls.get(before)).as(method.getName()).containsExactly(args);
             assertThat(answer).as(method.getName()).isSameAs(recording.answers.get(method.getReturnType()));
         }
+    }
+
+    @Test
+    void anAppendReadingTheLatestEventsGoesThroughTheDecoratorsOwnAppend() {
+        InMemoryConsentStore store = new InMemoryConsentStore();
+        List<NewEvent> seen = new ArrayList<>();
+        ConsentStore decorated = new ForwardingConsentStore(store) {
+            @Override
+            public List<dev.consent4j.event.ConsentEvent> append(List<NewEvent> events) {
+                seen.addAll(events);
+                return super.append(events);
+            }
+        };
+        SubjectId alice = SubjectId.customer("alice");
+        NewEvent grant = NewEvent.of(alice, Topic.purpose("newsletter"), Action.GRANT, "v1",
+                Instant.parse("2026-11-02T00:00:00Z"), Source.BANNER, Actor.SELF, "JP", null, null, null);
+
+        Appended appended = decorated.appendReadingLatest(List.of(grant));
+
+        assertThat(seen).containsExactly(grant);
+        assertThat(appended.stored()).isEqualTo(store.events(alice));
+        assertThat(appended.latest(alice)).isEqualTo(store.latestEvents(alice)).hasSize(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static dev.consent4j.servlet.EndpointHelpers.pointer;
 import dev.consent4j.ChoiceRequest;
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.ConsentManager;
+import dev.consent4j.Recorded;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
@@ -240,22 +241,22 @@ final class ChoicesEndpoint {
         JsonIo.write(response, 200, Views.state(context.state(), consents.settings(), answerLanguage));
     }
 
-    /** Stores the choices as events, then refreshes the request's state and, for a visitor, the cookie. */
+    /**
+     * Stores the choices as events, then refreshes the request's state (with its signals) and, for
+     * a visitor, the cookie, both from what recording answers: nothing more is read.
+     */
     private void record(HttpServletRequest request, ConsentContext context, Map<Topic, Action> choices, Source source,
             @Nullable String language) {
         Policy policy = consents.policy();
         SubjectId subject = context.subjectForChoices();
         Evidence evidence = RequestEvidence.of(request, policy.version(), language);
-        consents.record(new ChoiceRequest(subject, choices, source, Actor.SELF,
-                context.signals().jurisdiction(), evidence, null));
+        Recorded recorded = consents.record(new ChoiceRequest(subject, choices, source, Actor.SELF,
+                context.signals().jurisdiction(), evidence, null), context.signals());
         if (!subject.isVisitor()) {
-            // The request's own signals (GPC) still apply to the new state.
-            context.update(consents.state(subject, context.signals()), null);
+            context.update(recorded.state(), null);
             return;
         }
-        // One read of the visitor's events gives both the new state (with the request's signals) and the cookie.
-        ConsentHistory history = consents.history(subject, context.signals());
-        context.update(history.state(), ConsentCookies.of(policy, subject, StateFolder.latestChoices(history.events()),
+        context.update(recorded.state(), ConsentCookies.of(policy, subject, recorded.latestChoices(),
                 consents.clock().instant(), context.cookie().map(ConsentCookie::linkedToCustomer).orElse(false)));
     }
 

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.SubjectId;
+import dev.consent4j.store.Appended;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ForwardingConsentStore;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A cache of subjects' events in front of any store, for the filter's per-request reads of
@@ -43,12 +45,22 @@ public final class CachingConsentStore extends ForwardingConsentStore {
 
     @Override
     public List<ConsentEvent> append(List<NewEvent> events) {
+        return evictingAfter(events, () -> delegate().append(events));
+    }
+
+    /** As {@link #append}: the store's own append (and its read), then the subjects evicted. */
+    @Override
+    public Appended appendReadingLatest(List<NewEvent> events) {
+        return evictingAfter(events, () -> delegate().appendReadingLatest(events));
+    }
+
+    private <T> T evictingAfter(List<NewEvent> events, Supplier<T> append) {
         Set<SubjectId> touched = new LinkedHashSet<>();
         for (NewEvent event : events) {
             touched.add(event.subject());
         }
         try {
-            return delegate().append(events);
+            return append.get();
         } finally {
             // Also on failure: the store may have committed before the failure was reported.
             cache.invalidateAll(touched);

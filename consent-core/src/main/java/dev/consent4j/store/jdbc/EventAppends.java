@@ -7,6 +7,7 @@ import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.outbox.OutboxEntry;
+import dev.consent4j.store.Appended;
 import dev.consent4j.store.ConsentStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +43,6 @@ final class EventAppends {
     private final EventReads reads;
     private final DecisionChanges changes;
     private final JdbcOutbox outbox;
-    private final List<String> outboxTopics;
 
     EventAppends(DataSource dataSource, JdbcDialect dialect, String prefix, int maxAttempts, String notifyChannel,
             EventReads reads, DecisionChanges changes, JdbcOutbox outbox) {
@@ -59,10 +59,13 @@ final class EventAppends {
         this.reads = reads;
         this.changes = changes;
         this.outbox = outbox;
-        this.outboxTopics = changes == null ? List.of() : changes.topics().stream().map(Topic::toString).toList();
     }
 
-    List<ConsentEvent> append(List<NewEvent> batch) {
+    /**
+     * Appends the batch; with an outbox, also answers each subject's latest events after it (from
+     * the read the outbox entries are decided from), and otherwise an empty map.
+     */
+    Appended append(List<NewEvent> batch) {
         Set<EventId> ids = new HashSet<>();
         for (NewEvent event : batch) {
             if (!ids.add(event.id())) {
@@ -70,7 +73,7 @@ final class EventAppends {
             }
         }
         if (batch.isEmpty()) {
-            return List.of();
+            return new Appended(List.of(), Map.of());
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -85,7 +88,7 @@ final class EventAppends {
         }
     }
 
-    private List<ConsentEvent> appendOnce(List<NewEvent> batch, Set<EventId> ids) {
+    private Appended appendOnce(List<NewEvent> batch, Set<EventId> ids) {
         List<String> subjects = sortedSubjects(batch);
         ChainStripes.Held held = chainStripes == null ? ChainStripes.Held.NONE : chainStripes.lock(subjects);
         try (Connection connection = dataSource.getConnection()) {
@@ -96,7 +99,8 @@ final class EventAppends {
                 dialect.requireDurableCommits(connection);
                 Map<String, ChainHead> locked = heads.lock(connection, subjects);
                 List<ConsentEvent> sealed = seal(batch, locked);
-                List<OutboxEntry> entries = outbox == null ? List.of() : outboxEntries(connection, subjects, sealed);
+                Map<SubjectId, List<ConsentEvent>> latest = new HashMap<>();
+                List<OutboxEntry> entries = outbox == null ? List.of() : outboxEntries(connection, subjects, sealed, latest);
                 write(connection, sealed);
                 heads.move(connection, locked, sealed);
                 if (outbox != null) {
@@ -106,7 +110,7 @@ final class EventAppends {
                     notify(connection, subjects);
                 }
                 connection.commit();
-                return List.copyOf(sealed);
+                return new Appended(sealed, latest);
             } catch (SQLException | RuntimeException e) {
                 failure = e;
                 Transactions.rollback(connection, e);
@@ -133,19 +137,32 @@ final class EventAppends {
 
     /**
      * What the append changes, per subject: decided from the latest choices as they stand before
-     * it, read under the chains' locks, so no other append to these chains comes in between.
+     * it, read under the chains' locks, so no other append to these chains comes in between. The
+     * read takes every topic, so that {@code latest} gets each subject's latest events after the
+     * append (those before, overlaid with the appended ones) without reading again.
      */
-    private List<OutboxEntry> outboxEntries(Connection connection, List<String> subjects, List<ConsentEvent> sealed)
-            throws SQLException {
+    private List<OutboxEntry> outboxEntries(Connection connection, List<String> subjects, List<ConsentEvent> sealed,
+            Map<SubjectId, List<ConsentEvent>> latest) throws SQLException {
         Map<SubjectId, List<ConsentEvent>> before = new HashMap<>();
-        reads.readLatest(connection, subjects, outboxTopics, dialect.valuesPerQuery(), before);
+        reads.readLatest(connection, subjects, null, dialect.valuesPerQuery(), before);
         Map<SubjectId, List<ConsentEvent>> appended = new LinkedHashMap<>();
         for (ConsentEvent event : sealed) {
             appended.computeIfAbsent(event.subject(), s -> new ArrayList<>()).add(event);
         }
         List<OutboxEntry> entries = new ArrayList<>();
         for (Map.Entry<SubjectId, List<ConsentEvent>> part : appended.entrySet()) {
-            changes.entry(part.getKey(), before.getOrDefault(part.getKey(), List.of()), part.getValue()).ifPresent(entries::add);
+            List<ConsentEvent> was = before.getOrDefault(part.getKey(), List.of());
+            changes.entry(part.getKey(), was, part.getValue()).ifPresent(entries::add);
+            Map<Topic, ConsentEvent> after = new LinkedHashMap<>();
+            for (ConsentEvent event : was) {
+                after.put(event.topic(), event);
+            }
+            for (ConsentEvent event : part.getValue()) {
+                if (event.topic() != null) {
+                    after.put(event.topic(), event);
+                }
+            }
+            latest.put(part.getKey(), List.copyOf(after.values()));
         }
         return entries;
     }

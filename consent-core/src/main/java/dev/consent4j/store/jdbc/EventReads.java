@@ -80,7 +80,20 @@ final class EventReads {
         return result;
     }
 
-    /** The latest events of the subjects {@code keys} on {@code topicKeys}, {@code size} subjects a query. */
+    List<ConsentEvent> latestEvents(SubjectId subject) {
+        Map<SubjectId, List<ConsentEvent>> result = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            readLatest(connection, List.of(subject.toString()), null, 1, result);
+        } catch (SQLException e) {
+            throw SqlFailures.translate("read the latest consent events of " + subject, e);
+        }
+        return result.getOrDefault(subject, List.of());
+    }
+
+    /**
+     * The latest events of the subjects {@code keys} on {@code topicKeys} (on every topic when
+     * {@code null}), {@code size} subjects a query.
+     */
     void readLatest(Connection connection, List<String> keys, List<String> topicKeys, int size,
             Map<SubjectId, List<ConsentEvent>> result) throws SQLException {
         String prefixedColumns = "e." + EventRows.COLUMNS.replace(", ", ", e.");
@@ -88,11 +101,11 @@ final class EventReads {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + size));
             String sql = "SELECT " + prefixedColumns + " FROM " + prefix + "latest l JOIN " + prefix
                     + "event e ON e.id = l.event_id WHERE " + dialect.anyOf("l.subject", chunk.size())
-                    + " AND l.topic IN (" + EventRows.placeholders(topicKeys.size()) + ")";
+                    + (topicKeys == null ? "" : " AND l.topic IN (" + EventRows.placeholders(topicKeys.size()) + ")");
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(10_000);
                 int index = dialect.bindAnyOf(statement, 1, chunk);
-                for (String topic : topicKeys) {
+                for (String topic : topicKeys == null ? List.<String>of() : topicKeys) {
                     statement.setString(index++, topic);
                 }
                 try (ResultSet rows = statement.executeQuery()) {

@@ -9,6 +9,7 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.outbox.OutboxStore;
 import dev.consent4j.state.Choice;
+import dev.consent4j.store.Appended;
 import dev.consent4j.store.AudienceQueries;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.CustomerQuery;
@@ -124,7 +125,22 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
 
     @Override
     public List<ConsentEvent> append(List<NewEvent> batch) {
-        return appends.append(batch);
+        return appends.append(batch).stored();
+    }
+
+    /**
+     * With an outbox, the append reads the subjects' latest events under their chains' locks
+     * anyway (to decide what changed) and answers from that read; without one, it appends and then
+     * reads them by key.
+     */
+    @Override
+    public Appended appendReadingLatest(List<NewEvent> batch) {
+        return outbox != null ? appends.append(batch) : ConsentStore.super.appendReadingLatest(batch);
+    }
+
+    @Override
+    public List<ConsentEvent> latestEvents(SubjectId subject) {
+        return reads.latestEvents(subject);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.consent4j.event.Topic;
 import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.outbox.OutboxEntry;
 import dev.consent4j.outbox.OutboxStore;
+import dev.consent4j.store.Appended;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreException;
 import java.util.ArrayList;
@@ -112,6 +113,33 @@ public final class InMemoryConsentStore implements ConsentStore {
             return List.copyOf(sealed);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Under the write lock, so the latest events are the append's own. */
+    @Override
+    public Appended appendReadingLatest(List<NewEvent> batch) {
+        lock.writeLock().lock();
+        try {
+            List<ConsentEvent> stored = append(batch);
+            Map<SubjectId, List<ConsentEvent>> latest = new LinkedHashMap<>();
+            for (ConsentEvent event : stored) {
+                latest.computeIfAbsent(event.subject(), this::latestEvents);
+            }
+            return new Appended(stored, latest);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public List<ConsentEvent> latestEvents(SubjectId subject) {
+        lock.readLock().lock();
+        try {
+            Chain chain = chains.get(subject);
+            return chain == null ? List.of() : List.copyOf(chain.latest.values());
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
