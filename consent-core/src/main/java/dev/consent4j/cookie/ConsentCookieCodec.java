@@ -308,7 +308,10 @@ public final class ConsentCookieCodec {
             return new String(bytes, at, length, StandardCharsets.US_ASCII); // ASCII has one spelling
         }
         String text = new String(bytes, at, length, StandardCharsets.UTF_8);
-        return Arrays.equals(text.getBytes(StandardCharsets.UTF_8), 0, length, bytes, at, at + length) ? text : null;
+        // The whole re-encoding, not its first length bytes: a truncated sequence at the end decodes
+        // to U+FFFD, whose three bytes begin with the one that was there.
+        byte[] again = text.getBytes(StandardCharsets.UTF_8);
+        return Arrays.equals(again, 0, again.length, bytes, at, at + length) ? text : null;
     }
 
     /** Writes a non-negative number in 7-bit groups, lowest first; the high bit says more follow. */

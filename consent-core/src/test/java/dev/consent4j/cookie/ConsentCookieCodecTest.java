@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.signing.SignedValues;
 import dev.consent4j.signing.Rejection;
 import dev.consent4j.signing.SigningKey;
 import dev.consent4j.signing.SigningKeys;
@@ -48,6 +49,21 @@ class ConsentCookieCodecTest {
         assertThat(result.trusted()).isTrue();
         assertThat(result.cookie()).isEqualTo(cookie);
         assertThat(result.signedWithOlderKey()).isFalse();
+    }
+
+    @Test
+    void aVersionEndingInATruncatedUtf8SequenceIsRefused() {
+        String value = codec.encode(ConsentCookie.of(SubjectId.newVisitor(), "2026-11", NOW,
+                Map.of(Topic.category("analytics"), Action.GRANT), false));
+        byte[] payload = java.util.Base64.getUrlDecoder().decode(value.split("\\.")[2]);
+        // visitor (16), time (8), flags, version count, length, then "2026-11": its last byte.
+        int last = 16 + 8 + 1 + 1 + 1 + "2026-11".length() - 1;
+        assertThat(payload[last]).isEqualTo((byte) '1');
+        payload[last] = (byte) 0xEF; // decodes to "2026-1\uFFFD", which encodes as EF BF BD
+
+        String forged = new SignedValues(SigningKeys.of(current, previous)).seal(ConsentCookieCodec.FORMAT, payload);
+
+        assertThat(codec.decode(forged, NOW.plusSeconds(60)).trusted()).isFalse();
     }
 
     @Test
