@@ -38,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,7 +171,7 @@ public final class ConsentManager {
         return store.event(subject, onceId(subject, onceKey, 0)).isPresent();
     }
 
-    private List<NewEvent> events(ChoiceRequest request, String onceKey) {
+    private List<NewEvent> events(ChoiceRequest request, @Nullable String onceKey) {
         Instant now = clock.instant();
         List<NewEvent> events = new ArrayList<>(request.choices().size());
         for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
@@ -321,7 +322,7 @@ public final class ConsentManager {
      * The decision, with its reason and the event it rests on, for each of {@code subjects} on one
      * purpose (channel {@code null}) or purpose × channel, in one store query; in the order given.
      */
-    public Map<SubjectId, Decision> decisions(Collection<SubjectId> subjects, String purposeId, String channel,
+    public Map<SubjectId, Decision> decisions(Collection<SubjectId> subjects, String purposeId, @Nullable String channel,
             Jurisdiction jurisdiction) {
         Map<SubjectId, Decision> decisions = new LinkedHashMap<>();
         bulk.decide(subjects, purposeId, channel, jurisdiction, decisions::put);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lookups a {@link Policy} derives from its declarations, compiled once when it is built: the
@@ -83,7 +84,7 @@ final class PolicyIndex {
     }
 
     /** The version of the last of {@code revisions} that removed {@code topicId}, or {@code null}. */
-    static String removedIn(List<Revision> revisions, String topicId) {
+    static @Nullable String removedIn(List<Revision> revisions, String topicId) {
         String removedIn = null;
         for (Revision revision : revisions) {
             if (revision.removed(topicId)) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +64,7 @@ public final class PageTemplate {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 64);
         while (m.find()) {
-            String value = values.get(m.group(2));
+            String value = Objects.requireNonNull(values.get(m.group(2)));
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).isEmpty() ? DisclosureRenderer.escapeHtml(value) : value));
         }
         return m.appendTail(out).toString();

@@ -75,7 +75,6 @@ final class EventReads {
         Transactions.inTransaction(dataSource, "read the latest consent events", connection -> {
             dialect.prepareBulkRead(connection);
             readLatest(connection, keys, topicKeys, size, result);
-            return null;
         });
         return result;
     }
