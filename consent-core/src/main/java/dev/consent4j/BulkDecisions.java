@@ -61,7 +61,7 @@ final class BulkDecisions {
     }
 
     /** See {@link ConsentManager#audience(CustomerQuery, String, String, Jurisdiction, Consumer)}. */
-    void audience(CustomerQuery customers, String purposeId, String channel, Jurisdiction jurisdiction,
+    void audience(CustomerQuery customers, String purposeId, @Nullable String channel, Jurisdiction jurisdiction,
             Consumer<SubjectId> sink) {
         Objects.requireNonNull(customers, "customers");
         AudienceQueries queries = store.audienceQueries().orElseThrow(() -> new UnsupportedOperationException(

@@ -307,7 +307,7 @@ public final class ConsentManager {
      * the whole audience, not one per subject. Subjects with no choices follow the basis: included
      * for an opt-out purpose, left out for an opt-in one.
      */
-    public List<SubjectId> audience(Collection<SubjectId> subjects, String purposeId, String channel,
+    public List<SubjectId> audience(Collection<SubjectId> subjects, String purposeId, @Nullable String channel,
             Jurisdiction jurisdiction) {
         List<SubjectId> audience = new ArrayList<>();
         bulk.decide(subjects, purposeId, channel, jurisdiction, (subject, decision) -> {
@@ -340,13 +340,14 @@ public final class ConsentManager {
      * @throws UnsupportedOperationException when the store cannot run queries (only the JDBC store
      *         and decorators of it can; use {@link #audience(Collection, String, String, Jurisdiction)})
      */
-    public void audience(CustomerQuery customers, String purposeId, String channel, Jurisdiction jurisdiction,
+    public void audience(CustomerQuery customers, String purposeId, @Nullable String channel, Jurisdiction jurisdiction,
             Consumer<SubjectId> sink) {
         bulk.audience(customers, purposeId, channel, jurisdiction, sink);
     }
 
     /** {@link #audience(CustomerQuery, String, String, Jurisdiction, Consumer)}, collected in a list. */
-    public List<SubjectId> audience(CustomerQuery customers, String purposeId, String channel, Jurisdiction jurisdiction) {
+    public List<SubjectId> audience(CustomerQuery customers, String purposeId, @Nullable String channel,
+            Jurisdiction jurisdiction) {
         List<SubjectId> audience = new ArrayList<>();
         audience(customers, purposeId, channel, jurisdiction, audience::add);
         return audience;

@@ -323,7 +323,7 @@ public final class PersonalRequests {
         }
 
         /** Where provision records are read for disclosures; without it, disclosures hold none. */
-        public Builder provisions(ProvisionStore provisions) {
+        public Builder provisions(@Nullable ProvisionStore provisions) {
             this.provisions = provisions;
             return this;
         }

@@ -210,7 +210,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
          * an outbox row in its transaction (schema {@link JdbcDialect#outboxSchemaResource()}).
          * Without it an append reads and writes nothing for an outbox.
          */
-        public Builder outbox(DecisionChanges changes) {
+        public Builder outbox(@Nullable DecisionChanges changes) {
             this.changes = changes;
             return this;
         }
