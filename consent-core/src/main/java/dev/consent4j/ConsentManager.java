@@ -322,7 +322,8 @@ public final class ConsentManager {
      * The decision, with its reason and the event it rests on, for each of {@code subjects} on one
      * purpose (channel {@code null}) or purpose × channel, in one store query; in the order given.
      */
-    public Map<SubjectId, Decision> decisions(Collection<SubjectId> subjects, String purposeId, @Nullable String channel,
+    public Map<SubjectId, Decision> decisions(Collection<SubjectId> subjects, String purposeId,
+            @Nullable String channel,
             Jurisdiction jurisdiction) {
         Map<SubjectId, Decision> decisions = new LinkedHashMap<>();
         bulk.decide(subjects, purposeId, channel, jurisdiction, decisions::put);

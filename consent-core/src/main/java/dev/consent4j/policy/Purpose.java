@@ -180,8 +180,9 @@ public record Purpose(
         }
 
         public Purpose build() {
-            return new Purpose(id, title, description, Objects.requireNonNull(basis, "basis"), dataItems, recipients, channels,
-                    saleOrSharing, targetedAdvertising, messageKind, cookieCategories, channelBases, stopUse, validity);
+            return new Purpose(id, title, description, Objects.requireNonNull(basis, "basis"), dataItems, recipients,
+                    channels, saleOrSharing, targetedAdvertising, messageKind, cookieCategories, channelBases, stopUse,
+                    validity);
         }
     }
 }

@@ -67,9 +67,9 @@ public record Recipient(
 
     /** A recipient with no planned succession. */
     public Recipient(String id, LocalizedText name, Relation relation, String country, List<String> hosts,
-            List<String> dataItems, List<String> purposes, @Nullable URI privacyNotice, boolean linksToPerson, @Nullable JointUse jointUse,
-            @Nullable ForeignTransfer foreignTransfer, @Nullable OptOutRoute optOutRoute, List<ProvisionGround> grounds,
-            List<String> examples, boolean andOthers) {
+            List<String> dataItems, List<String> purposes, @Nullable URI privacyNotice, boolean linksToPerson,
+            @Nullable JointUse jointUse, @Nullable ForeignTransfer foreignTransfer, @Nullable OptOutRoute optOutRoute,
+            List<ProvisionGround> grounds, List<String> examples, boolean andOthers) {
         this(id, name, relation, List.of(Objects.requireNonNull(country, "country")), hosts, dataItems, purposes,
                 privacyNotice, linksToPerson, jointUse, foreignTransfer, optOutRoute, grounds, examples, andOthers, null);
     }

@@ -122,7 +122,8 @@ public record DisclosureDocument(
     public record RecipientEntry(String id, String name, Relation relation, List<String> countries, List<String> dataItems,
             List<String> purposes, @Nullable URI privacyNotice, boolean linksToPerson, @Nullable JointUseEntry jointUse,
             @Nullable ForeignTransferEntry foreignTransfer, @Nullable OptOutRouteEntry optOutRoute,
-            List<GroundEntry> legalGrounds, List<String> examples, boolean andOthers, @Nullable LocalDate successionStartDate) {
+            List<GroundEntry> legalGrounds, List<String> examples, boolean andOthers,
+            @Nullable LocalDate successionStartDate) {
 
         public RecipientEntry {
             Objects.requireNonNull(id, "id");

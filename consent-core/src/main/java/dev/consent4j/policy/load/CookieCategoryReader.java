@@ -120,7 +120,7 @@ final class CookieCategoryReader {
             problems.error(LegalRule.STRICTLY_NECESSARY, c.path("justification"), c.node(), "a strictly necessary cookie "
                     + "needs a justification: say why the service cannot work without it");
         }
-        return name == null ? null : new CookieDeclaration(name, normalizedDomains, path == null ? "/" : path, setBy, storage,
-                Fields.orEmpty(justification));
+        return name == null ? null : new CookieDeclaration(name, normalizedDomains, path == null ? "/" : path, setBy,
+                storage, Fields.orEmpty(justification));
     }
 }

@@ -188,7 +188,8 @@ final class Fields {
         return object(key, true, requiredBy, "; " + why, allowed);
     }
 
-    private @Nullable Fields object(String key, boolean required, @Nullable LegalRule rule, String hint, Set<String> allowed) {
+    private @Nullable Fields object(String key, boolean required, @Nullable LegalRule rule, String hint,
+            Set<String> allowed) {
         Node child = value(key);
         if (child == null) {
             if (required) {
