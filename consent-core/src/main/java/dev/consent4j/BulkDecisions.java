@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** {@link ConsentManager}'s decisions for many subjects at once: from their latest choices, one store query. */
 final class BulkDecisions {
@@ -37,7 +38,7 @@ final class BulkDecisions {
         this.clock = clock;
     }
 
-    void decide(Collection<SubjectId> subjects, String purposeId, String channel, Jurisdiction jurisdiction,
+    void decide(Collection<SubjectId> subjects, String purposeId, @Nullable String channel, Jurisdiction jurisdiction,
             BiConsumer<SubjectId, Decision> sink) {
         Topic topic = topics.declaredTopic(purposeId, channel);
         Map<SubjectId, List<ConsentEvent>> latest = store.latestEvents(subjects, folder.topicsBearingOn(topic));
@@ -60,7 +61,7 @@ final class BulkDecisions {
     }
 
     /** See {@link ConsentManager#audience(CustomerQuery, String, String, Jurisdiction, Consumer)}. */
-    void audience(CustomerQuery customers, String purposeId, String channel, Jurisdiction jurisdiction,
+    void audience(CustomerQuery customers, String purposeId, @Nullable String channel, Jurisdiction jurisdiction,
             Consumer<SubjectId> sink) {
         Objects.requireNonNull(customers, "customers");
         AudienceQueries queries = store.audienceQueries().orElseThrow(() -> new UnsupportedOperationException(

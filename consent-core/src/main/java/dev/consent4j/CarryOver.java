@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The events {@link ConsentManager#link} appends: the LINK, then the visitor's choices that carry over. */
 final class CarryOver {
@@ -46,7 +47,7 @@ final class CarryOver {
         return events;
     }
 
-    private boolean carries(Choice visitor, Choice customer) {
+    private boolean carries(Choice visitor, @Nullable Choice customer) {
         switch (settings.carryOver()) {
             case NONE:
                 return false;

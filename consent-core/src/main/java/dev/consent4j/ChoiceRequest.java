@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Choices to record for one subject, with how they were made.
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param supersedes an earlier event of the same subject that these choices correct, or {@code null}
  */
 public record ChoiceRequest(SubjectId subject, Map<Topic, Action> choices, Source source, Actor actor,
-        Jurisdiction jurisdiction, Evidence evidence, EventId supersedes) {
+        Jurisdiction jurisdiction, Evidence evidence, @Nullable EventId supersedes) {
 
     public ChoiceRequest {
         Objects.requireNonNull(subject, "subject");

@@ -39,6 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,7 +187,7 @@ public final class ConsentManager {
         return store.event(subject, onceId(subject, onceKey, 0)).isPresent();
     }
 
-    private List<NewEvent> events(ChoiceRequest request, String onceKey) {
+    private List<NewEvent> events(ChoiceRequest request, @Nullable String onceKey) {
         Instant now = clock.instant();
         List<NewEvent> events = new ArrayList<>(request.choices().size());
         for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
@@ -333,7 +334,7 @@ public final class ConsentManager {
      * the whole audience, not one per subject. Subjects with no choices follow the basis: included
      * for an opt-out purpose, left out for an opt-in one.
      */
-    public List<SubjectId> audience(Collection<SubjectId> subjects, String purposeId, String channel,
+    public List<SubjectId> audience(Collection<SubjectId> subjects, String purposeId, @Nullable String channel,
             Jurisdiction jurisdiction) {
         List<SubjectId> audience = new ArrayList<>();
         bulk.decide(subjects, purposeId, channel, jurisdiction, (subject, decision) -> {
@@ -348,7 +349,8 @@ public final class ConsentManager {
      * The decision, with its reason and the event it rests on, for each of {@code subjects} on one
      * purpose (channel {@code null}) or purpose × channel, in one store query; in the order given.
      */
-    public Map<SubjectId, Decision> decisions(Collection<SubjectId> subjects, String purposeId, String channel,
+    public Map<SubjectId, Decision> decisions(Collection<SubjectId> subjects, String purposeId,
+            @Nullable String channel,
             Jurisdiction jurisdiction) {
         Map<SubjectId, Decision> decisions = new LinkedHashMap<>();
         bulk.decide(subjects, purposeId, channel, jurisdiction, decisions::put);
@@ -366,13 +368,14 @@ public final class ConsentManager {
      * @throws UnsupportedOperationException when the store cannot run queries (only the JDBC store
      *         and decorators of it can; use {@link #audience(Collection, String, String, Jurisdiction)})
      */
-    public void audience(CustomerQuery customers, String purposeId, String channel, Jurisdiction jurisdiction,
+    public void audience(CustomerQuery customers, String purposeId, @Nullable String channel, Jurisdiction jurisdiction,
             Consumer<SubjectId> sink) {
         bulk.audience(customers, purposeId, channel, jurisdiction, sink);
     }
 
     /** {@link #audience(CustomerQuery, String, String, Jurisdiction, Consumer)}, collected in a list. */
-    public List<SubjectId> audience(CustomerQuery customers, String purposeId, String channel, Jurisdiction jurisdiction) {
+    public List<SubjectId> audience(CustomerQuery customers, String purposeId, @Nullable String channel,
+            Jurisdiction jurisdiction) {
         List<SubjectId> audience = new ArrayList<>();
         audience(customers, purposeId, channel, jurisdiction, audience::add);
         return audience;

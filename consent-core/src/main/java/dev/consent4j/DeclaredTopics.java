@@ -6,6 +6,7 @@ import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.internal.match.Closest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What the policy declares, checked for {@link ConsentManager}: the topics a choice or an audience may name. */
 final class DeclaredTopics {
@@ -17,7 +18,7 @@ final class DeclaredTopics {
     }
 
     /** The purpose's topic, or its channel's; refused with a clear message when the policy declares neither. */
-    Topic declaredTopic(String purposeId, String channel) {
+    Topic declaredTopic(String purposeId, @Nullable String channel) {
         Purpose purpose = policy.purpose(purposeId).orElseThrow(
                 () -> new InvalidChoiceException(Topic.purpose(purposeId), "the policy declares no purpose " + LogSafe.quote(purposeId) + Closest.hint(purposeId, purposeIds())));
         if (channel != null && !purpose.channels().contains(channel)) {

@@ -1,5 +1,7 @@
 package dev.consent4j;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes a value from a request safe to quote in a log line or an exception message: every control
  * character (CR, LF, TAB, ESC, DEL, the C1 range, and the Unicode line and paragraph separators) is
@@ -18,12 +20,12 @@ public final class LogSafe {
     }
 
     /** The value between single quotes, escaped and cut; {@code null} for null. */
-    public static String quote(Object value) {
+    public static String quote(@Nullable Object value) {
         return value == null ? "null" : "'" + text(value) + "'";
     }
 
     /** The value's string form, escaped and cut, without quotes; {@code null} for null. */
-    public static String text(Object value) {
+    public static String text(@Nullable Object value) {
         if (value == null) {
             return "null";
         }

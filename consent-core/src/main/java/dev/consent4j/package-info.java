@@ -27,4 +27,7 @@
  *
  * <p>{@code dev.consent4j.internal} is not API: it holds what consent4j's own modules share.
  */
+@NullMarked
 package dev.consent4j;
+
+import org.jspecify.annotations.NullMarked;

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -125,7 +126,8 @@ public final class InvalidationRun {
                         JdbcConsentStore.builder(dataSource).tablePrefix(PREFIX).notifyChannel(channel).build())
                         .expireAfterWrite(expiry).build();
                 if (notify) {
-                    toClose.add(new PostgresInvalidations(dataSource, channel, cache::evict, cache::evictAll));
+                    toClose.add(new PostgresInvalidations(dataSource, Objects.requireNonNull(channel, "a notifying run has a channel"),
+                            cache::evict, cache::evictAll));
                 }
                 caches[n] = cache;
                 nodes[n] = ConsentManager.builder(policy, cache).build();

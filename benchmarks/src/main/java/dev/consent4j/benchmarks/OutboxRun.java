@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -194,7 +195,8 @@ public final class OutboxRun {
             OutboxDispatcher dispatcher = OutboxDispatcher.builder(store.outbox().orElseThrow()).sink(receiver.sink())
                     .idleWait(Duration.ofSeconds(1)).build();
             receiver.reset();
-            try (PostgresInvalidations wakeUps = new PostgresInvalidations(pool, store.notifyChannel(), subject -> dispatcher.wake(),
+            try (PostgresInvalidations wakeUps = new PostgresInvalidations(pool,
+                    Objects.requireNonNull(store.notifyChannel(), "the store was built with a channel"), subject -> dispatcher.wake(),
                     () -> { })) {
                 dispatcher.start();
                 Map<String, Long> returned = new ConcurrentHashMap<>();

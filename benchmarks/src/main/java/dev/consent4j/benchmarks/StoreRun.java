@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
@@ -201,7 +202,7 @@ public final class StoreRun {
                     insert.setString(1, e.id().toString());
                     insert.setString(2, e.subject().toString());
                     insert.setLong(3, e.sequence());
-                    insert.setString(4, e.topic().toString());
+                    insert.setString(4, Objects.requireNonNull(e.topic(), "the run writes choices only").toString());
                     insert.setString(5, e.action().name());
                     insert.setString(6, e.policyVersion());
                     insert.setLong(7, e.time().getEpochSecond());
@@ -234,7 +235,7 @@ public final class StoreRun {
                 try (PreparedStatement latest = connection.prepareStatement(upsert)) {
                     for (ConsentEvent e : sealed) {
                         latest.setString(1, e.subject().toString());
-                        latest.setString(2, e.topic().toString());
+                        latest.setString(2, Objects.requireNonNull(e.topic(), "the run writes choices only").toString());
                         latest.setString(3, e.id().toString());
                         latest.setLong(4, e.sequence());
                         latest.addBatch();

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes and reads the consent cookie's value: {@code <format>.<key id>.<payload>.<signature>},
@@ -144,7 +145,7 @@ public final class ConsentCookieCodec {
             Topic topic = choice.topic();
             int kind = topic.kind() == Topic.Kind.CATEGORY ? KIND_CATEGORY : KIND_PURPOSE;
             payload.write(kind << 6 | actorCode(choice.actor()) << 4 | actionCode(choice.action()));
-            payload.write(versionIndex.get(choice.policyVersion()));
+            payload.write(Objects.requireNonNull(versionIndex.get(choice.policyVersion())));
             writeVarint(payload, madeAt - choice.at().getEpochSecond());
             byte[] id = utf8(topic.id(), "topic id");
             payload.write(id.length);
@@ -154,13 +155,14 @@ public final class ConsentCookieCodec {
     }
 
     /** Reads and verifies a cookie value of the current or an older format. Never throws for bad input. */
-    public Result decode(String value, Instant now) {
+    public Result decode(@Nullable String value, Instant now) {
         char format = value != null && !value.isEmpty() && value.charAt(0) == FORMAT_1 ? FORMAT_1 : FORMAT;
         SignedValues.Opened opened = values.open(value, format, MAX_VALUE_LENGTH);
-        if (!opened.trusted()) {
+        byte[] payload = opened.payload();
+        if (payload == null) {
             return Result.rejected(opened.rejection());
         }
-        ConsentCookie cookie = format == FORMAT_1 ? readFormat1(opened.payload()) : read(opened.payload());
+        ConsentCookie cookie = format == FORMAT_1 ? readFormat1(payload) : read(payload);
         if (cookie == null) {
             return Result.rejected(Rejection.UNREADABLE);
         }
@@ -174,7 +176,7 @@ public final class ConsentCookieCodec {
     }
 
     /** A format-2 payload, or {@code null} when it is not the one encoding of a cookie. */
-    private ConsentCookie read(byte[] bytes) {
+    private @Nullable ConsentCookie read(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             SubjectId visitor = visitor(bytes);
@@ -238,7 +240,7 @@ public final class ConsentCookieCodec {
     }
 
     /** A format-1 payload, read as before format 2: leniently, as the cookies already out there were written. */
-    private ConsentCookie readFormat1(byte[] bytes) {
+    private @Nullable ConsentCookie readFormat1(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             SubjectId visitor = visitor(bytes);
@@ -295,7 +297,7 @@ public final class ConsentCookieCodec {
     }
 
     /** UTF-8 text that encodes back to the same bytes, else {@code null}. */
-    private static String strictText(ByteBuffer in) {
+    private static @Nullable String strictText(ByteBuffer in) {
         int length = in.get() & 0xff;
         int at = in.position();
         in.position(at + length); // throws past the end, before any text is made
@@ -372,9 +374,9 @@ public final class ConsentCookieCodec {
      *
      * @param signedWithOlderKey whether a key other than the newest signed it, so it should be re-issued
      */
-    public record Result(ConsentCookie cookie, Rejection rejection, boolean signedWithOlderKey) {
+    public record Result(@Nullable ConsentCookie cookie, @Nullable Rejection rejection, boolean signedWithOlderKey) {
 
-        static Result rejected(Rejection rejection) {
+        static Result rejected(@Nullable Rejection rejection) {
             return new Result(null, rejection, false);
         }
 

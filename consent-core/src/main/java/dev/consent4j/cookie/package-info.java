@@ -4,4 +4,7 @@
  * writes and reads it as a signed, versioned value. A cookie that fails verification is never
  * trusted; reading one never throws on bad input.
  */
+@NullMarked
 package dev.consent4j.cookie;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,12 +1,13 @@
 package dev.consent4j.event;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who acted: the person themselves, their guardian, or an operator acting for them (with the
  * operator's id, so the record shows who entered it).
  */
-public record Actor(Kind kind, String operatorId) {
+public record Actor(Kind kind, @Nullable String operatorId) {
 
     /** The three kinds of actor. */
     public enum Kind {

@@ -1,5 +1,7 @@
 package dev.consent4j.event;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The result of checking a subject's hash chain: whether every event links to the one before it
  * and still matches its hash (see {@link dev.consent4j.store.ConsentStore#verify}).
@@ -9,7 +11,7 @@ package dev.consent4j.event;
  * @param brokenAt   the 0-based index of the first bad event, or -1
  * @param problem    what is wrong with it, or {@code null}
  */
-public record ChainVerification(boolean valid, int eventCount, int brokenAt, String problem) {
+public record ChainVerification(boolean valid, int eventCount, int brokenAt, @Nullable String problem) {
 
     /** A chain whose event at {@code index} (0-based) is the first that does not hold. */
     public static ChainVerification broken(int index, String problem) {

@@ -3,6 +3,7 @@ package dev.consent4j.event;
 import dev.consent4j.internal.chain.EventChain;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One piece of evidence as a store keeps it: the {@link NewEvent} the application described,
@@ -28,7 +29,7 @@ public record ConsentEvent(NewEvent content, Seal seal) {
     }
 
     /** What the choice is about; {@code null} only for a {@link Action#LINK} event. */
-    public Topic topic() {
+    public @Nullable Topic topic() {
         return content.topic();
     }
 
@@ -61,12 +62,12 @@ public record ConsentEvent(NewEvent content, Seal seal) {
     }
 
     /** The visitor a customer was linked to (LINK and carried-over events), or {@code null}. */
-    public SubjectId linkedVisitor() {
+    public @Nullable SubjectId linkedVisitor() {
         return content.linkedVisitor();
     }
 
     /** The event this one corrects, or {@code null}. */
-    public EventId supersedes() {
+    public @Nullable EventId supersedes() {
         return content.supersedes();
     }
 

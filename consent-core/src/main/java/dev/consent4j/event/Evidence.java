@@ -1,5 +1,7 @@
 package dev.consent4j.event;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What shows how a choice was made: the version (or a hash) of the notice text shown, its
  * language, the user agent, and the network the request came from — never the raw IP address.
@@ -10,7 +12,8 @@ package dev.consent4j.event;
  * @param network       the client address with its host part removed ({@code 203.0.113.0/24},
  *                      {@code 2001:db8:1::/48}); see {@link #truncateIp}; may be {@code null}
  */
-public record Evidence(String noticeVersion, String language, String userAgent, String network) {
+public record Evidence(@Nullable String noticeVersion, @Nullable String language, @Nullable String userAgent,
+        @Nullable String network) {
 
     public static final Evidence NONE = new Evidence(null, null, null, null);
 
@@ -27,7 +30,8 @@ public record Evidence(String noticeVersion, String language, String userAgent, 
     }
 
     /** Evidence from a request, truncating {@code rawIp} before it is kept. */
-    public static Evidence of(String noticeVersion, String language, String userAgent, String rawIp) {
+    public static Evidence of(@Nullable String noticeVersion, @Nullable String language, @Nullable String userAgent,
+            @Nullable String rawIp) {
         return new Evidence(noticeVersion, language, userAgent, truncateIp(rawIp));
     }
 
@@ -35,7 +39,7 @@ public record Evidence(String noticeVersion, String language, String userAgent, 
      * Removes the host part of an IP address: IPv4 keeps 24 bits, IPv6 keeps 48. Anything that is
      * not an IP literal gives {@code null}, so a malformed header is never stored.
      */
-    public static String truncateIp(String rawIp) {
+    public static @Nullable String truncateIp(@Nullable String rawIp) {
         if (rawIp == null) {
             return null;
         }
@@ -60,7 +64,7 @@ public record Evidence(String noticeVersion, String language, String userAgent, 
                 ((bytes[4] & 0xff) << 8) | (bytes[5] & 0xff));
     }
 
-    private static String clip(String value, int max) {
+    private static @Nullable String clip(@Nullable String value, int max) {
         if (value == null) {
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.consent4j.event;
 
+import org.jspecify.annotations.Nullable;
+
 /** Parses IPv4 and IPv6 literals without any name lookup (unlike {@code InetAddress.getByName}). */
 final class IpLiteral {
 
@@ -7,14 +9,14 @@ final class IpLiteral {
     }
 
     /** The address bytes (4 or 16), or {@code null} when {@code text} is not an IP literal. */
-    static byte[] parse(String text) {
+    static byte @Nullable [] parse(String text) {
         if (text.indexOf(':') >= 0) {
             return parseV6(text);
         }
         return parseV4(text);
     }
 
-    private static byte[] parseV4(String text) {
+    private static byte @Nullable [] parseV4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
             return null;
@@ -45,7 +47,7 @@ final class IpLiteral {
         return value > 255 ? -1 : value;
     }
 
-    private static byte[] parseV6(String text) {
+    private static byte @Nullable [] parseV6(String text) {
         if (text.length() > 45) {
             return null;
         }
@@ -78,7 +80,7 @@ final class IpLiteral {
     }
 
     /** Hex groups separated by ':'; an embedded IPv4 tail counts as two groups. */
-    private static int[] groups(String text) {
+    private static int @Nullable [] groups(String text) {
         if (text.isEmpty()) {
             return new int[0];
         }

@@ -3,6 +3,7 @@ package dev.consent4j.event;
 import dev.consent4j.internal.chain.EventChain;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event as the application describes it, before a store has placed it in a chain: a person's
@@ -19,7 +20,7 @@ import java.util.Objects;
 public record NewEvent(
         EventId id,
         SubjectId subject,
-        Topic topic,
+        @Nullable Topic topic,
         Action action,
         String policyVersion,
         Instant time,
@@ -27,8 +28,8 @@ public record NewEvent(
         Actor actor,
         String jurisdiction,
         Evidence evidence,
-        SubjectId linkedVisitor,
-        EventId supersedes) {
+        @Nullable SubjectId linkedVisitor,
+        @Nullable EventId supersedes) {
 
     public NewEvent {
         Objects.requireNonNull(id, "id");
@@ -49,9 +50,9 @@ public record NewEvent(
     }
 
     /** A new event with a random id. */
-    public static NewEvent of(SubjectId subject, Topic topic, Action action, String policyVersion,
+    public static NewEvent of(SubjectId subject, @Nullable Topic topic, Action action, String policyVersion,
             Instant time, Source source, Actor actor, String jurisdiction, Evidence evidence,
-            SubjectId linkedVisitor, EventId supersedes) {
+            @Nullable SubjectId linkedVisitor, @Nullable EventId supersedes) {
         return new NewEvent(EventId.random(), subject, topic, action, policyVersion, time, source, actor,
                 jurisdiction, evidence, linkedVisitor, supersedes);
     }

@@ -2,6 +2,7 @@ package dev.consent4j.event;
 
 import dev.consent4j.LogSafe;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a consent event or decision is about: a purpose, a purpose on one contact channel, or a
@@ -10,7 +11,7 @@ import java.util.Objects;
  * <p>The string form, used in stores and exports, is {@code purpose:newsletter},
  * {@code purpose:newsletter:email} or {@code category:analytics}.
  */
-public record Topic(Kind kind, String id, String channel) {
+public record Topic(Kind kind, String id, @Nullable String channel) {
 
     /** The three kinds of topic. */
     public enum Kind {
@@ -82,7 +83,7 @@ public record Topic(Kind kind, String id, String channel) {
         return true;
     }
 
-    private static void requireId(String value, String name) {
+    private static void requireId(@Nullable String value, String name) {
         if (value == null || value.isEmpty() || value.length() > 64 || !allIdChars(value)) {
             throw new IllegalArgumentException(
                     name + " must be 1 to 64 characters of a-z, 0-9, '-', '_' or '.', but was " + LogSafe.quote(value));

@@ -4,4 +4,7 @@
  * a store appends it and gives it back as a {@link dev.consent4j.event.ConsentEvent}, sealed into
  * its subject's hash chain ({@link dev.consent4j.store.ConsentStore#verify} checks it).
  */
+@NullMarked
 package dev.consent4j.event;
+
+import org.jspecify.annotations.NullMarked;

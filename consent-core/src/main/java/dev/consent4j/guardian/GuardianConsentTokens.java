@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Issues and verifies guardian-consent tokens: {@code g.<key id>.<payload>.<signature>} in the
@@ -183,7 +184,7 @@ public final class GuardianConsentTokens {
     }
 
     /** A verified token's scope, or why the token was refused. */
-    public record Verified(GuardianConsentToken token, Rejection rejection) {
+    public record Verified(@Nullable GuardianConsentToken token, @Nullable Rejection rejection) {
 
         public boolean trusted() {
             return token != null;

@@ -7,4 +7,7 @@
  * contact is never kept: a token holds, and the evidence records, only a hash of it salted with
  * the token's id.
  */
+@NullMarked
 package dev.consent4j.guardian;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
  * release, and COMPATIBILITY.md makes no promise about them. A shop uses the packages beside this
  * one.
  */
+@NullMarked
 package dev.consent4j.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Condition woken = lock.newCondition();
     private boolean wakeRequested;
     private volatile boolean running;
-    private Thread thread;
+    private @Nullable Thread thread;
 
     private OutboxDispatcher(Builder builder) {
         this.store = builder.store;

@@ -2,6 +2,7 @@ package dev.consent4j.outbox;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An outbox entry as the store keeps it for delivery.
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param lastError   why the last attempt failed, or {@code null}
  */
 public record OutboxMessage(long position, OutboxEntry entry, Status status, int attempts, Instant nextAttempt,
-        String lastError) {
+        @Nullable String lastError) {
 
     /** Where a message is in its delivery. */
     public enum Status {

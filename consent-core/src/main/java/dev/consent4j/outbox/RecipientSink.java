@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One recipient's sink: what the policy says it must hear, and nothing else. A recipient of a
@@ -27,10 +28,11 @@ public final class RecipientSink implements OutboxSink {
     private final String recipient;
     private final Set<String> purposes;
     private final OutboxSink target;
-    private final ProvisionStore ledger;
+    private final @Nullable ProvisionStore ledger;
     private final Clock clock;
 
-    private RecipientSink(String recipient, Set<String> purposes, OutboxSink target, ProvisionStore ledger, Clock clock) {
+    private RecipientSink(String recipient, Set<String> purposes, OutboxSink target, @Nullable ProvisionStore ledger,
+            Clock clock) {
         this.recipient = recipient;
         this.purposes = purposes;
         this.target = target;
@@ -44,7 +46,8 @@ public final class RecipientSink implements OutboxSink {
      * @param ledger    where notifications are recorded, or {@code null} to record none
      * @throws IllegalArgumentException when the policy does not declare the recipient
      */
-    public static RecipientSink of(Policy policy, String recipient, OutboxSink target, ProvisionStore ledger, Clock clock) {
+    public static RecipientSink of(Policy policy, String recipient, OutboxSink target, @Nullable ProvisionStore ledger,
+            Clock clock) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(clock, "clock");
         if (policy.recipients().stream().noneMatch(r -> r.id().equals(recipient))) {

@@ -5,4 +5,7 @@
  * delivers it at least once, ordered per subject, and the {@link dev.consent4j.outbox.OutboxSink}
  * SPI it delivers to (signed webhooks in {@code outbox.webhook}, or any in-process listener).
  */
+@NullMarked
 package dev.consent4j.outbox;
+
+import org.jspecify.annotations.NullMarked;

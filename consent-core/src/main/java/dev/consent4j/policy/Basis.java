@@ -1,5 +1,7 @@
 package dev.consent4j.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The legal ground on which a purpose or cookie category rests, and so its default decision.
  */
@@ -34,7 +36,7 @@ public enum Basis {
     }
 
     /** Parses a policy-file spelling, or returns {@code null} when it names no basis. */
-    public static Basis fromId(String id) {
+    public static @Nullable Basis fromId(@Nullable String id) {
         for (Basis basis : values()) {
             if (basis.id.equals(id)) {
                 return basis;

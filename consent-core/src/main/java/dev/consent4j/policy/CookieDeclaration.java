@@ -47,7 +47,7 @@ public record CookieDeclaration(
     }
 
     public static CookieDeclaration named(String name) {
-        return new CookieDeclaration(name, java.util.List.of(), "/", SetBy.SERVER, Storage.COOKIE, null);
+        return new CookieDeclaration(name, java.util.List.of(), "/", SetBy.SERVER, Storage.COOKIE, LocalizedText.EMPTY);
     }
 
     /** Whether the name is a glob rather than an exact name. */

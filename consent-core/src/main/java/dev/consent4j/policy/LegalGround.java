@@ -1,5 +1,7 @@
 package dev.consent4j.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A ground on which Japan's APPI lets a shop give personal data to someone without the person's
  * consent: the exceptions of art. 27(1), and the three cases of art. 27(5) in which the receiver
@@ -25,9 +27,9 @@ public enum LegalGround {
 
     private final String id;
     private final String article;
-    private final Relation relation;
+    private final @Nullable Relation relation;
 
-    LegalGround(String id, String article, Relation relation) {
+    LegalGround(String id, String article, @Nullable Relation relation) {
         this.id = id;
         this.article = article;
         this.relation = relation;
@@ -46,11 +48,11 @@ public enum LegalGround {
      * The relation a recipient must have for this ground (art. 27(5)), or {@code null} for the
      * exceptions of art. 27(1), which apply to third parties.
      */
-    public Relation relation() {
+    public @Nullable Relation relation() {
         return relation;
     }
 
-    public static LegalGround fromId(String id) {
+    public static @Nullable LegalGround fromId(String id) {
         for (LegalGround ground : values()) {
             if (ground.id.equals(id)) {
                 return ground;

@@ -3,6 +3,7 @@ package dev.consent4j.policy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A text in several languages, keyed by BCP 47 language tag ({@code ja}, {@code en}).
@@ -27,7 +28,7 @@ public record LocalizedText(Map<String, String> values) {
     }
 
     /** The text in {@code language} exactly, or {@code null}. */
-    public String get(String language) {
+    public @Nullable String get(String language) {
         return values.get(language);
     }
 
@@ -35,7 +36,7 @@ public record LocalizedText(Map<String, String> values) {
      * The text in {@code language}; failing that, in {@code fallbackLanguage}; failing that, the
      * first one declared; and {@code ""} when there is none.
      */
-    public String in(String language, String fallbackLanguage) {
+    public String in(@Nullable String language, @Nullable String fallbackLanguage) {
         String text = language == null ? null : values.get(language);
         if (text == null && fallbackLanguage != null) {
             text = values.get(fallbackLanguage);

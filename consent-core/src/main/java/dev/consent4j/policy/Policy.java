@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shop's privacy policy as consent4j enforces it: one immutable version, with its purposes,
@@ -34,7 +35,7 @@ public final class Policy {
     private final List<Revision> history;
     private final List<MinorRule> minorRules;
     private final Map<String, DataSource> sources;
-    private final DataAbroad dataAbroad;
+    private final @Nullable DataAbroad dataAbroad;
     private final BannerSettings banner;
     private final PolicyIndex index;
 
@@ -93,7 +94,7 @@ public final class Policy {
     }
 
     /** The best language the policy provides for {@code requested} ({@code ja-JP} → {@code ja}). */
-    public String language(String requested) {
+    public String language(@Nullable String requested) {
         return PolicyIndex.bestLanguage(languages, requested);
     }
 
@@ -104,7 +105,7 @@ public final class Policy {
 
     /** How long a grant stays valid before the shopper is asked again, by default. */
     public Period consentValidity() {
-        return validity.byDefault().grants();
+        return Objects.requireNonNull(validity.byDefault().grants(), "checked when the policy was built");
     }
 
     /** The policy's validity of choices: grants, refusals, member-terms grants, per jurisdiction. */
@@ -177,7 +178,7 @@ public final class Policy {
      * The version that removed {@code topicId} after {@code version} (the latest such removal),
      * or {@code null} when no revision after it removed the topic.
      */
-    public String removedSince(String version, String topicId) {
+    public @Nullable String removedSince(String version, String topicId) {
         return PolicyIndex.removedIn(revisionsAfter(version), topicId);
     }
 
@@ -229,7 +230,7 @@ public final class Policy {
     }
 
     /** The same as {@link #categoryOfCookie} without the {@code Optional}, for hot paths. */
-    public CookieCategory categoryOfCookieOrNull(String name) {
+    public @Nullable CookieCategory categoryOfCookieOrNull(String name) {
         return index.cookieCategories.match(name);
     }
 
@@ -237,7 +238,7 @@ public final class Policy {
      * The declaration that covers the cookie {@code name} (with the domains and path it is set
      * on), or {@code null} when no category declares it.
      */
-    public CookieDeclaration declarationOfCookieOrNull(String name) {
+    public @Nullable CookieDeclaration declarationOfCookieOrNull(String name) {
         return index.cookieDeclarations.match(name);
     }
 
@@ -260,7 +261,7 @@ public final class Policy {
      * channel, when {@code null}) is stale: a revision since changed the purpose or category itself,
      * or this one channel of it ({@code catalogue:phone} in the history), not another channel.
      */
-    public boolean changedSince(String grantedUnder, String topicId, String channel) {
+    public boolean changedSince(String grantedUnder, String topicId, @Nullable String channel) {
         return PolicyIndex.changedSince(history, version, grantedUnder, topicId, channel);
     }
 
@@ -269,7 +270,7 @@ public final class Policy {
         return "Policy[" + id + " " + version + "]";
     }
 
-    private static String requireText(String value, String name) {
+    private static String requireText(@Nullable String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank, but was " + LogSafe.quote(value));
         }
@@ -282,9 +283,9 @@ public final class Policy {
         private final String version;
         private LocalDate effectiveDate = LocalDate.of(1970, 1, 1);
         private List<String> languages = List.of("ja", "en");
-        private Party operator;
+        private @Nullable Party operator;
         private Period consentValidity = Period.ofMonths(12);
-        private ValidityRule validity;
+        private @Nullable ValidityRule validity;
         private final List<DataItem> dataItems = new ArrayList<>();
         private final List<Channel> channels = new ArrayList<>();
         private final List<Purpose> purposes = new ArrayList<>();
@@ -294,7 +295,7 @@ public final class Policy {
         private final List<Revision> history = new ArrayList<>();
         private final List<MinorRule> minorRules = new ArrayList<>();
         private final List<DataSource> sources = new ArrayList<>();
-        private DataAbroad dataAbroad;
+        private @Nullable DataAbroad dataAbroad;
         private BannerSettings banner = BannerSettings.defaults();
 
         private Builder(String id, String version) {
@@ -378,7 +379,7 @@ public final class Policy {
             return this;
         }
 
-        public Builder dataAbroad(DataAbroad dataAbroad) {
+        public Builder dataAbroad(@Nullable DataAbroad dataAbroad) {
             this.dataAbroad = dataAbroad;
             return this;
         }

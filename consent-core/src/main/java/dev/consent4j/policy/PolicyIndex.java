@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lookups a {@link Policy} derives from its declarations, compiled once when it is built: the
@@ -83,7 +84,7 @@ final class PolicyIndex {
     }
 
     /** The version of the last of {@code revisions} that removed {@code topicId}, or {@code null}. */
-    static String removedIn(List<Revision> revisions, String topicId) {
+    static @Nullable String removedIn(List<Revision> revisions, String topicId) {
         String removedIn = null;
         for (Revision revision : revisions) {
             if (revision.removed(topicId)) {
@@ -111,7 +112,7 @@ final class PolicyIndex {
 
     /** {@link Policy#changedSince(String, String, String)} of the policy at {@code current} with {@code history}. */
     static boolean changedSince(List<Revision> history, String current, String grantedUnder, String topicId,
-            String channel) {
+            @Nullable String channel) {
         if (current.equals(grantedUnder)) {
             return false;
         }
@@ -124,7 +125,7 @@ final class PolicyIndex {
     }
 
     /** The first of {@code languages} that {@code requested} names or narrows ({@code ja-JP} → {@code ja}), else the first. */
-    static String bestLanguage(List<String> languages, String requested) {
+    static String bestLanguage(List<String> languages, @Nullable String requested) {
         if (requested != null) {
             for (String language : languages) {
                 if (requested.equalsIgnoreCase(language)

@@ -3,6 +3,7 @@ package dev.consent4j.policy;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A purpose of use (利用目的): what the shop uses personal data for.
@@ -36,11 +37,11 @@ public record Purpose(
         List<String> channels,
         boolean saleOrSharing,
         boolean targetedAdvertising,
-        MessageKind messageKind,
+        @Nullable MessageKind messageKind,
         List<String> cookieCategories,
         Map<String, BasisRule> channelBases,
-        StopUse stopUse,
-        ValidityRule validity) {
+        @Nullable StopUse stopUse,
+        @Nullable ValidityRule validity) {
 
     public Purpose {
         Objects.requireNonNull(id, "id");
@@ -64,7 +65,7 @@ public record Purpose(
     }
 
     /** The basis of the purpose on one of its channels: the channel's own, else the purpose's. */
-    public BasisRule basisOn(String channel) {
+    public BasisRule basisOn(@Nullable String channel) {
         BasisRule own = channel == null ? null : channelBases.get(channel);
         return own == null ? basis : own;
     }
@@ -88,17 +89,17 @@ public record Purpose(
         private final String id;
         private LocalizedText title = LocalizedText.EMPTY;
         private LocalizedText description = LocalizedText.EMPTY;
-        private BasisRule basis;
+        private @Nullable BasisRule basis;
         private List<String> dataItems = List.of();
         private List<String> recipients = List.of();
         private List<String> channels = List.of();
         private boolean saleOrSharing;
         private boolean targetedAdvertising;
-        private MessageKind messageKind;
+        private @Nullable MessageKind messageKind;
         private List<String> cookieCategories = List.of();
         private Map<String, BasisRule> channelBases = Map.of();
-        private StopUse stopUse;
-        private ValidityRule validity;
+        private @Nullable StopUse stopUse;
+        private @Nullable ValidityRule validity;
 
         private Builder(String id) {
             this.id = id;
@@ -149,7 +150,7 @@ public record Purpose(
             return this;
         }
 
-        public Builder messageKind(MessageKind messageKind) {
+        public Builder messageKind(@Nullable MessageKind messageKind) {
             this.messageKind = messageKind;
             return this;
         }
@@ -167,20 +168,21 @@ public record Purpose(
         }
 
         /** For a notice-only purpose, what a request to stop use does. */
-        public Builder stopUse(StopUse stopUse) {
+        public Builder stopUse(@Nullable StopUse stopUse) {
             this.stopUse = stopUse;
             return this;
         }
 
         /** How long choices on this purpose count, instead of the policy's validity. */
-        public Builder validity(ValidityRule validity) {
+        public Builder validity(@Nullable ValidityRule validity) {
             this.validity = validity;
             return this;
         }
 
         public Purpose build() {
-            return new Purpose(id, title, description, basis, dataItems, recipients, channels,
-                    saleOrSharing, targetedAdvertising, messageKind, cookieCategories, channelBases, stopUse, validity);
+            return new Purpose(id, title, description, Objects.requireNonNull(basis, "basis"), dataItems, recipients,
+                    channels, saleOrSharing, targetedAdvertising, messageKind, cookieCategories, channelBases, stopUse,
+                    validity);
         }
     }
 }

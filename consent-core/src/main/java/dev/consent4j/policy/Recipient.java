@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Someone who receives personal data (or personally referable information) from the shop.
@@ -32,15 +33,15 @@ public record Recipient(
         List<String> hosts,
         List<String> dataItems,
         List<String> purposes,
-        URI privacyNotice,
+        @Nullable URI privacyNotice,
         boolean linksToPerson,
-        JointUse jointUse,
-        ForeignTransfer foreignTransfer,
-        OptOutRoute optOutRoute,
+        @Nullable JointUse jointUse,
+        @Nullable ForeignTransfer foreignTransfer,
+        @Nullable OptOutRoute optOutRoute,
         List<ProvisionGround> grounds,
         List<String> examples,
         boolean andOthers,
-        LocalDate successionStartDate) {
+        @Nullable LocalDate successionStartDate) {
 
     public Recipient {
         Objects.requireNonNull(id, "id");
@@ -66,9 +67,9 @@ public record Recipient(
 
     /** A recipient with no planned succession. */
     public Recipient(String id, LocalizedText name, Relation relation, String country, List<String> hosts,
-            List<String> dataItems, List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUse jointUse,
-            ForeignTransfer foreignTransfer, OptOutRoute optOutRoute, List<ProvisionGround> grounds,
-            List<String> examples, boolean andOthers) {
+            List<String> dataItems, List<String> purposes, @Nullable URI privacyNotice, boolean linksToPerson,
+            @Nullable JointUse jointUse, @Nullable ForeignTransfer foreignTransfer, @Nullable OptOutRoute optOutRoute,
+            List<ProvisionGround> grounds, List<String> examples, boolean andOthers) {
         this(id, name, relation, List.of(Objects.requireNonNull(country, "country")), hosts, dataItems, purposes,
                 privacyNotice, linksToPerson, jointUse, foreignTransfer, optOutRoute, grounds, examples, andOthers, null);
     }
@@ -87,7 +88,7 @@ public record Recipient(
     }
 
     /** The declared ground that covers provision for {@code purposeId}, or {@code null}. */
-    public ProvisionGround groundFor(String purposeId) {
+    public @Nullable ProvisionGround groundFor(String purposeId) {
         for (ProvisionGround ground : grounds) {
             if (ground.covers(purposeId)) {
                 return ground;

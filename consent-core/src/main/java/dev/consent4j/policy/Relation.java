@@ -1,5 +1,7 @@
 package dev.consent4j.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /** How a recipient stands to the shop under Japan's APPI, which decides whether consent is needed. */
 public enum Relation {
     /** 第三者: provision needs the person's consent (or a filed opt-out route) and a record. */
@@ -21,7 +23,7 @@ public enum Relation {
         return id;
     }
 
-    public static Relation fromId(String id) {
+    public static @Nullable Relation fromId(String id) {
         for (Relation relation : values()) {
             if (relation.id.equals(id)) {
                 return relation;

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One version of the policy and the topics it changed relative to the version before it.
@@ -16,7 +17,7 @@ import java.util.Set;
  *                written {@code purpose:channel} ({@link #key(String, String)})
  * @param changes what was added, changed and removed, each with a short description
  */
-public record Revision(String version, LocalDate effectiveDate, List<String> changed, List<Change> changes) {
+public record Revision(String version, @Nullable LocalDate effectiveDate, List<String> changed, List<Change> changes) {
 
     /** What happened to a topic in a version. */
     public enum Kind {

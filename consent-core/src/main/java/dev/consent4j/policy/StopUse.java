@@ -1,5 +1,7 @@
 package dev.consent4j.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a personal request to stop use (利用停止, APPI art. 35) does to a notice-only purpose.
  *
@@ -7,7 +9,7 @@ package dev.consent4j.policy;
  * @param refusal  when not honoured, why, as the shop tells the person (e.g. "statistics hold no
  *                 data that identifies you"); {@code null} when honoured
  */
-public record StopUse(boolean honoured, LocalizedText refusal) {
+public record StopUse(boolean honoured, @Nullable LocalizedText refusal) {
 
     /** The request is carried out. */
     public static final StopUse HONOURED = new StopUse(true, null);

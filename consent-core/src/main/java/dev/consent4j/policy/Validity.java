@@ -1,6 +1,7 @@
 package dev.consent4j.policy;
 
 import java.time.Period;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long choices on an opt-in topic count before the person is asked again. {@code null} means
@@ -13,7 +14,7 @@ import java.time.Period;
  *                        ({@link dev.consent4j.event.Source#MEMBER_TERMS}) counts; {@code null}: as
  *                        long as the membership, with no silent expiry
  */
-public record Validity(Period grants, Period refusals, Period memberTermGrants) {
+public record Validity(@Nullable Period grants, @Nullable Period refusals, @Nullable Period memberTermGrants) {
 
     public Validity {
         requirePositive(grants, "grants");
@@ -22,11 +23,11 @@ public record Validity(Period grants, Period refusals, Period memberTermGrants) 
     }
 
     /** Grants count for {@code grants}; refusals and member-terms grants do not lapse. */
-    public static Validity grants(Period grants) {
+    public static Validity grants(@Nullable Period grants) {
         return new Validity(grants, null, null);
     }
 
-    private static void requirePositive(Period period, String name) {
+    private static void requirePositive(@Nullable Period period, String name) {
         if (period != null && (period.isNegative() || period.isZero())) {
             throw new IllegalArgumentException(name + " must be positive, but was " + period);
         }

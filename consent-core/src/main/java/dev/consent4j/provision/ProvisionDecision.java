@@ -5,6 +5,7 @@ import dev.consent4j.event.SubjectId;
 import dev.consent4j.policy.LegalGround;
 import dev.consent4j.state.Decision;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether data about one person may go to one recipient, and why.
@@ -15,12 +16,12 @@ import java.util.Objects;
  * @param ground   the ground of APPI art. 27(1) or (5) the provision rests on without consent, or
  *                 {@code null} when it rests on consent, an opt-out route or a necessary purpose
  */
-public record ProvisionDecision(SubjectId subject, String recipient, ProvisionReason reason, String purpose,
-        Decision consent, LegalGround ground) {
+public record ProvisionDecision(SubjectId subject, String recipient, ProvisionReason reason, @Nullable String purpose,
+        @Nullable Decision consent, @Nullable LegalGround ground) {
 
     /** A decision that rests on no declared ground. */
-    public ProvisionDecision(SubjectId subject, String recipient, ProvisionReason reason, String purpose,
-            Decision consent) {
+    public ProvisionDecision(SubjectId subject, String recipient, ProvisionReason reason, @Nullable String purpose,
+            @Nullable Decision consent) {
         this(subject, recipient, reason, purpose, consent, null);
     }
 
@@ -35,7 +36,7 @@ public record ProvisionDecision(SubjectId subject, String recipient, ProvisionRe
     }
 
     /** The consent event that allows the provision, if it rests on consent. */
-    public EventId basisEvent() {
+    public @Nullable EventId basisEvent() {
         return reason == ProvisionReason.CONSENTED && consent != null ? consent.event() : null;
     }
 }

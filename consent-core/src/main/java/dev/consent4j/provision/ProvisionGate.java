@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asked before the shop sends personal data, or personally referable information such as cookie
@@ -102,7 +103,7 @@ public final class ProvisionGate {
 
     /** Whether data about {@code subject} may go to the recipient. */
     public ProvisionDecision decide(SubjectId subject, String recipientId, Jurisdiction jurisdiction) {
-        return decide(List.of(subject), recipientId, jurisdiction).get(subject);
+        return Objects.requireNonNull(decide(List.of(subject), recipientId, jurisdiction).get(subject));
     }
 
     /** The bulk form: one store query per purpose of the recipient, whatever the audience's size. */
@@ -156,7 +157,7 @@ public final class ProvisionGate {
         for (String purpose : recipient.purposes()) {
             byPurpose.put(purpose, consents.decisions(subjects, purpose, null, jurisdiction));
         }
-        if (throughPurposes) {
+        if (throughPurposes && fixed != null) {
             for (SubjectId subject : subjects) {
                 decisions.put(subject, PurposeProvisions.throughPurposes(subject, recipient, byPurpose, fixed, ground));
             }
@@ -329,7 +330,7 @@ public final class ProvisionGate {
     public static final class Builder {
         private final ConsentManager consents;
         private final ProvisionStore store;
-        private Clock clock;
+        private @Nullable Clock clock;
         private Period retention = Period.ofYears(3);
 
         private Builder(ConsentManager consents, ProvisionStore store) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A record of personal data (or personally referable information) given to a third party, as APPI
@@ -34,7 +35,7 @@ public record ProvisionRecord(UUID id, String recipient, Kind kind, Ground groun
      *
      * @param basisEvent the consent event the provision rests on; {@code null} under an opt-out route
      */
-    public record Entry(SubjectId subject, EventId basisEvent) {
+    public record Entry(SubjectId subject, @Nullable EventId basisEvent) {
         public Entry {
             Objects.requireNonNull(subject, "subject");
         }

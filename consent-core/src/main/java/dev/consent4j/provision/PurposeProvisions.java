@@ -7,6 +7,8 @@ import dev.consent4j.state.Decision;
 import dev.consent4j.state.Reason;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a recipient's purposes decide a provision, person by person, from the decisions of the one
@@ -23,10 +25,10 @@ final class PurposeProvisions {
      * of the purposes it serves must be allowed for the person (by the one decision function).
      */
     static ProvisionDecision throughPurposes(SubjectId subject, Recipient recipient,
-            Map<String, Map<SubjectId, Decision>> byPurpose, ProvisionReason reason, LegalGround ground) {
+            Map<String, Map<SubjectId, Decision>> byPurpose, ProvisionReason reason, @Nullable LegalGround ground) {
         Map.Entry<String, Map<SubjectId, Decision>> first = null;
         for (Map.Entry<String, Map<SubjectId, Decision>> entry : byPurpose.entrySet()) {
-            Decision decision = entry.getValue().get(subject);
+            Decision decision = Objects.requireNonNull(entry.getValue().get(subject));
             if (decision.allowed()) {
                 return new ProvisionDecision(subject, recipient.id(), reason, entry.getKey(), decision, ground);
             }
@@ -34,6 +36,7 @@ final class PurposeProvisions {
                 first = entry;
             }
         }
+        Objects.requireNonNull(first, "a recipient served through purposes has one");
         return new ProvisionDecision(subject, recipient.id(), ProvisionReason.PURPOSE_NOT_ALLOWED, first.getKey(),
                 first.getValue().get(subject));
     }
@@ -45,7 +48,7 @@ final class PurposeProvisions {
         String refusedPurpose = null;
         Decision refusal = null;
         for (Map.Entry<String, Map<SubjectId, Decision>> entry : byPurpose.entrySet()) {
-            Decision decision = entry.getValue().get(subject);
+            Decision decision = Objects.requireNonNull(entry.getValue().get(subject));
             if (decision.reason() == Reason.NECESSARY) {
                 return new ProvisionDecision(subject, recipient.id(), ProvisionReason.NECESSARY_PURPOSE, entry.getKey(), decision);
             }

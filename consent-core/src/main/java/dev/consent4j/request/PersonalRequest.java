@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person's request about their data, with every step it went through.
@@ -16,7 +17,7 @@ import java.util.UUID;
  * @param dueAt   when the answer is due under the jurisdiction's deadline
  * @param steps   oldest first; the first is always {@link RequestStatus#RECEIVED}
  */
-public record PersonalRequest(UUID id, SubjectId subject, RequestKind kind, List<String> targets, String details,
+public record PersonalRequest(UUID id, SubjectId subject, RequestKind kind, List<String> targets, @Nullable String details,
         String jurisdiction, Instant receivedAt, Instant dueAt, List<RequestStep> steps) {
 
     public PersonalRequest {

@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Personal requests — purpose notice, disclosure, correction, stop of use, erasure, stop of
@@ -59,7 +60,7 @@ public final class PersonalRequests {
     private final ConsentManager consents;
     private final Policy policy;
     private final RequestStore store;
-    private final ProvisionStore provisions;
+    private final @Nullable ProvisionStore provisions;
     private final RequestDeadlines deadlines;
     private final ErasureHandler erasure;
     private final IdentityVerifier verifier;
@@ -94,8 +95,8 @@ public final class PersonalRequests {
      * @throws IllegalArgumentException when the targets do not fit the kind (an unknown or necessary
      *         purpose, a recipient that is not a third party, a correction of someone else's event)
      */
-    public PersonalRequest file(SubjectId subject, RequestKind kind, List<String> targets, String details,
-            Jurisdiction jurisdiction, Verification verification) {
+    public PersonalRequest file(SubjectId subject, RequestKind kind, @Nullable List<String> targets,
+            @Nullable String details, Jurisdiction jurisdiction, @Nullable Verification verification) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(kind, "kind");
         List<String> checked = requestTargets.check(subject, kind, targets == null ? List.of() : targets);
@@ -111,8 +112,8 @@ public final class PersonalRequests {
      * Files a request from a signed-in person: the {@link IdentityVerifier} decides whether the
      * login verifies it (and an automatic request is carried out at once) or an operator must.
      */
-    public PersonalRequest fileSignedIn(SubjectId signedIn, RequestKind kind, List<String> targets, String details,
-            Jurisdiction jurisdiction) {
+    public PersonalRequest fileSignedIn(SubjectId signedIn, RequestKind kind, @Nullable List<String> targets,
+            @Nullable String details, Jurisdiction jurisdiction) {
         return file(signedIn, kind, targets, details, jurisdiction, verifier.verify(signedIn, kind).orElse(null));
     }
 
@@ -141,7 +142,7 @@ public final class PersonalRequests {
     }
 
     /** Refuses an open request; the reason is kept and shown to the person. */
-    public PersonalRequest refuse(UUID requestId, String operatorId, String reason) {
+    public PersonalRequest refuse(UUID requestId, String operatorId, @Nullable String reason) {
         Objects.requireNonNull(operatorId, "operatorId");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a refusal needs a reason the person can read");
@@ -189,7 +190,7 @@ public final class PersonalRequests {
         return policy.purposes();
     }
 
-    private PersonalRequest carryOut(PersonalRequest request, String operatorId) {
+    private PersonalRequest carryOut(PersonalRequest request, @Nullable String operatorId) {
         Actor actor = operatorId == null ? Actor.SELF : Actor.operator(operatorId);
         Jurisdiction jurisdiction = Jurisdiction.of(request.jurisdiction());
         if (request.kind() == RequestKind.STOP_USE) {
@@ -216,7 +217,7 @@ public final class PersonalRequests {
      * are named in the note with the declared reason, and when every purpose named is one of them
      * the request is refused with those reasons.
      */
-    private PersonalRequest stopUse(PersonalRequest request, Actor actor, Jurisdiction jurisdiction, String operatorId) {
+    private PersonalRequest stopUse(PersonalRequest request, Actor actor, Jurisdiction jurisdiction, @Nullable String operatorId) {
         List<Topic> stopped = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         for (String id : request.targets()) {
@@ -224,7 +225,7 @@ public final class PersonalRequests {
             if (rule == null || rule.honoured()) {
                 stopped.add(Topic.purpose(id));
             } else {
-                refusals.add(id + ": " + rule.refusal().in(policy.defaultLanguage(), null));
+                refusals.add(id + ": " + Objects.requireNonNull(rule.refusal()).in(policy.defaultLanguage(), null));
             }
         }
         RequestStep step;
@@ -245,7 +246,7 @@ public final class PersonalRequests {
         Action corrected = Action.valueOf(request.targets().get(1));
         ConsentEvent original = requestTargets.eventOf(request.subject(), wrong).orElseThrow(() -> new IllegalStateException(
                 "event " + wrong + " is no longer in the history of " + request.subject()));
-        return recorded(record(request, actor, jurisdiction, corrected, List.of(original.topic()), wrong))
+        return recorded(record(request, actor, jurisdiction, corrected, List.of(Objects.requireNonNull(original.topic(), "checked when the request was filed")), wrong))
                 + "; supersedes " + wrong;
     }
 
@@ -268,7 +269,7 @@ public final class PersonalRequests {
     }
 
     private List<ConsentEvent> record(PersonalRequest request, Actor actor, Jurisdiction jurisdiction, Action action,
-            List<Topic> topics, EventId supersedes) {
+            List<Topic> topics, @Nullable EventId supersedes) {
         if (topics.isEmpty()) {
             return List.of();
         }
@@ -310,11 +311,11 @@ public final class PersonalRequests {
     public static final class Builder {
         private final ConsentManager consents;
         private final RequestStore store;
-        private ProvisionStore provisions;
+        private @Nullable ProvisionStore provisions;
         private RequestDeadlines deadlines = RequestDeadlines.defaults();
         private ErasureHandler erasure = ErasureHandler.NONE;
         private IdentityVerifier verifier = IdentityVerifier.LOGIN;
-        private Clock clock;
+        private @Nullable Clock clock;
 
         private Builder(ConsentManager consents, RequestStore store) {
             this.consents = Objects.requireNonNull(consents, "consents");
@@ -322,7 +323,7 @@ public final class PersonalRequests {
         }
 
         /** Where provision records are read for disclosures; without it, disclosures hold none. */
-        public Builder provisions(ProvisionStore provisions) {
+        public Builder provisions(@Nullable ProvisionStore provisions) {
             this.provisions = provisions;
             return this;
         }

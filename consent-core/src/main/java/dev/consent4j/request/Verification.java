@@ -1,6 +1,7 @@
 package dev.consent4j.request;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a person's identity was verified before their request was acted on.
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param method     e.g. "logged in", "called back on the phone number on file"
  * @param operatorId the operator who verified; {@code null} when the shop's login did
  */
-public record Verification(String method, String operatorId) {
+public record Verification(String method, @Nullable String operatorId) {
 
     /** The person was logged in to their account when they asked. */
     public static final Verification LOGGED_IN = new Verification("logged in to the customer account", null);

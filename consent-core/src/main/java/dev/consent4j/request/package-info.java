@@ -4,4 +4,7 @@
  * verification to its answer within the statutory deadlines, and
  * {@link dev.consent4j.request.RequestStore} keeps each step.
  */
+@NullMarked
 package dev.consent4j.request;
+
+import org.jspecify.annotations.NullMarked;

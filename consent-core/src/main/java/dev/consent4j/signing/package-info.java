@@ -4,4 +4,7 @@
  * holds the current key and the retired ones still accepted, and
  * {@link dev.consent4j.signing.Rejection} says why a signed value was refused.
  */
+@NullMarked
 package dev.consent4j.signing;
+
+import org.jspecify.annotations.NullMarked;

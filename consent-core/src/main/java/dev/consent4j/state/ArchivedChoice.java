@@ -1,6 +1,7 @@
 package dev.consent4j.state;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person's latest choice on a topic the policy no longer offers, or on a topic that was removed
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param removedIn the version whose revision removed the topic, or {@code null} when the history
  *                  does not say (the topic is simply no longer declared)
  */
-public record ArchivedChoice(Choice choice, String removedIn) {
+public record ArchivedChoice(Choice choice, @Nullable String removedIn) {
 
     public ArchivedChoice {
         Objects.requireNonNull(choice, "choice");

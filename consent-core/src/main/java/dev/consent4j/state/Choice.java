@@ -8,6 +8,7 @@ import dev.consent4j.event.Source;
 import dev.consent4j.event.Topic;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The latest standing choice on one topic, as folding needs it: from a stored event, or from the
@@ -22,8 +23,8 @@ import java.util.Objects;
  *                 from the consent cookie, which holds only banner and preference-centre choices);
  *                 how long a grant counts can depend on it ({@link Source#MEMBER_TERMS})
  */
-public record Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor, EventId event,
-        long sequence, Source source) {
+public record Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor,
+        @Nullable EventId event, long sequence, @Nullable Source source) {
 
     public Choice {
         Objects.requireNonNull(topic, "topic");
@@ -40,18 +41,23 @@ public record Choice(Topic topic, Action action, Instant at, String policyVersio
     }
 
     /** A choice whose source is not known. */
-    public Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor, EventId event,
-            long sequence) {
+    public Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor,
+            @Nullable EventId event, long sequence) {
         this(topic, action, at, policyVersion, actor, event, sequence, null);
     }
 
     /** A choice that does not come from a chain (sequence 0), e.g. one read from the consent cookie. */
-    public Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor, EventId event) {
+    public Choice(Topic topic, Action action, Instant at, String policyVersion, Actor.Kind actor,
+            @Nullable EventId event) {
         this(topic, action, at, policyVersion, actor, event, 0);
     }
 
     public static Choice of(ConsentEvent event) {
-        return new Choice(event.topic(), event.action(), event.time(), event.policyVersion(),
+        Topic topic = event.topic();
+        if (topic == null) {
+            throw new IllegalArgumentException("a LINK event is not a choice on a topic");
+        }
+        return new Choice(topic, event.action(), event.time(), event.policyVersion(),
                 event.actor().kind(), event.id(), event.sequence(), event.source());
     }
 

@@ -4,6 +4,7 @@ import dev.consent4j.policy.Jurisdiction;
 import java.time.Period;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How choices are folded into decisions, beyond what the policy says.
@@ -15,7 +16,7 @@ import java.util.Set;
  * @param carryOver           what happens to a visitor's choices when they log in
  * @param defaultJurisdiction assumed when a caller does not say where the person is
  */
-public record ConsentSettings(Set<String> gpcHonouredIn, Period maxAge, CarryOver carryOver,
+public record ConsentSettings(Set<String> gpcHonouredIn, @Nullable Period maxAge, CarryOver carryOver,
         Jurisdiction defaultJurisdiction) {
 
     /** What a visitor's choices become when the visitor logs in as a customer. */
@@ -77,7 +78,7 @@ public record ConsentSettings(Set<String> gpcHonouredIn, Period maxAge, CarryOve
     /** Builds {@link ConsentSettings}. */
     public static final class Builder {
         private Set<String> gpcHonouredIn = Set.of("US");
-        private Period maxAge;
+        private @Nullable Period maxAge;
         private CarryOver carryOver = CarryOver.RESTRICTIVE;
         private Jurisdiction defaultJurisdiction = Jurisdiction.UNKNOWN;
 
@@ -89,7 +90,7 @@ public record ConsentSettings(Set<String> gpcHonouredIn, Period maxAge, CarryOve
             return this;
         }
 
-        public Builder maxAge(Period maxAge) {
+        public Builder maxAge(@Nullable Period maxAge) {
             this.maxAge = maxAge;
             return this;
         }

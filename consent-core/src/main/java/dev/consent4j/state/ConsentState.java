@@ -170,7 +170,7 @@ public final class ConsentState {
      */
     public Optional<Decision> cookie(String name) {
         CookieCategory category = policy.categoryOfCookieOrNull(name);
-        return category == null ? Optional.empty() : Optional.of(decisions.get(Topic.category(category.id())));
+        return category == null ? Optional.empty() : Optional.of(decision(Topic.category(category.id())));
     }
 
     /**

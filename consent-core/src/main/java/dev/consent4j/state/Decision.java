@@ -4,6 +4,7 @@ import dev.consent4j.event.EventId;
 import dev.consent4j.event.Topic;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a topic is allowed for one subject, and why.
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param event         the stored event that decided it, or {@code null} (no event, or a choice
  *                      read from the consent cookie)
  */
-public record Decision(Topic topic, boolean allowed, Reason reason, Instant since, String policyVersion, EventId event) {
+public record Decision(Topic topic, boolean allowed, Reason reason, @Nullable Instant since,
+        @Nullable String policyVersion, @Nullable EventId event) {
 
     public Decision {
         Objects.requireNonNull(topic, "topic");

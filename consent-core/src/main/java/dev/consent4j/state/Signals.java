@@ -2,6 +2,7 @@ package dev.consent4j.state;
 
 import dev.consent4j.policy.Jurisdiction;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is known about the request or the person besides their recorded choices.
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param gpc          whether the request carried {@code Sec-GPC: 1}
  * @param age          the person's age in years when the shop knows it, otherwise {@code null}
  */
-public record Signals(Jurisdiction jurisdiction, boolean gpc, Integer age) {
+public record Signals(Jurisdiction jurisdiction, boolean gpc, @Nullable Integer age) {
 
     public Signals {
         Objects.requireNonNull(jurisdiction, "jurisdiction");
@@ -27,7 +28,7 @@ public record Signals(Jurisdiction jurisdiction, boolean gpc, Integer age) {
         return new Signals(jurisdiction, gpc, age);
     }
 
-    public Signals withAge(Integer age) {
+    public Signals withAge(@Nullable Integer age) {
         return new Signals(jurisdiction, gpc, age);
     }
 }

@@ -3,4 +3,7 @@
  * {@link dev.consent4j.state.Decision} per topic; {@link dev.consent4j.state.ConsentSettings}
  * tunes how choices are folded.
  */
+@NullMarked
 package dev.consent4j.state;
+
+import org.jspecify.annotations.NullMarked;

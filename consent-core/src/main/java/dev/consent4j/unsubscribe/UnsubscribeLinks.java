@@ -4,6 +4,7 @@ import dev.consent4j.LogSafe;
 import dev.consent4j.event.SubjectId;
 import java.net.URI;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a shop's mailer puts in each marketing message so that recipients can unsubscribe with one
@@ -24,13 +25,13 @@ public final class UnsubscribeLinks {
 
     private final UnsubscribeTokens tokens;
     private final String endpoint;
-    private final String mailto;
+    private final @Nullable String mailto;
 
     /**
      * @param base   the consent endpoints' public HTTPS address, e.g. {@code https://shop.example/consent}
      * @param mailto an address for mail-based unsubscribe in the header too, or {@code null}
      */
-    public UnsubscribeLinks(UnsubscribeTokens tokens, URI base, String mailto) {
+    public UnsubscribeLinks(UnsubscribeTokens tokens, URI base, @Nullable String mailto) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(base, "base");
         if (!"https".equalsIgnoreCase(base.getScheme()) || base.getHost() == null) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Issues and verifies one-click unsubscribe tokens (RFC 8058): {@code u.<key id>.<payload>.<signature>}
@@ -75,7 +76,7 @@ public final class UnsubscribeTokens {
     }
 
     /** A verified token's scope, or why the token was refused. */
-    public record Verified(UnsubscribeToken token, Rejection rejection) {
+    public record Verified(@Nullable UnsubscribeToken token, @Nullable Rejection rejection) {
 
         public boolean trusted() {
             return token != null;

@@ -34,10 +34,11 @@ final class PolicyFiles {
                     log.warn(problem.toString());
                 }
             }
-            if (result.valid()) {
-                log.info(file + ": valid (policy " + result.policy().id() + " version " + result.policy().version()
+            Policy policy = result.policy();
+            if (policy != null) {
+                log.info(file + ": valid (policy " + policy.id() + " version " + policy.version()
                         + ", " + result.warnings().size() + " warning(s))");
-                policies.add(result.policy());
+                policies.add(policy);
             } else {
                 invalid.add(file.toString());
                 errors += result.errors().size();

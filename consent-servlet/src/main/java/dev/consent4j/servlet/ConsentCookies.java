@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +65,7 @@ final class ConsentCookies {
         }
         ConsentCookieCodec.Result result = codec.decode(value, now);
         if (!result.trusted()) {
-            Rejection rejection = result.rejection();
+            Rejection rejection = Objects.requireNonNull(result.rejection(), "an untrusted result says why");
             if (rejection != Rejection.EXPIRED) {
                 rejections.warn(rejection.name(), "ignored a consent cookie ({}): treated as no choice yet", rejection);
             }

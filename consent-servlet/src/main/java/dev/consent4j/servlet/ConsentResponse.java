@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -170,8 +171,9 @@ final class ConsentResponse extends OnCommitResponseWrapper {
                     continue;
                 }
             }
-            filter.listener().cookieExpired(candidate.name(),
-                    context.enforced().policy().categoryOfCookieOrNull(candidate.name()).id());
+            CookieCategory category = Objects.requireNonNull(context.enforced().policy().categoryOfCookieOrNull(candidate.name()),
+                    "only cookies of a declared category are expired");
+            filter.listener().cookieExpired(candidate.name(), category.id());
             kept.addAll(variants);
             expiryHeaders += variants.size();
             expiryBytes += bytes;

@@ -133,8 +133,9 @@ final class GuardianConsentEndpoint {
     /** The token's scope, or the problem for a token that cannot be used. */
     private static GuardianConsentToken verify(GuardianConsentTokens tokens, String token) {
         GuardianConsentTokens.Verified verified = tokens.verify(token);
-        if (verified.trusted()) {
-            return verified.token();
+        GuardianConsentToken trusted = verified.token();
+        if (verified.trusted() && trusted != null) {
+            return trusted;
         }
         LOG.info("refused a guardian-consent token: {}", verified.rejection());
         if (verified.rejection() == Rejection.EXPIRED) {
@@ -288,8 +289,9 @@ final class GuardianConsentEndpoint {
             case CATEGORY -> policy.cookieCategory(topic.id()).map(CookieCategory::title).map(t -> t.in(language, fallback)).orElse("");
             case PURPOSE, CONTACT -> policy.purpose(topic.id()).map(Purpose::title).map(t -> t.in(language, fallback)).orElse("");
         };
-        if (topic.kind() == Topic.Kind.CONTACT) {
-            String channel = policy.channel(topic.channel()).map(c -> c.title().in(language, fallback)).orElse(topic.channel());
+        String channelId = topic.channel();
+        if (channelId != null) {
+            String channel = policy.channel(channelId).map(c -> c.title().in(language, fallback)).orElse(channelId);
             title = title + " (" + channel + ")";
         }
         return title.isEmpty() ? topic.id() : title;

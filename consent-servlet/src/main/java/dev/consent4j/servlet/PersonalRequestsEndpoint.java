@@ -96,7 +96,7 @@ final class PersonalRequestsEndpoint {
         }
         PersonalRequest filed;
         try {
-            filed = requests.fileSignedIn(customer, kind, targets,
+            filed = requests.fileSignedIn(customer, Objects.requireNonNull(kind, "refused above when missing"), targets,
                     detailsNode == null || detailsNode.isNull() ? null : detailsNode.stringValue(),
                     context.signals().jurisdiction());
         } catch (IllegalArgumentException e) {

@@ -92,7 +92,7 @@ final class RequestResolver {
         }
         // Read from the request here, on its own thread; the lookup runs on another.
         Evidence evidence = toLink != null || signals.gpc()
-                ? RequestEvidence.of(request, consents.policy().version(), null) : null;
+                ? RequestEvidence.of(request, consents.policy().version(), null) : Evidence.NONE;
         try {
             CustomerLookup found = lookups.call(() -> {
                 if (toLink != null) {
@@ -147,7 +147,7 @@ final class RequestResolver {
             return subjects.customer(request);
         } catch (IllegalArgumentException e) {
             rejections.warn("customer-id", "the subject resolver gave an invalid customer id; the request is treated as anonymous: {}",
-                    e.getMessage());
+                    String.valueOf(e.getMessage()));
             return null;
         }
     }

@@ -58,8 +58,9 @@ final class UnsubscribeEndpoint {
         // GET shows the page, POST unsubscribes.
         requireMethod(request, "GET", "POST");
         boolean post = "POST".equals(request.getMethod());
-        if (!verified.trusted() || consents.policy().purpose(verified.token().purpose())
-                .filter(p -> p.channels().contains(verified.token().channel())).isEmpty()) {
+        UnsubscribeToken trusted = verified.trusted() ? verified.token() : null;
+        if (trusted == null || consents.policy().purpose(trusted.purpose())
+                .filter(p -> p.channels().contains(trusted.channel())).isEmpty()) {
             if (verified.rejection() != null) {
                 LOG.info("refused an unsubscribe token: {}", verified.rejection());
             }
@@ -69,7 +70,7 @@ final class UnsubscribeEndpoint {
             page(request, response, 404, language, UiTexts.text(policy, language, "unsubscribe-invalid"), null, null);
             return;
         }
-        UnsubscribeToken scope = verified.token();
+        UnsubscribeToken scope = trusted;
         String list = UiTexts.text(policy, language, "unsubscribe-list").replace("{list}",
                 listName(policy, scope, language));
         if (!post) {

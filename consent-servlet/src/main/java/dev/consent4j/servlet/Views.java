@@ -30,10 +30,10 @@ final class Views {
     record Gpc(boolean signal, boolean honoured) {
     }
 
-    record DecisionJson(String topic, boolean allowed, String reason, @Nullable String since, String policyVersion) {
+    record DecisionJson(String topic, boolean allowed, String reason, @Nullable String since, @Nullable String policyVersion) {
     }
 
-    record Archived(String topic, String action, String since, String policyVersion, String removedIn) {
+    record Archived(String topic, String action, String since, String policyVersion, @Nullable String removedIn) {
     }
 
     private Views() {

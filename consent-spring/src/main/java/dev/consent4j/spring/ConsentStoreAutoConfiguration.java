@@ -106,7 +106,8 @@ public final class ConsentStoreAutoConfiguration {
         }
         // One listening connection serves the cache and wakes the outbox dispatcher, when there is one.
         java.util.concurrent.atomic.AtomicReference<Runnable> onNotify = new java.util.concurrent.atomic.AtomicReference<>(() -> { });
-        PostgresInvalidations.Builder invalidations = PostgresInvalidations.builder(dataSource, store.notifyChannel(), subject -> {
+        PostgresInvalidations.Builder invalidations = PostgresInvalidations.builder(dataSource,
+                java.util.Objects.requireNonNull(store.notifyChannel(), "set above when listening"), subject -> {
             cache.evict(subject);
             java.util.Objects.requireNonNull(onNotify.get(), "onNotify").run();
         }, cache::evictAll);

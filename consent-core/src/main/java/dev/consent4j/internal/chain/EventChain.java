@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tamper-evident chain of one subject's events: each event's hash is SHA-256 over a
@@ -78,7 +79,7 @@ public final class EventChain {
         return ChainVerification.intact(events.size());
     }
 
-    private static void append(StringBuilder canonical, String field) {
+    private static void append(StringBuilder canonical, @Nullable String field) {
         if (field == null) {
             canonical.append('-');
             return;

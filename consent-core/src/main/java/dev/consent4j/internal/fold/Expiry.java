@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a choice lapses under a policy: per validity the policy declares, the periods of grants,
@@ -59,7 +61,8 @@ final class Expiry {
      * refusal; an objection, and a kind with no period, never lapse.
      */
     boolean outlived(Choice choice, Jurisdiction where, Instant now) {
-        Lifetimes lasting = lifetimes.get(policy.validityOf(choice.topic().id()).in(where));
+        Lifetimes lasting = Objects.requireNonNull(lifetimes.get(policy.validityOf(choice.topic().id()).in(where)),
+                "a validity of this policy");
         ExpiryDays expiryDays = switch (choice.action()) {
             case GRANT -> choice.byMemberTerms() ? lasting.memberTermGrants() : lasting.grants();
             case DENY, WITHDRAW -> lasting.refusals();
@@ -74,12 +77,13 @@ final class Expiry {
         return expirySecond < now.getEpochSecond() || expirySecond == now.getEpochSecond() && at.getNano() <= now.getNano();
     }
 
-    private static ExpiryDays expiry(Map<Period, ExpiryDays> byPeriod, Period period) {
+    private static @Nullable ExpiryDays expiry(Map<Period, ExpiryDays> byPeriod, @Nullable Period period) {
         return period == null ? null : byPeriod.computeIfAbsent(period, ExpiryDays::new);
     }
 
     /** The expiry caches of one {@link Validity}; {@code null} where choices of that kind do not lapse. */
-    private record Lifetimes(ExpiryDays grants, ExpiryDays refusals, ExpiryDays memberTermGrants) {
+    private record Lifetimes(@Nullable ExpiryDays grants, @Nullable ExpiryDays refusals,
+            @Nullable ExpiryDays memberTermGrants) {
     }
 
     /**

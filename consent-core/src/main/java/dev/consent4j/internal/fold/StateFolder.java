@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one decision function: from the policy, one subject's latest choices (from their chain or
@@ -111,7 +112,7 @@ public final class StateFolder {
      * does not declare its topic, or when a revision after the version it was made under removed
      * the topic (which a later one added back).
      */
-    public ArchivedChoice archive(Choice choice) {
+    public @Nullable ArchivedChoice archive(Choice choice) {
         Topic topic = choice.topic();
         if (!declares(topic)) {
             return new ArchivedChoice(choice, removedIn(choice));
@@ -125,7 +126,7 @@ public final class StateFolder {
     }
 
     /** The version since the choice that removed its purpose or category, or else its one channel; {@code null} for none. */
-    private String removedIn(Choice choice) {
+    private @Nullable String removedIn(Choice choice) {
         Topic topic = choice.topic();
         String removedIn = policy.removedSince(choice.policyVersion(), topic.id());
         return removedIn != null || topic.channel() == null ? removedIn

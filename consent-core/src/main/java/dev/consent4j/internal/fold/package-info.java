@@ -4,4 +4,7 @@
  * {@link dev.consent4j.ConsentManager}, the bulk decisions, the outbox and the servlet filter. A shop
  * reads its answers through {@code ConsentManager} and {@link dev.consent4j.state.ConsentState}.
  */
+@NullMarked
 package dev.consent4j.internal.fold;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
@@ -33,7 +34,7 @@ public final class RateLimitedLog {
     }
 
     /** As {@link #warn(String, String, Object)}, with {@code cause}'s stack trace (when not null) on the lines logged. */
-    public void warn(String kind, String format, Object argument, Throwable cause) {
+    public void warn(String kind, String format, Object argument, @Nullable Throwable cause) {
         Window window = windows.computeIfAbsent(kind, k -> new Window());
         Instant now = clock.instant();
         long suppressed;
@@ -53,7 +54,7 @@ public final class RateLimitedLog {
     }
 
     private static final class Window {
-        Instant last;
+        @Nullable Instant last;
         final AtomicLong suppressed = new AtomicLong();
     }
 }

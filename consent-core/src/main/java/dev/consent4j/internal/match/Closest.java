@@ -2,6 +2,7 @@ package dev.consent4j.internal.match;
 
 import java.util.Collection;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Did you mean …?" for an id or key that is not declared: the declared one within two edits of
@@ -14,7 +15,7 @@ public final class Closest {
     }
 
     /** The candidate within edit distance 2 of {@code word} (closest first, then first given), or {@code null}. */
-    public static String among(String word, Collection<String> candidates) {
+    public static @Nullable String among(@Nullable String word, Collection<String> candidates) {
         if (word == null) {
             return null;
         }
@@ -32,7 +33,7 @@ public final class Closest {
     }
 
     /** {@code "; did you mean 'x'?"} for the closest candidate, or {@code ""} when none is close. */
-    public static String hint(String word, Collection<String> candidates) {
+    public static String hint(@Nullable String word, Collection<String> candidates) {
         String best = among(word, candidates);
         return best == null ? "" : "; did you mean '" + best + "'?";
     }

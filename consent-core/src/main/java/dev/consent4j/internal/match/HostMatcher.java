@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps host names to values through exact hosts and {@code *.example.com} wildcards, compiled
@@ -32,12 +33,12 @@ public final class HostMatcher<V> {
     }
 
     /** Whether {@code host} is a host name or a {@code *.}-wildcard this matcher accepts. */
-    public static boolean isValidHost(String host) {
+    public static boolean isValidHost(@Nullable String host) {
         return host != null && host.length() <= 253 && HOST.matcher(host.toLowerCase(Locale.ROOT)).matches();
     }
 
     /** The value for {@code host}, or {@code null} when nothing matches. */
-    public V match(String host) {
+    public @Nullable V match(@Nullable String host) {
         if (host == null || host.isEmpty()) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps names (cookie names, storage keys) to values through exact names and globs, compiled once.
@@ -45,7 +46,7 @@ public final class NameMatcher<V> {
     }
 
     /** The value for {@code name}, or {@code null} when nothing matches. */
-    public V match(String name) {
+    public @Nullable V match(String name) {
         V value = exact.get(name);
         if (value != null) {
             return value;

@@ -4,4 +4,7 @@
  * wildcard patterns. The filter and the CSP builder use them on every request; {@code Closest}
  * gives the did-you-mean hints of the policy loader and of unknown ids.
  */
+@NullMarked
 package dev.consent4j.internal.match;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package dev.consent4j.internal.signing;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes URL-safe Base64 without padding, as {@link SignedValues} writes it, straight from the
@@ -28,7 +29,7 @@ final class Base64Url {
      * encoder cannot produce (one character past a multiple of four), or set bits in the unused low
      * end of the last character, each of which would give one value several spellings.
      */
-    static byte[] decode(byte[] in, int from, int to) {
+    static byte @Nullable [] decode(byte[] in, int from, int to) {
         int length = to - from;
         int tail = length % 4;
         if (tail == 1) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The part every expiring token of consent4j shares (the unsubscribe links, the guardian-consent
@@ -54,12 +55,13 @@ public final class ExpiringTokens {
     public <T> Verified<T> verify(String value, char format, int maxLength, Function<ByteBuffer, T> reader,
             Function<T, Instant> expiresAt) {
         SignedValues.Opened opened = values.open(value, format, maxLength);
-        if (!opened.trusted()) {
+        byte[] payload = opened.payload();
+        if (payload == null) {
             return new Verified<>(null, opened.rejection());
         }
         T token;
         try {
-            ByteBuffer in = ByteBuffer.wrap(opened.payload());
+            ByteBuffer in = ByteBuffer.wrap(payload);
             token = reader.apply(in);
             if (in.hasRemaining()) {
                 return new Verified<>(null, Rejection.UNREADABLE);
@@ -81,6 +83,6 @@ public final class ExpiringTokens {
     }
 
     /** A verified token, or why it was refused. */
-    public record Verified<T>(T token, Rejection rejection) {
+    public record Verified<T>(@Nullable T token, @Nullable Rejection rejection) {
     }
 }

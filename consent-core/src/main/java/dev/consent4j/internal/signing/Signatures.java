@@ -52,7 +52,7 @@ public final class Signatures {
 
     /** The signature of {@code data} under the newest key. */
     public byte[] sign(byte[] data) {
-        return macs.get(currentKeyId()).get().doFinal(data);
+        return macsInOrder.get(0).get().doFinal(data); // keys.all() lists the current key first
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The envelope every signed value of consent4j uses: {@code <format>.<key id>.<payload>.<signature>},
@@ -36,7 +37,7 @@ public final class SignedValues {
     }
 
     /** Checks the envelope and signature of {@code value} and returns its payload, or why it is not trusted. */
-    public Opened open(String value, char format, int maxLength) {
+    public Opened open(@Nullable String value, char format, int maxLength) {
         if (value == null || value.isEmpty()) {
             return Opened.rejected(Rejection.MALFORMED);
         }
@@ -81,7 +82,7 @@ public final class SignedValues {
      *
      * @param signedWithOlderKey whether a key other than the newest signed it, so it should be re-issued
      */
-    public record Opened(byte[] payload, Rejection rejection, boolean signedWithOlderKey) {
+    public record Opened(byte @Nullable [] payload, @Nullable Rejection rejection, boolean signedWithOlderKey) {
 
         static Opened rejected(Rejection rejection) {
             return new Opened(null, rejection, false);
@@ -104,7 +105,7 @@ public final class SignedValues {
 
         @Override
         public String toString() {
-            return trusted() ? "Opened[" + payload.length + " bytes]" : "Opened[" + rejection + "]";
+            return payload != null ? "Opened[" + payload.length + " bytes]" : "Opened[" + rejection + "]";
         }
     }
 }

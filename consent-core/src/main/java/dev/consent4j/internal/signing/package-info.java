@@ -4,4 +4,7 @@
  * {@link dev.consent4j.signing.SigningKeys} a shop configures, one canonical encoding, constant-time
  * checks.
  */
+@NullMarked
 package dev.consent4j.internal.signing;
+
+import org.jspecify.annotations.NullMarked;

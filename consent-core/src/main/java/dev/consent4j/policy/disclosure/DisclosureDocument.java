@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The public disclosure a policy yields, in one language: the external-transmission notice (one
@@ -42,11 +43,11 @@ public record DisclosureDocument(
         List<TrackerEntry> trackers,
         List<RecipientEntry> recipients,
         List<SourceEntry> sources,
-        DataAbroadEntry dataAbroad,
+        @Nullable DataAbroadEntry dataAbroad,
         List<RevisionEntry> history) {
 
     /** A country's name in {@code language}, e.g. {@code 日本} or {@code Japan}; the code where Java knows no name. */
-    public static String country(String language, String code) {
+    public static String country(String language, @Nullable String code) {
         if (code == null || code.isEmpty()) {
             return "";
         }
@@ -119,9 +120,10 @@ public record DisclosureDocument(
      * @param successionStartDate for a successor whose succession is planned, the day it takes over; else {@code null}
      */
     public record RecipientEntry(String id, String name, Relation relation, List<String> countries, List<String> dataItems,
-            List<String> purposes, URI privacyNotice, boolean linksToPerson, JointUseEntry jointUse,
-            ForeignTransferEntry foreignTransfer, OptOutRouteEntry optOutRoute, List<GroundEntry> legalGrounds,
-            List<String> examples, boolean andOthers, LocalDate successionStartDate) {
+            List<String> purposes, @Nullable URI privacyNotice, boolean linksToPerson, @Nullable JointUseEntry jointUse,
+            @Nullable ForeignTransferEntry foreignTransfer, @Nullable OptOutRouteEntry optOutRoute,
+            List<GroundEntry> legalGrounds, List<String> examples, boolean andOthers,
+            @Nullable LocalDate successionStartDate) {
 
         public RecipientEntry {
             Objects.requireNonNull(id, "id");
@@ -189,7 +191,7 @@ public record DisclosureDocument(
     }
 
     /** One version of the policy and what it added, changed and removed. */
-    public record RevisionEntry(String version, LocalDate effectiveDate, List<ChangeEntry> changes) {
+    public record RevisionEntry(String version, @Nullable LocalDate effectiveDate, List<ChangeEntry> changes) {
 
         public RevisionEntry {
             Objects.requireNonNull(version, "version");

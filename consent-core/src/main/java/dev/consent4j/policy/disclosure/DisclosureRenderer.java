@@ -5,6 +5,7 @@ import dev.consent4j.policy.disclosure.Outline.Field;
 import dev.consent4j.policy.disclosure.Outline.Section;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link DisclosureDocument} as HTML (a fragment to embed in a shop's page, or a whole
@@ -70,7 +71,7 @@ public final class DisclosureRenderer {
      * @param home       the address of the link back to the shop, or {@code null} for none
      * @param homeText   the words of that link
      */
-    public record Page(String shopName, List<String> stylesheets, String home, String homeText) {
+    public record Page(String shopName, List<String> stylesheets, @Nullable String home, String homeText) {
 
         public Page {
             java.util.Objects.requireNonNull(shopName, "shopName");
@@ -101,7 +102,7 @@ public final class DisclosureRenderer {
      * in a banner landmark (a link to {@code home} when given) and the stylesheets. Every text is escaped.
      */
     public static String pageStart(String language, String title, List<String> stylesheets, String shopName,
-            String home) {
+            @Nullable String home) {
         StringBuilder links = new StringBuilder();
         stylesheets.forEach(stylesheet -> links.append(line(STYLESHEET, Map.of("href", stylesheet))));
         return line(PAGE_START, Map.of(
@@ -112,7 +113,7 @@ public final class DisclosureRenderer {
     }
 
     /** The closing of a page {@link #pageStart} opened, with the link back to the shop when {@code home} is given. */
-    public static String pageEnd(String home, String homeText) {
+    public static String pageEnd(@Nullable String home, String homeText) {
         return line(PAGE_END, Map.of("footer", home == null ? "" : line(FOOTER, Map.of("home", home, "text", homeText))));
     }
 

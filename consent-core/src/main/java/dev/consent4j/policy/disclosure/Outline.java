@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a disclosure shows and in which order, whatever the output format: the HTML and Markdown
@@ -38,7 +39,7 @@ record Outline(
         List<Section> history) {
 
     /** A labelled value; {@code link} is set when the value is an address worth linking. */
-    record Field(String label, String value, URI link) {
+    record Field(String label, String value, @Nullable URI link) {
     }
 
     /** One recipient: a heading, an anchor and its fields. */
@@ -76,7 +77,7 @@ record Outline(
         return new Section("source-" + source.id(), source.provider().name(), fields);
     }
 
-    private static List<Field> abroad(DataAbroadEntry abroad, Labels labels) {
+    private static List<Field> abroad(@Nullable DataAbroadEntry abroad, Labels labels) {
         List<Field> fields = new ArrayList<>();
         if (abroad != null) {
             add(fields, labels.countries(), abroad.countries().isEmpty() ? labels.notAbroad()

@@ -5,4 +5,7 @@
  * (from the pieces in {@code pages/*.html}, filled by {@link dev.consent4j.internal.html.PageTemplate})
  * or Markdown.
  */
+@NullMarked
 package dev.consent4j.policy.disclosure;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,7 +9,6 @@ import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.Purpose;
 import dev.consent4j.policy.load.Node.ObjectNode;
 import dev.consent4j.policy.load.Node.ScalarNode;
-import dev.consent4j.policy.load.Node.ScalarType;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds the policy's {@code banner:} section (text overrides per language, the pause after an
@@ -117,7 +117,7 @@ final class BannerReader {
                 problems.error(path, value, "'" + code + "' is not a jurisdiction code such as US, US-CA or EU, nor default");
                 return;
             }
-            String text = value instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL ? scalar.text().trim() : null;
+            String text = value instanceof ScalarNode scalar && scalar.text() != null ? scalar.text().trim() : null;
             Period period = period(text, path, value);
             if (period != null) {
                 pauses.put(code, period);
@@ -126,7 +126,7 @@ final class BannerReader {
         return pauses;
     }
 
-    private Period period(String text, String path, Node at) {
+    private @Nullable Period period(@Nullable String text, String path, Node at) {
         try {
             Period period = Period.parse(text == null ? "" : text);
             if (!period.isNegative()) {
@@ -204,7 +204,7 @@ final class BannerReader {
     }
 
     /** Where the rule makes a topic opt-out ({@code default} or a jurisdiction code), or {@code null}. */
-    private static String optOutSomewhere(BasisRule basis) {
+    private static @Nullable String optOutSomewhere(BasisRule basis) {
         if (basis.byDefault() == Basis.OPT_OUT) {
             return "default";
         }

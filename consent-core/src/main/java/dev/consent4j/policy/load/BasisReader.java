@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a basis — {@code opt-in}, or {@code {default: opt-out, EU: opt-in}} — wherever a policy
@@ -25,7 +26,7 @@ final class BasisReader {
     }
 
     /** The required {@code basis} of a purpose or cookie category, or {@code null} after reporting. */
-    BasisRule required(Fields f) {
+    @Nullable BasisRule required(Fields f) {
         Node node = f.node() instanceof ObjectNode o ? o.fields().get("basis") : null;
         if (node == null) {
             problems.error(f.path("basis"), f.node(), "required field 'basis' is missing; use " + CHOICES);
@@ -35,7 +36,7 @@ final class BasisReader {
     }
 
     /** The basis at {@code node}, or {@code null} after reporting what is wrong with it. */
-    BasisRule read(Node node, String path) {
+    @Nullable BasisRule read(Node node, String path) {
         if (node instanceof ScalarNode scalar) {
             Basis basis = Basis.fromId(scalar.text());
             if (basis == null) {
@@ -72,7 +73,7 @@ final class BasisReader {
             problems.error(PathNames.child(path, "default"), node, "a basis with per-jurisdiction overrides needs a 'default'");
             return null;
         }
-        return ok ? new BasisRule(byDefault, overrides) : null;
+        return ok && byDefault != null ? new BasisRule(byDefault, overrides) : null;
     }
 
     /** {@code home} and every override code within it (e.g. JP and JP-13), to check a legal rule. */

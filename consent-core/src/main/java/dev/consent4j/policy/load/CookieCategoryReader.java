@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code cookie-categories} and the cookies each declares, with the cookie consent rules of
@@ -41,7 +42,7 @@ final class CookieCategoryReader {
         return top.collect("cookie-categories", KEYS, f -> category(f, seen, seenCookieNames));
     }
 
-    private CookieCategory category(Fields f, Set<String> seen, Set<String> seenCookieNames) {
+    private @Nullable CookieCategory category(Fields f, Set<String> seen, Set<String> seenCookieNames) {
         String id = f.uniqueId(seen);
         LocalizedText title = f.localized("title", true);
         LocalizedText description = f.localized("description", false);
@@ -74,7 +75,7 @@ final class CookieCategoryReader {
         if (id == null || title == null || basis == null) {
             return null;
         }
-        return new CookieCategory(id, title, description, basis, cookies, consentMode);
+        return new CookieCategory(id, title, Fields.orEmpty(description), basis, cookies, consentMode);
     }
 
     private void optOutInEea(Fields f, BasisRule basis) {
@@ -89,7 +90,7 @@ final class CookieCategoryReader {
         }
     }
 
-    private CookieDeclaration cookie(Fields c, boolean necessary, Set<String> seenNames) {
+    private @Nullable CookieDeclaration cookie(Fields c, boolean necessary, Set<String> seenNames) {
         String name = c.text("name", true);
         if (name != null && !NameMatcher.isValidGlob(name)) {
             problems.error(c.path("name"), c.at("name"), "'" + name + "' is not a cookie name or pattern; names may use * and ? "
@@ -119,6 +120,7 @@ final class CookieCategoryReader {
             problems.error(LegalRule.STRICTLY_NECESSARY, c.path("justification"), c.node(), "a strictly necessary cookie "
                     + "needs a justification: say why the service cannot work without it");
         }
-        return name == null ? null : new CookieDeclaration(name, normalizedDomains, path, setBy, storage, justification);
+        return name == null ? null : new CookieDeclaration(name, normalizedDomains, path == null ? "/" : path, setBy,
+                storage, Fields.orEmpty(justification));
     }
 }

@@ -7,6 +7,7 @@ import dev.consent4j.policy.load.Node.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code data-abroad}, the policy's statement of where outside Japan personal data is
@@ -24,7 +25,7 @@ final class DataAbroadReader {
     }
 
     /** The declaration, or {@code null} when the policy makes none (or it is malformed, after reporting). */
-    DataAbroad read(Fields top) {
+    @Nullable DataAbroad read(Fields top) {
         Fields f = top.object("data-abroad", false, KEYS);
         if (f == null) {
             return null;
@@ -46,7 +47,7 @@ final class DataAbroadReader {
             }
         }
         LocalizedText note = f.localized("note", false);
-        DataAbroad declared = new DataAbroad(countries, note);
+        DataAbroad declared = new DataAbroad(countries, Fields.orEmpty(note));
         List<Node> recipients = top.list("recipients");
         for (int i = 0; i < recipients.size(); i++) {
             if (recipients.get(i) instanceof ObjectNode recipient) {
@@ -59,7 +60,7 @@ final class DataAbroadReader {
     }
 
     /** Warns about each country of a recipient's {@code country} or {@code countries} that the declaration does not allow. */
-    private void check(Node given, String path, DataAbroad declared, List<String> countries) {
+    private void check(@Nullable Node given, String path, DataAbroad declared, List<String> countries) {
         if (given instanceof ScalarNode country) {
             warnUnlessAllowed(country, path, declared, countries);
         } else if (given instanceof Node.ArrayNode list) {

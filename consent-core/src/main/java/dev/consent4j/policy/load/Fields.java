@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the fields of one mapping in a policy file, reporting every problem (wrong type, missing
@@ -43,7 +44,7 @@ final class Fields {
      * The mapping at {@code path}, or {@code null} (after reporting) when the node is not one.
      * Keys outside {@code allowed} are reported, with a suggestion when one is close.
      */
-    static Fields of(Node node, String path, Problems problems, List<String> languages, Set<String> allowed) {
+    static @Nullable Fields of(Node node, String path, Problems problems, List<String> languages, Set<String> allowed) {
         if (!(node instanceof ObjectNode object)) {
             problems.error(path, node, "expected a mapping (key: value pairs) but found " + node.kindName());
             return null;
@@ -86,12 +87,12 @@ final class Fields {
     }
 
     /** The node under {@code key}, or {@code null} when absent or written as null. */
-    private Node value(String key) {
+    private @Nullable Node value(String key) {
         Node child = node.fields().get(key);
         return child instanceof ScalarNode s && s.type() == ScalarType.NULL ? null : child;
     }
 
-    private void missing(LegalRule rule, String key, String hint) {
+    private void missing(@Nullable LegalRule rule, String key, String hint) {
         problems.error(rule, path(key), node, "required field '" + key + "' is missing" + hint);
     }
 
@@ -104,7 +105,7 @@ final class Fields {
     }
 
     /** A scalar's text; reports a missing required field or a non-scalar. */
-    String text(String key, boolean required) {
+    @Nullable String text(String key, boolean required) {
         Node child = value(key);
         if (child == null) {
             if (required) {
@@ -116,7 +117,7 @@ final class Fields {
             problems.error(path(key), child, "expected text but found " + child.kindName());
             return null;
         }
-        if (scalar.text().isBlank()) {
+        if (scalar.text() == null || scalar.text().isBlank()) {
             problems.error(path(key), child, "'" + key + "' must not be blank");
             return null;
         }
@@ -150,7 +151,7 @@ final class Fields {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < array.items().size(); i++) {
             Node item = array.items().get(i);
-            if (item instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL && !scalar.text().isBlank()) {
+            if (item instanceof ScalarNode scalar && scalar.text() != null && !scalar.text().isBlank()) {
                 values.add(scalar.text().trim());
             } else {
                 problems.error(PathNames.item(path(key), i), item, "expected text but found " + describe(item));
@@ -172,17 +173,23 @@ final class Fields {
         return array.items();
     }
 
+    /** {@code text}, or {@link LocalizedText#EMPTY} for an optional text that is absent. */
+    static LocalizedText orEmpty(@Nullable LocalizedText text) {
+        return text == null ? LocalizedText.EMPTY : text;
+    }
+
     /** A nested mapping, or {@code null} when absent (reported if required) or malformed. */
-    Fields object(String key, boolean required, Set<String> allowed) {
+    @Nullable Fields object(String key, boolean required, Set<String> allowed) {
         return object(key, required, null, "", allowed);
     }
 
     /** A nested mapping that {@code rule} requires ({@code why} says what for), reported under the rule when absent. */
-    Fields object(String key, LegalRule requiredBy, String why, Set<String> allowed) {
+    @Nullable Fields object(String key, LegalRule requiredBy, String why, Set<String> allowed) {
         return object(key, true, requiredBy, "; " + why, allowed);
     }
 
-    private Fields object(String key, boolean required, LegalRule rule, String hint, Set<String> allowed) {
+    private @Nullable Fields object(String key, boolean required, @Nullable LegalRule rule, String hint,
+            Set<String> allowed) {
         Node child = value(key);
         if (child == null) {
             if (required) {
@@ -194,7 +201,7 @@ final class Fields {
     }
 
     /** A text per language that {@code rule} requires, reported under the rule when absent. */
-    LocalizedText localized(String key, LegalRule requiredBy) {
+    @Nullable LocalizedText localized(String key, LegalRule requiredBy) {
         return localized(key, true, requiredBy);
     }
 
@@ -202,11 +209,11 @@ final class Fields {
      * A text per language, written as {@code {ja: …, en: …}}. Every policy language must be
      * present; a language the policy does not declare is reported.
      */
-    LocalizedText localized(String key, boolean required) {
+    @Nullable LocalizedText localized(String key, boolean required) {
         return localized(key, required, null);
     }
 
-    private LocalizedText localized(String key, boolean required, LegalRule rule) {
+    private @Nullable LocalizedText localized(String key, boolean required, @Nullable LegalRule rule) {
         Node child = value(key);
         if (child == null) {
             if (required) {
@@ -217,8 +224,9 @@ final class Fields {
         return localizedValue(child, path(key));
     }
 
-    LocalizedText localizedValue(Node child, String at) {
-        if (child instanceof ScalarNode scalar && languages.size() == 1 && scalar.type() == ScalarType.STRING) {
+    @Nullable LocalizedText localizedValue(Node child, String at) {
+        if (child instanceof ScalarNode scalar && languages.size() == 1 && scalar.type() == ScalarType.STRING
+                && scalar.text() != null) {
             return LocalizedText.of(languages.get(0), scalar.text());
         }
         if (!(child instanceof ObjectNode object)) {
@@ -242,7 +250,7 @@ final class Fields {
                         + "' is not one of the policy's languages " + languages);
                 continue;
             }
-            if (entry.getValue() instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL
+            if (entry.getValue() instanceof ScalarNode scalar && scalar.text() != null
                     && !scalar.text().isBlank()) {
                 values.put(language, scalar.text().trim());
             } else {
@@ -258,7 +266,7 @@ final class Fields {
     }
 
     /** An id of 1 to 64 characters of a-z, 0-9, '.', '_' or '-', or {@code null} after reporting. */
-    String id(String key) {
+    @Nullable String id(String key) {
         String id = text(key, true);
         if (id != null && !ID.matcher(id).matches()) {
             problems.error(path(key), at(key), "an id is 1 to 64 characters of a-z, 0-9, '.', '_' or '-', starting with "
@@ -269,7 +277,7 @@ final class Fields {
     }
 
     /** The entry's {@code id}, or {@code null} after reporting it malformed or already in {@code seen}. */
-    String uniqueId(Set<String> seen) {
+    @Nullable String uniqueId(Set<String> seen) {
         String id = id("id");
         if (id != null && !seen.add(id)) {
             problems.error(path("id"), at("id"), "duplicate id '" + id + "'");
@@ -279,7 +287,7 @@ final class Fields {
     }
 
     /** A required id naming one of {@code known} ({@code kind} says what), or {@code null} after reporting. */
-    String reference(String key, Set<String> known, String kind) {
+    @Nullable String reference(String key, Set<String> known, String kind) {
         String id = text(key, true);
         if (id != null && !known.contains(id)) {
             problems.error(path(key), at(key), Suggestions.unknown(id, known, kind));
@@ -317,7 +325,7 @@ final class Fields {
         return valid;
     }
 
-    LocalDate date(String key, boolean required) {
+    @Nullable LocalDate date(String key, boolean required) {
         String text = text(key, required);
         if (text == null) {
             return null;

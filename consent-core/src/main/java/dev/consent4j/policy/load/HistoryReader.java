@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code history}: the versions of the policy, oldest first, with the topics each changed
@@ -32,7 +33,7 @@ final class HistoryReader {
      * @param topicIds the purposes and categories the policy declares
      * @param channels each purpose's channels, by purpose id: a change may name one ({@code catalogue:phone})
      */
-    List<Revision> read(Fields top, String version, Set<String> topicIds, Map<String, List<String>> channels) {
+    List<Revision> read(Fields top, @Nullable String version, Set<String> topicIds, Map<String, List<String>> channels) {
         Set<String> removedIds = removedIds(top);
         Set<String> declared = new LinkedHashSet<>(topicIds);
         channels.forEach((purpose, list) -> list.forEach(channel -> declared.add(Revision.key(purpose, channel))));
@@ -102,7 +103,7 @@ final class HistoryReader {
         return false;
     }
 
-    private Revision.Change change(Fields c, Set<String> known, Map<String, List<String>> channels) {
+    private Revision.@Nullable Change change(Fields c, Set<String> known, Map<String, List<String>> channels) {
         String topic = c.text("topic", true);
         if (topic != null && !known(topic, known, channels, c.path("topic"), c.at("topic"),
                 "; a removed topic is named by a change: removed")) {

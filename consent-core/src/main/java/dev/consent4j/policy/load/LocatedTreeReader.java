@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -32,20 +33,20 @@ final class LocatedTreeReader {
             .build();
 
     private final Problems problems;
-    private final byte[] content;
+    private final byte @Nullable [] content;
 
     LocatedTreeReader(Problems problems) {
         this(problems, null);
     }
 
     /** A reader that can quote {@code content}, the document's bytes, when advising on a syntax error. */
-    LocatedTreeReader(Problems problems, byte[] content) {
+    LocatedTreeReader(Problems problems, byte @Nullable [] content) {
         this.problems = problems;
         this.content = content;
     }
 
     /** The document's root, or {@code null} after reporting a syntax error. */
-    Node read(InputStream input, boolean yaml) {
+    @Nullable Node read(InputStream input, boolean yaml) {
         try (JsonParser parser = (yaml ? YAML : JSON).createParser(ObjectReadContext.empty(), input)) {
             JsonToken first = parser.nextToken();
             if (first == null) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one entry of {@code minors}: {@code {jurisdiction: US, guardian-below-age: 13,
@@ -85,7 +86,7 @@ final class MinorRuleReader {
     }
 
     /** The rule, or {@code null} after reporting; {@code purposes} is the list the reader resolved. */
-    MinorRule read(Fields f, List<String> purposes, Map<String, Purpose> purposeById, Map<String, CookieCategory> categoryById) {
+    @Nullable MinorRule read(Fields f, List<String> purposes, Map<String, Purpose> purposeById, Map<String, CookieCategory> categoryById) {
         String jurisdiction = f.text("jurisdiction", true);
         if (jurisdiction != null && !jurisdiction.equals("*") && !Jurisdiction.isValidCode(jurisdiction)) {
             problems.error(f.path("jurisdiction"), f.at("jurisdiction"), "jurisdiction must be a code such as JP, EU, UK or US-CA, "
@@ -129,7 +130,7 @@ final class MinorRuleReader {
         return rule;
     }
 
-    private Integer age(Fields f, String key, boolean required) {
+    private @Nullable Integer age(Fields f, String key, boolean required) {
         String text = f.text(key, required);
         if (text == null) {
             return null;

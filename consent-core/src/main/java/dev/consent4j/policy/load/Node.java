@@ -3,6 +3,7 @@ package dev.consent4j.policy.load;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed document node that remembers where it was in the file, which Jackson's own tree does
@@ -40,7 +41,7 @@ sealed interface Node {
     }
 
     /** A scalar; {@code text} is its text form, {@code type} what the parser saw. */
-    record ScalarNode(String text, ScalarType type, int line, int column) implements Node {
+    record ScalarNode(@Nullable String text, ScalarType type, int line, int column) implements Node {
         @Override
         public String kindName() {
             return switch (type) {

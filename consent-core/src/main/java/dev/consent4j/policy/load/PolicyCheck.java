@@ -1,7 +1,9 @@
 package dev.consent4j.policy.load;
 
+import dev.consent4j.policy.Policy;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Command line: validates policy files and prints every problem as
@@ -31,7 +33,8 @@ public final class PolicyCheck {
             PolicyCheckResult result = PolicyLoader.check(Path.of(arg));
             result.problems().forEach(out::println);
             if (result.valid()) {
-                out.println(arg + ": valid (policy " + result.policy().id() + " version " + result.policy().version()
+                Policy policy = Objects.requireNonNull(result.policy());
+                out.println(arg + ": valid (policy " + policy.id() + " version " + policy.version()
                         + ", " + result.warnings().size() + " warning(s))");
             } else {
                 out.println(arg + ": INVALID (" + result.errors().size() + " error(s))");

@@ -2,6 +2,7 @@ package dev.consent4j.policy.load;
 
 import dev.consent4j.policy.Policy;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What checking a policy file found.
@@ -9,7 +10,7 @@ import java.util.List;
  * @param policy   the policy when there were no errors, otherwise {@code null}
  * @param problems every error and warning, in file order of discovery
  */
-public record PolicyCheckResult(Policy policy, List<PolicyProblem> problems) {
+public record PolicyCheckResult(@Nullable Policy policy, List<PolicyProblem> problems) {
 
     public PolicyCheckResult {
         problems = List.copyOf(problems);

@@ -1,6 +1,7 @@
 package dev.consent4j.policy.load;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing wrong (or doubtful) in a policy file.
@@ -14,7 +15,7 @@ import java.util.Objects;
  *                {@code null} for a plain format error
  */
 public record PolicyProblem(Severity severity, String file, String path, int line, int column, String message,
-        String rule) {
+        @Nullable String rule) {
 
     /** Errors make a policy unusable; warnings are worth a look but do not stop loading. */
     public enum Severity {

@@ -24,8 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds a located document tree to a {@link Policy}: reads the top level and hands each section to
@@ -51,14 +53,14 @@ final class PolicyReader {
     }
 
     /** The policy, or {@code null} when any error was reported. */
-    Policy read(Node root) {
+    @Nullable Policy read(Node root) {
         if (!(root instanceof ObjectNode)) {
             problems.error("", root, "a policy file is a mapping with keys such as id, version and purposes, but this one is "
                     + root.kindName());
             return null;
         }
         List<String> languages = readLanguages((ObjectNode) root);
-        Fields top = Fields.of(root, "", problems, languages, ROOT_KEYS);
+        Fields top = Objects.requireNonNull(Fields.of(root, "", problems, languages, ROOT_KEYS), "the root is a mapping");
         String id = top.id("id");
         String version = top.text("version", true);
         LocalDate effectiveDate = top.date("effective-date", true);
@@ -104,7 +106,7 @@ final class PolicyReader {
         minorRules.checkPrecedence();
         BannerSettings banner = new BannerReader(problems).read(top, categories, purposes);
 
-        if (problems.hasErrors()) {
+        if (problems.hasErrors() || id == null || version == null || effectiveDate == null || operator == null) {
             return null;
         }
         try {
@@ -125,7 +127,7 @@ final class PolicyReader {
             builder.dataAbroad(dataAbroad);
             return builder.banner(banner).build();
         } catch (IllegalArgumentException | NullPointerException e) {
-            problems.error("", root, e.getMessage());
+            problems.error("", root, String.valueOf(e.getMessage()));
             return null;
         }
     }

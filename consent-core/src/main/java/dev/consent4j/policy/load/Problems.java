@@ -3,6 +3,7 @@ package dev.consent4j.policy.load;
 import dev.consent4j.policy.load.PolicyProblem.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Collects problems for one file; those raised by a {@link LegalRule} carry its id. */
 final class Problems {
@@ -27,7 +28,7 @@ final class Problems {
     }
 
     /** An error because the policy breaks {@code rule}. */
-    void error(LegalRule rule, String path, Node at, String message) {
+    void error(@Nullable LegalRule rule, String path, Node at, String message) {
         add(Severity.ERROR, rule, path, at, message);
     }
 
@@ -36,7 +37,7 @@ final class Problems {
         add(Severity.WARNING, rule, path, at, message);
     }
 
-    private void add(Severity severity, LegalRule rule, String path, Node at, String message) {
+    private void add(Severity severity, @Nullable LegalRule rule, String path, @Nullable Node at, String message) {
         list.add(new PolicyProblem(severity, file, path, at == null ? 0 : at.line(), at == null ? 0 : at.column(),
                 message, rule == null ? null : rule.id()));
     }

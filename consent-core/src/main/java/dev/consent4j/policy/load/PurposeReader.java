@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code purposes}: each purpose's basis, what it uses and whom it involves, with the rules of
@@ -62,7 +63,7 @@ final class PurposeReader {
         afterCategories.forEach(check -> check.accept(categoryById));
     }
 
-    private Purpose purpose(Fields f, Set<String> seen, Map<String, DataItem> dataItems, CatalogueReader.Channels channels,
+    private @Nullable Purpose purpose(Fields f, Set<String> seen, Map<String, DataItem> dataItems, CatalogueReader.Channels channels,
             Set<String> recipientIds, Set<String> categoryIds, Validity validityBase) {
         String id = f.uniqueId(seen);
         LocalizedText title = f.localized("title", true);
@@ -87,13 +88,13 @@ final class PurposeReader {
         if (id == null || title == null || basis == null) {
             return null;
         }
-        return Purpose.builder(id).title(title).description(description).basis(basis).dataItems(items)
+        return Purpose.builder(id).title(title).description(Fields.orEmpty(description)).basis(basis).dataItems(items)
                 .recipients(recipients).channels(purposeChannels).saleOrSharing(f.flag("sale-or-sharing"))
                 .targetedAdvertising(f.flag("targeted-advertising")).messageKind(kind).cookieCategories(categories)
                 .channelBases(channelBases).stopUse(stopUse).validity(validity).build();
     }
 
-    private MessageKind messageKind(Fields f) {
+    private @Nullable MessageKind messageKind(Fields f) {
         String text = f.text("message-kind", false);
         if (text == null) {
             return null;
@@ -109,7 +110,7 @@ final class PurposeReader {
         };
     }
 
-    private void necessaryThroughChoosable(Fields f, String purposeId, BasisRule basis, List<String> categoryIds,
+    private void necessaryThroughChoosable(Fields f, @Nullable String purposeId, BasisRule basis, List<String> categoryIds,
             Map<String, CookieCategory> categoryById) {
         Set<String> codes = new TreeSet<>(basis.overrides().keySet());
         codes.add(Jurisdiction.UNKNOWN.code());

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of a purpose beyond its own basis: a basis per channel ({@code channel-basis}), what a
@@ -37,7 +38,7 @@ final class PurposeRules {
      * opt-in or opt-out (a channel can be no more necessary than its purpose, and a purpose with
      * necessary or notice-only basis offers no channel choice).
      */
-    Map<String, BasisRule> channelBases(Fields f, BasisRule basis, List<String> purposeChannels) {
+    Map<String, BasisRule> channelBases(Fields f, @Nullable BasisRule basis, List<String> purposeChannels) {
         if (!f.has("channel-basis")) {
             return Map.of();
         }
@@ -80,8 +81,8 @@ final class PurposeRules {
      * Reports each subscription channel that is electronic mail and would be opt-out in Japan,
      * at the basis that makes it so: the channel's own, or the purpose's.
      */
-    void electronicMailOptIn(Fields f, BasisRule basis, Map<String, BasisRule> channelBases, List<String> purposeChannels,
-            Map<String, Channel> channels, MessageKind kind) {
+    void electronicMailOptIn(Fields f, @Nullable BasisRule basis, Map<String, BasisRule> channelBases, List<String> purposeChannels,
+            Map<String, Channel> channels, @Nullable MessageKind kind) {
         if (basis == null || kind != MessageKind.SUBSCRIPTION) {
             return;
         }
@@ -107,7 +108,7 @@ final class PurposeRules {
      * what a notice-only purpose may not be: a marketing purpose with channels, or one a GPC signal
      * or a sale opt-out must be able to refuse.
      */
-    StopUse stopUse(Fields f, BasisRule basis, List<String> purposeChannels) {
+    @Nullable StopUse stopUse(Fields f, @Nullable BasisRule basis, List<String> purposeChannels) {
         boolean notice = basis != null && (basis.byDefault() == Basis.NOTICE || basis.overrides().containsValue(Basis.NOTICE));
         if (!notice) {
             if (f.has("stop-use")) {
@@ -131,7 +132,7 @@ final class PurposeRules {
         }
         Node node = f.at("stop-use");
         if (node instanceof ScalarNode scalar) {
-            if ("honoured".equals(scalar.text().trim())) {
+            if (scalar.text() != null && "honoured".equals(scalar.text().trim())) {
                 return StopUse.HONOURED;
             }
             problems.error(f.path("stop-use"), node, "stop-use is honoured, or {refused: {…the reason per language…}}, but was '"

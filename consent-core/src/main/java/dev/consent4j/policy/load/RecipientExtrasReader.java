@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what a recipient adds to its name and relation: the legal grounds it receives data on
@@ -33,7 +34,7 @@ final class RecipientExtrasReader {
         this.problems = problems;
     }
 
-    Extras read(Fields f, LocalizedText name, Relation relation, JointUse jointUse, List<String> purposes,
+    Extras read(Fields f, @Nullable LocalizedText name, @Nullable Relation relation, @Nullable JointUse jointUse, List<String> purposes,
             Map<String, Purpose> purposeById) {
         List<ProvisionGround> grounds = new ArrayList<>();
         Set<LegalGround> seen = new LinkedHashSet<>();
@@ -67,7 +68,7 @@ final class RecipientExtrasReader {
         return new Extras(grounds, examples, andOthers);
     }
 
-    private ProvisionGround ground(Fields g, Relation relation, JointUse jointUse, List<String> purposes,
+    private @Nullable ProvisionGround ground(Fields g, @Nullable Relation relation, @Nullable JointUse jointUse, List<String> purposes,
             Map<String, Purpose> purposeById, Set<LegalGround> seen) {
         String id = g.text("ground", true);
         LegalGround ground = id == null ? null : LegalGround.fromId(id);
@@ -107,6 +108,6 @@ final class RecipientExtrasReader {
                 }
             }
         }
-        return new ProvisionGround(ground, covered, description);
+        return new ProvisionGround(ground, covered, Fields.orEmpty(description));
     }
 }

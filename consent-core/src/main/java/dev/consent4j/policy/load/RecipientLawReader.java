@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the blocks of a recipient that Japan's APPI asks for by relation, with its rules: the
@@ -31,7 +32,7 @@ final class RecipientLawReader {
     }
 
     /** The joint-use block: required for a joint user, refused for any other relation. */
-    JointUse jointUse(Fields f, Relation relation, Map<String, DataItem> dataItems) {
+    @Nullable JointUse jointUse(Fields f, @Nullable Relation relation, Map<String, DataItem> dataItems) {
         Fields joint = relation == Relation.JOINT_USER
                 ? f.object("joint-use", LegalRule.APPI_27_JOINT_USE, "a joint user comes with the announced items "
                         + "(data items, joint users, purposes, responsible party; APPI art. 27(5)(iii))", JOINT_USE_KEYS)
@@ -57,7 +58,7 @@ final class RecipientLawReader {
     }
 
     /** The foreign-transfer block: required for a third party outside Japan. */
-    ForeignTransfer foreignTransfer(Fields f, Relation relation, List<String> countries) {
+    @Nullable ForeignTransfer foreignTransfer(Fields f, @Nullable Relation relation, List<String> countries) {
         List<String> abroad = countries.stream().filter(c -> !"JP".equals(c)).toList();
         boolean foreignThirdParty = relation == Relation.THIRD_PARTY && !abroad.isEmpty();
         Fields foreignFields = f.object("foreign-transfer", false, FOREIGN_KEYS);
@@ -74,7 +75,7 @@ final class RecipientLawReader {
     }
 
     /** A filed opt-out route: only for a third party, never for special-care data. */
-    OptOutRoute optOutRoute(Fields f, Relation relation, List<String> items, Map<String, DataItem> dataItems) {
+    @Nullable OptOutRoute optOutRoute(Fields f, @Nullable Relation relation, List<String> items, Map<String, DataItem> dataItems) {
         Fields route = f.object("opt-out-route", false, OPT_OUT_KEYS);
         if (route == null) {
             return null;

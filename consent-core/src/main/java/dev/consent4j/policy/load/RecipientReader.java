@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code recipients}: who receives personal data, in which relation and country, what and
@@ -49,7 +50,7 @@ final class RecipientReader {
         return top.collect("recipients", KEYS, f -> recipient(f, seen, dataItems, purposeIds, purposeById));
     }
 
-    private Recipient recipient(Fields f, Set<String> seen, Map<String, DataItem> dataItems, Set<String> purposeIds,
+    private @Nullable Recipient recipient(Fields f, Set<String> seen, Map<String, DataItem> dataItems, Set<String> purposeIds,
             Map<String, Purpose> purposeById) {
         String id = f.uniqueId(seen);
         LocalizedText name = f.localized("name", true);
@@ -86,7 +87,7 @@ final class RecipientReader {
      * Where the recipient handles data: {@code country: JP}, or several as {@code country: [US, SG]}
      * or {@code countries: [US, SG]}; {@code null} after reporting a problem.
      */
-    private List<String> countries(Fields f) {
+    private @Nullable List<String> countries(Fields f) {
         if (f.has("country") && f.has("countries")) {
             problems.error(f.path("countries"), f.at("countries"), "give country or countries, not both; "
                     + "countries: [US, SG] lists every country where the recipient handles data");
@@ -119,7 +120,7 @@ final class RecipientReader {
         return countries.size() == given.size() ? countries : null;
     }
 
-    private URI privacyNotice(Fields f) {
+    private @Nullable URI privacyNotice(Fields f) {
         String text = f.text("privacy-notice", false);
         if (text == null) {
             return null;

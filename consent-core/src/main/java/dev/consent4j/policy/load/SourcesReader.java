@@ -6,6 +6,7 @@ import dev.consent4j.policy.Party;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code sources}: who the shop receives personal data from, what it receives, and the
@@ -28,7 +29,7 @@ final class SourcesReader {
         return top.collect("sources", SOURCE_KEYS, f -> source(f, seen, dataItemIds, purposeIds));
     }
 
-    private DataSource source(Fields f, Set<String> seen, Set<String> dataItemIds, Set<String> purposeIds) {
+    private @Nullable DataSource source(Fields f, Set<String> seen, Set<String> dataItemIds, Set<String> purposeIds) {
         String id = f.uniqueId(seen);
         boolean corporation = !f.flag("individual");
         Party provider = PartyReader.read(f, "provider", LegalRule.APPI_30_SOURCE_RECORDS,

@@ -2,6 +2,7 @@ package dev.consent4j.policy.load;
 
 import dev.consent4j.internal.match.Closest;
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 
 /** "Did you mean…" for misspelt keys and ids in a policy file; see {@link Closest}. */
 final class Suggestions {
@@ -10,7 +11,7 @@ final class Suggestions {
     }
 
     /** The candidate within edit distance 2 of {@code word} (closest first), or {@code null}. */
-    static String closest(String word, Collection<String> candidates) {
+    static @Nullable String closest(String word, Collection<String> candidates) {
         return Closest.among(word, candidates);
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code trackers}: the tags and pixels a shop runs, the recipient and cookie category of
@@ -33,7 +34,7 @@ final class TrackerReader {
         return top.collect("trackers", KEYS, f -> tracker(f, seen, recipientIds, categoryIds, categories));
     }
 
-    private Tracker tracker(Fields f, Set<String> seen, Set<String> recipientIds, Set<String> categoryIds,
+    private @Nullable Tracker tracker(Fields f, Set<String> seen, Set<String> recipientIds, Set<String> categoryIds,
             Map<String, CookieCategory> categories) {
         String id = f.uniqueId(seen);
         String recipient = f.reference("recipient", recipientIds, "recipient");
@@ -66,7 +67,8 @@ final class TrackerReader {
         if (id == null || recipient == null || category == null) {
             return null;
         }
-        return new Tracker(id, recipient, category, service, hosts, kinds, cookies, sends, sitePurpose, recipientPurpose);
+        return new Tracker(id, recipient, category, service == null ? id : service, hosts, kinds, cookies, sends,
+                Fields.orEmpty(sitePurpose), Fields.orEmpty(recipientPurpose));
     }
 
     private void cookiesInCategory(Fields f, CookieCategory category, List<String> cookies) {

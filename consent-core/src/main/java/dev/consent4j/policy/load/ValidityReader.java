@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads how long choices count: the policy's {@code consent-validity} and a purpose's
@@ -32,7 +33,7 @@ final class ValidityReader {
      * The validity under {@code key} of {@code f}, its missing fields taken from {@code base};
      * {@code null} when absent (or, after reporting, malformed).
      */
-    ValidityRule read(Fields f, String key, Validity base, boolean grantsRequired) {
+    @Nullable ValidityRule read(Fields f, String key, Validity base, boolean grantsRequired) {
         if (!f.has(key)) {
             return null;
         }
@@ -85,7 +86,7 @@ final class ValidityReader {
     }
 
     /** The fields of one mapping over {@code base}; keys outside {@code allowedOnly} (when given) are reported. */
-    private Validity fields(ObjectNode object, String path, Validity base, Set<String> allowedOnly) {
+    private @Nullable Validity fields(ObjectNode object, String path, Validity base, Set<String> allowedOnly) {
         Period grants = base.grants();
         Period refusals = base.refusals();
         Period terms = base.memberTermGrants();
@@ -108,7 +109,7 @@ final class ValidityReader {
                 continue;
             }
             Period period = period(scalar, entryPath, true);
-            if (period == null && !scalar.text().trim().equals("never")) {
+            if (period == null && !(scalar.text() != null && scalar.text().trim().equals("never"))) {
                 ok = false;
                 continue;
             }
@@ -122,7 +123,7 @@ final class ValidityReader {
     }
 
     /** A positive period, or {@code null}: for {@code never} (when allowed) or after reporting. */
-    private Period period(ScalarNode scalar, String path, boolean neverAllowed) {
+    private @Nullable Period period(ScalarNode scalar, String path, boolean neverAllowed) {
         String text = scalar.text() == null ? "" : scalar.text().trim();
         if (neverAllowed && text.equals("never")) {
             return null;

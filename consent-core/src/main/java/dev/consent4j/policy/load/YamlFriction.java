@@ -5,6 +5,7 @@ import dev.consent4j.policy.load.Node.ScalarNode;
 import dev.consent4j.policy.load.Node.ScalarType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the YAML parser's messages about the commonest slips in a policy file into advice: a text
@@ -24,7 +25,7 @@ final class YamlFriction {
      * Advice for a syntax error at {@code line} (1-based) of {@code content}, or {@code null} when
      * the message is not one of the known slips.
      */
-    static Advice advice(String message, byte[] content, int line, int column) {
+    static @Nullable Advice advice(@Nullable String message, byte @Nullable [] content, int line, int column) {
         if (message == null || content == null) {
             return null;
         }
@@ -61,8 +62,8 @@ final class YamlFriction {
 
     /** A reminder for a key with no value inside an inline map: most often a text cut at an unquoted comma. */
     /** A key written with no value, as a text cut at an unquoted comma leaves it ({@code {ja: a, b}}). */
-    static boolean noValue(Node node) {
-        return node instanceof ScalarNode s && (s.type() == ScalarType.NULL || s.type() == ScalarType.STRING && s.text().isEmpty());
+    static boolean noValue(@Nullable Node node) {
+        return node instanceof ScalarNode s && (s.type() == ScalarType.NULL || s.type() == ScalarType.STRING && "".equals(s.text()));
     }
 
     /** Advice for {@code key} of {@code object}, which has no value: the text before it was cut at a comma. */
@@ -78,7 +79,7 @@ final class YamlFriction {
         return cutAtComma(null, null, key);
     }
 
-    private static String cutAtComma(String previousKey, String previousText, String key) {
+    private static String cutAtComma(@Nullable String previousKey, @Nullable String previousText, String key) {
         String cut = "quote this text: an unquoted ',' inside {…} ends a text, so '" + key + "' was read as a key of its own; ";
         if (previousText == null) {
             return cut + "put the text that holds the comma in double quotes";

@@ -5,4 +5,7 @@
  * {@link dev.consent4j.policy.load.PolicyLoader} and the command-line
  * {@link dev.consent4j.policy.load.PolicyCheck}.
  */
+@NullMarked
 package dev.consent4j.policy.load;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -60,9 +61,10 @@ public final class PostgresInvalidations implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private final AtomicLong reconnects = new AtomicLong();
     private volatile boolean running = true;
-    private volatile Connection connection;
+    private volatile @Nullable Connection connection;
     private volatile Status.State state = Status.State.LISTENING;
     private volatile long lastRoundTripNanos;
+    @SuppressWarnings("NullAway.Init") // set by listen(), which the constructor calls, through roundTripDone()
     private volatile Instant lastRoundTrip;
 
     /**
@@ -241,7 +243,7 @@ public final class PostgresInvalidations implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Connection connection) {
+    private static void closeQuietly(@Nullable Connection connection) {
         if (connection != null) {
             try {
                 connection.close();

@@ -19,10 +19,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The appends of {@link JdbcConsentStore}: one transaction per batch that locks the chains' heads,
@@ -35,17 +37,17 @@ final class EventAppends {
     private final JdbcDialect dialect;
     private final String prefix;
     private final int maxAttempts;
-    private final String notifyChannel;
+    private final @Nullable String notifyChannel;
     private final String insertEvent;
     private final String upsertLatest;
-    private final ChainStripes chainStripes;
+    private final @Nullable ChainStripes chainStripes;
     private final ChainHeads heads;
     private final EventReads reads;
-    private final DecisionChanges changes;
-    private final JdbcOutbox outbox;
+    private final @Nullable DecisionChanges changes;
+    private final @Nullable JdbcOutbox outbox;
 
-    EventAppends(DataSource dataSource, JdbcDialect dialect, String prefix, int maxAttempts, String notifyChannel,
-            EventReads reads, DecisionChanges changes, JdbcOutbox outbox) {
+    EventAppends(DataSource dataSource, JdbcDialect dialect, String prefix, int maxAttempts, @Nullable String notifyChannel,
+            EventReads reads, @Nullable DecisionChanges changes, @Nullable JdbcOutbox outbox) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.prefix = prefix;
@@ -150,6 +152,7 @@ final class EventAppends {
             appended.computeIfAbsent(event.subject(), s -> new ArrayList<>()).add(event);
         }
         List<OutboxEntry> entries = new ArrayList<>();
+        DecisionChanges changes = Objects.requireNonNull(this.changes, "an outbox is written with its decision changes");
         for (Map.Entry<SubjectId, List<ConsentEvent>> part : appended.entrySet()) {
             List<ConsentEvent> was = before.getOrDefault(part.getKey(), List.of());
             changes.entry(part.getKey(), was, part.getValue()).ifPresent(entries::add);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** The reads of {@link JdbcConsentStore}: a subject's chain, one event, and the latest events by key. */
 final class EventReads {
@@ -75,7 +76,6 @@ final class EventReads {
         Transactions.inTransaction(dataSource, "read the latest consent events", connection -> {
             dialect.prepareBulkRead(connection);
             readLatest(connection, keys, topicKeys, size, result);
-            return null;
         });
         return result;
     }
@@ -94,7 +94,7 @@ final class EventReads {
      * The latest events of the subjects {@code keys} on {@code topicKeys} (on every topic when
      * {@code null}), {@code size} subjects a query.
      */
-    void readLatest(Connection connection, List<String> keys, List<String> topicKeys, int size,
+    void readLatest(Connection connection, List<String> keys, @Nullable List<String> topicKeys, int size,
             Map<SubjectId, List<ConsentEvent>> result) throws SQLException {
         String prefixedColumns = "e." + EventRows.COLUMNS.replace(", ", ", e.");
         for (int from = 0; from < keys.size(); from += size) {

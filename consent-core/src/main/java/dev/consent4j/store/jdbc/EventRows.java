@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Collections;
+import org.jspecify.annotations.Nullable;
 
 /** How an event is written to and read from a row of the event table (format {@link EventChain#FORMAT}). */
 final class EventRows {
@@ -53,7 +54,7 @@ final class EventRows {
         insert.setInt(21, EventChain.FORMAT);
     }
 
-    private static void text(PreparedStatement statement, int index, String value) throws SQLException {
+    private static void text(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.VARCHAR);
         } else {

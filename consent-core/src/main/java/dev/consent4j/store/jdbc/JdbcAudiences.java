@@ -72,7 +72,6 @@ final class JdbcAudiences implements AudienceQueries {
                     }
                 }
             }
-            return null;
         });
     }
 
@@ -90,7 +89,6 @@ final class JdbcAudiences implements AudienceQueries {
                     }
                 }
             }
-            return null;
         });
     }
 

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps consent events in a relational database (H2, PostgreSQL, MariaDB/MySQL) over plain JDBC.
@@ -54,8 +55,8 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
     private final DataSource dataSource;
     private final JdbcDialect dialect;
     private final String prefix;
-    private final String notifyChannel;
-    private final JdbcOutbox outbox;
+    private final @Nullable String notifyChannel;
+    private final @Nullable JdbcOutbox outbox;
     private final EventReads reads;
     private final EventAppends appends;
     private final JdbcAudiences audiences;
@@ -85,7 +86,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
     }
 
     /** The PostgreSQL channel each append notifies with the subjects it touched, or {@code null}. */
-    public String notifyChannel() {
+    public @Nullable String notifyChannel() {
         return notifyChannel;
     }
 
@@ -179,10 +180,10 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
     public static final class Builder {
         private final DataSource dataSource;
         private String tablePrefix = "consent_";
-        private JdbcDialect dialect;
+        private @Nullable JdbcDialect dialect;
         private int maxAttempts = 30;
-        private String notifyChannel;
-        private DecisionChanges changes;
+        private @Nullable String notifyChannel;
+        private @Nullable DecisionChanges changes;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -212,7 +213,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
          * On PostgreSQL, notifies {@code channel} with every subject an append touched, so that
          * other nodes' caches forget them ({@link dev.consent4j.store.cache.PostgresInvalidations}).
          */
-        public Builder notifyChannel(String channel) {
+        public Builder notifyChannel(@Nullable String channel) {
             if (channel != null && !channel.matches("[a-z_][a-z0-9_]{0,62}")) {
                 throw new IllegalArgumentException("a channel is lower-case letters, digits and '_', but was '" + channel + "'");
             }
@@ -225,7 +226,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
          * an outbox row in its transaction (schema {@link JdbcDialect#outboxSchemaResource()}).
          * Without it an append reads and writes nothing for an outbox.
          */
-        public Builder outbox(DecisionChanges changes) {
+        public Builder outbox(@Nullable DecisionChanges changes) {
             this.changes = changes;
             return this;
         }

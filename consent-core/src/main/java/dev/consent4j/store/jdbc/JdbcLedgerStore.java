@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provision ledger, receipts and personal requests in the same databases as the event store
@@ -97,7 +98,6 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
                 }
                 insert.executeBatch();
             }
-            return null;
         });
     }
 
@@ -130,7 +130,6 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
                 }
                 insert.executeBatch();
             }
-            return null;
         });
     }
 
@@ -226,7 +225,7 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
                 known.setString(2, record.messageKey());
                 try (ResultSet rows = known.executeQuery()) {
                     if (rows.next()) {
-                        return null;
+                        return;
                     }
                 }
             }
@@ -240,7 +239,6 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
                 insert.setInt(6, record.notifiedAt().getNano());
                 insert.executeUpdate();
             }
-            return null;
         });
     }
 
@@ -323,11 +321,15 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
         return Transactions.inWriteTransaction(dataSource, dialect, what, work);
     }
 
+    private void inWriteTransaction(String what, Transactions.SqlAction work) {
+        Transactions.inWriteTransaction(dataSource, dialect, what, work);
+    }
+
     /** Builds a {@link JdbcLedgerStore}; the dialect is detected from the database unless given. */
     public static final class Builder {
         private final DataSource dataSource;
         private String tablePrefix = "consent_";
-        private JdbcDialect dialect;
+        private @Nullable JdbcDialect dialect;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");

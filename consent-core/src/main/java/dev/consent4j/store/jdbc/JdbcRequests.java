@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** {@link JdbcLedgerStore}'s personal requests: a row per request and a row per step it went through. */
 final class JdbcRequests {
@@ -51,7 +52,6 @@ final class JdbcRequests {
             for (int n = 0; n < request.steps().size(); n++) {
                 insertStep(connection, request.id(), n, request.steps().get(n));
             }
-            return null;
         });
     }
 
@@ -70,7 +70,6 @@ final class JdbcRequests {
                 throw new IllegalArgumentException("no request " + requestId);
             }
             insertStep(connection, requestId, next, step);
-            return null;
         });
     }
 
@@ -100,7 +99,7 @@ final class JdbcRequests {
                 + RequestStatus.DONE + "', '" + RequestStatus.REFUSED + "'))", null);
     }
 
-    private List<PersonalRequest> requests(String condition, String parameter) {
+    private List<PersonalRequest> requests(String condition, @Nullable String parameter) {
         return Transactions.inTransaction(dataSource, "read requests", connection -> {
             Map<String, List<RequestStep>> steps = new LinkedHashMap<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT s.request_id, s.status, s.at_seconds, s.at_nanos,"

@@ -8,6 +8,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLNonTransientConnectionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells a database that is unavailable from a fault in the data, and turns {@link SQLException}s
@@ -74,7 +75,7 @@ final class SqlFailures {
      * not {@code null}), a failure here (on a broken connection: "Connection is closed") is added to
      * it as suppressed instead of replacing it, so that the caller sees the database's own message.
      */
-    static void restoreAutoCommit(Connection connection, boolean autoCommit, Exception primary) throws SQLException {
+    static void restoreAutoCommit(Connection connection, boolean autoCommit, @Nullable Exception primary) throws SQLException {
         try {
             connection.setAutoCommit(autoCommit);
         } catch (SQLException e) {

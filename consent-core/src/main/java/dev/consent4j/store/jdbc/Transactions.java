@@ -27,6 +27,12 @@ final class Transactions {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Work on a connection inside a transaction, with no result. */
+    @FunctionalInterface
+    interface SqlAction {
+        void run(Connection connection) throws SQLException;
+    }
+
     /**
      * Runs {@code work} in one transaction, committed before this returns and rolled back when
      * it throws; database errors become a {@link ConsentStoreException} saying "could not {@code what}",
@@ -53,6 +59,22 @@ final class Transactions {
         } catch (SQLException e) {
             throw SqlFailures.translate(what, e);
         }
+    }
+
+    /** {@link #inTransaction} for work with no result. */
+    static void inTransaction(DataSource dataSource, String what, SqlAction work) {
+        inTransaction(dataSource, what, connection -> {
+            work.run(connection);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** {@link #inWriteTransaction} for work with no result. */
+    static void inWriteTransaction(DataSource dataSource, JdbcDialect dialect, String what, SqlAction work) {
+        inWriteTransaction(dataSource, dialect, what, connection -> {
+            work.run(connection);
+            return Boolean.TRUE;
+        });
     }
 
     /** {@link #inTransaction} for work that writes: first the dialect makes sure the commit will be on disk. */
@@ -94,7 +116,6 @@ final class Transactions {
                     statement.execute(sql);
                 }
             }
-            return null;
         });
     }
 

@@ -11,4 +11,7 @@
  * ({@code JdbcAudiences}), the outbox ({@code JdbcOutbox}) and personal requests
  * ({@code JdbcRequests}).
  */
+@NullMarked
 package dev.consent4j.store.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps events in memory: for tests and demos only, since nothing survives a restart. Appends
@@ -35,8 +36,8 @@ public final class InMemoryConsentStore implements ConsentStore {
     private final Map<SubjectId, Chain> chains = new HashMap<>();
     private final Map<EventId, ConsentEvent> byId = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final DecisionChanges changes;
-    private final InMemoryOutbox outbox;
+    private final @Nullable DecisionChanges changes;
+    private final @Nullable InMemoryOutbox outbox;
 
     /** A store without an outbox. */
     public InMemoryConsentStore() {
@@ -63,7 +64,7 @@ public final class InMemoryConsentStore implements ConsentStore {
         final List<ConsentEvent> events = new ArrayList<>();
         final Map<Topic, ConsentEvent> latest = new LinkedHashMap<>();
 
-        ConsentEvent last() {
+        @Nullable ConsentEvent last() {
             return events.isEmpty() ? null : events.get(events.size() - 1);
         }
     }
@@ -91,7 +92,7 @@ public final class InMemoryConsentStore implements ConsentStore {
                 sealed.add(placed);
             }
             List<OutboxEntry> entries = new ArrayList<>();
-            if (outbox != null) {
+            if (changes != null) {
                 for (Map.Entry<SubjectId, List<ConsentEvent>> part : bySubject.entrySet()) {
                     Chain chain = chains.get(part.getKey());
                     List<ConsentEvent> before = chain == null ? List.of() : List.copyOf(chain.latest.values());
@@ -107,8 +108,8 @@ public final class InMemoryConsentStore implements ConsentStore {
                 }
                 byId.put(placed.id(), placed);
             }
-            for (OutboxEntry entry : entries) {
-                outbox.add(entry);
+            if (outbox != null) {
+                entries.forEach(outbox::add);
             }
             return List.copyOf(sealed);
         } finally {

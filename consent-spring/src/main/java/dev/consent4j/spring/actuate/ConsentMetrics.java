@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * consent4j's Micrometer meters, told by the {@link dev.consent4j.ConsentManager} (as its
@@ -56,7 +57,7 @@ public final class ConsentMetrics implements ConsentObserver, EnforcementListene
             if (topic != null && topic.kind() == Topic.Kind.CONTACT && refuses(event.action())) {
                 Counter.builder("consent.optouts").description("marketing contact stopped, per purpose and channel")
                         .tag("purpose", tags.purpose(topic.id()))
-                        .tag("channel", tags.channel(topic.id(), topic.channel()))
+                        .tag("channel", tags.channel(topic.id(), Objects.requireNonNull(topic.channel())))
                         .register(registry).increment();
             }
             if (event.source() == Source.ONE_CLICK_UNSUBSCRIBE) {

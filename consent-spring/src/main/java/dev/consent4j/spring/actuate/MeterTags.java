@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tag values from the bounded sets the policy and settings declare, never from what a request
@@ -43,7 +44,7 @@ final class MeterTags {
     }
 
     /** {@code category:analytics}, {@code purpose:newsletter}, {@code purpose:newsletter:email} when the policy declares it. */
-    String topic(Topic topic) {
+    String topic(@Nullable Topic topic) {
         if (topic == null) {
             return NONE;
         }
@@ -60,7 +61,7 @@ final class MeterTags {
     }
 
     /** A channel the purpose declares. */
-    String channel(String purposeId, String channel) {
+    String channel(@Nullable String purposeId, String channel) {
         return purposeId != null && policy.purpose(purposeId).filter(p -> p.channels().contains(channel)).isPresent()
                 ? channel : OTHER;
     }

@@ -42,7 +42,7 @@ class NullMarkedPackagesTest {
                 }
             }
         }
-        assertThat(checked).contains("consent-servlet", "consent-spring", "consent-test", "consent-kafka",
+        assertThat(checked).contains("consent-core", "consent-servlet", "consent-spring", "consent-test", "consent-kafka",
                 "consent-maven-plugin", "examples/quickstart", "examples/shop-common", "examples/shop-servlet",
                 "examples/shop-spring", "benchmarks");
         assertThat(unmarked).as("packages without a @NullMarked package-info").isEmpty();
