@@ -4,6 +4,7 @@ import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.Arguments;
 import dev.consent4j.signing.Rejection;
 import dev.consent4j.internal.signing.SignedValues;
 import dev.consent4j.signing.SigningKeys;
@@ -96,10 +97,7 @@ public final class ConsentCookieCodec {
      */
     public ConsentCookieCodec(SigningKeys keys, Duration lifetime) {
         this.values = new SignedValues(Objects.requireNonNull(keys, "keys"));
-        Objects.requireNonNull(lifetime, "lifetime");
-        if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalArgumentException("lifetime must be positive, but was " + lifetime);
-        }
+        Arguments.positive("lifetime", lifetime);
         this.lifetime = lifetime.compareTo(MAX_BROWSER_LIFETIME) > 0 ? MAX_BROWSER_LIFETIME : lifetime;
     }
 

@@ -1,6 +1,7 @@
 package dev.consent4j.outbox;
 
 import dev.consent4j.LogSafe;
+import dev.consent4j.internal.Arguments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -296,34 +297,31 @@ public final class OutboxDispatcher implements AutoCloseable {
 
         /** After this, a poll hands out no more messages (default 10 s); bounds how long rows stay claimed. */
         public Builder maxPollTime(Duration maxPollTime) {
-            this.maxPollTime = positive("maxPollTime", maxPollTime);
+            this.maxPollTime = Arguments.positive("maxPollTime", maxPollTime);
             return this;
         }
 
         /** Failed attempts after which a message is a dead letter (default 12). */
         public Builder maxAttempts(int maxAttempts) {
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1, but was " + maxAttempts);
-            }
-            this.maxAttempts = maxAttempts;
+            this.maxAttempts = Arguments.atLeastOne("maxAttempts", maxAttempts);
             return this;
         }
 
         /** The back-off's first ceiling (default 1 s), doubled per attempt. */
         public Builder firstRetryAfter(Duration firstRetryAfter) {
-            this.firstRetryAfter = positive("firstRetryAfter", firstRetryAfter);
+            this.firstRetryAfter = Arguments.positive("firstRetryAfter", firstRetryAfter);
             return this;
         }
 
         /** The back-off's largest ceiling (default 15 min). */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
-            this.maxRetryAfter = positive("maxRetryAfter", maxRetryAfter);
+            this.maxRetryAfter = Arguments.positive("maxRetryAfter", maxRetryAfter);
             return this;
         }
 
         /** How long a started dispatcher waits after a poll that found less than a batch (default 1 s), unless woken. */
         public Builder idleWait(Duration idleWait) {
-            this.idleWait = positive("idleWait", idleWait);
+            this.idleWait = Arguments.positive("idleWait", idleWait);
             return this;
         }
 
@@ -341,14 +339,6 @@ public final class OutboxDispatcher implements AutoCloseable {
                         + firstRetryAfter + ")");
             }
             return new OutboxDispatcher(this);
-        }
-
-        private static Duration positive(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, but was " + value);
-            }
-            return value;
         }
     }
 }

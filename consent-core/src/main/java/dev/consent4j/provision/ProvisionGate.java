@@ -2,6 +2,7 @@ package dev.consent4j.provision;
 
 import dev.consent4j.ConsentManager;
 import dev.consent4j.event.SubjectId;
+import dev.consent4j.internal.Arguments;
 import dev.consent4j.internal.match.Closest;
 import dev.consent4j.policy.DataItem;
 import dev.consent4j.policy.DataSource;
@@ -346,9 +347,7 @@ public final class ProvisionGate {
 
         /** How long records are kept after the last provision: 3 years by default (APPI rule 21). */
         public Builder retention(Period retention) {
-            if (retention.isNegative() || retention.isZero()) {
-                throw new IllegalArgumentException("retention must be positive, but was " + retention);
-            }
+            Arguments.positive("retention", retention);
             this.retention = retention;
             return this;
         }

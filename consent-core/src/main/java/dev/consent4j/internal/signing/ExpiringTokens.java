@@ -1,5 +1,6 @@
 package dev.consent4j.internal.signing;
 
+import dev.consent4j.internal.Arguments;
 import dev.consent4j.signing.Rejection;
 import dev.consent4j.signing.SigningKeys;
 import java.nio.ByteBuffer;
@@ -28,10 +29,7 @@ public final class ExpiringTokens {
     public ExpiringTokens(SigningKeys keys, Clock clock, Duration validity) {
         this.values = new SignedValues(keys);
         this.clock = Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(validity, "validity");
-        if (validity.isNegative() || validity.isZero()) {
-            throw new IllegalArgumentException("validity must be positive, but was " + validity);
-        }
+        Arguments.positive("validity", validity);
         this.validity = validity;
     }
 

@@ -1,6 +1,7 @@
 package dev.consent4j.outbox.webhook;
 
 import dev.consent4j.LogSafe;
+import dev.consent4j.internal.Arguments;
 import dev.consent4j.outbox.OutboxJson;
 import dev.consent4j.outbox.OutboxMessage;
 import dev.consent4j.outbox.OutboxSink;
@@ -108,13 +109,13 @@ public final class WebhookSink implements OutboxSink {
 
         /** How long connecting may take (default 3 s). */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive("connectTimeout", connectTimeout);
+            this.connectTimeout = Arguments.positive("connectTimeout", connectTimeout);
             return this;
         }
 
         /** How long the whole request may take, answer included (default 10 s). */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = positive("requestTimeout", requestTimeout);
+            this.requestTimeout = Arguments.positive("requestTimeout", requestTimeout);
             return this;
         }
 
@@ -157,14 +158,6 @@ public final class WebhookSink implements OutboxSink {
             } catch (UnknownHostException e) {
                 return false;
             }
-        }
-
-        private static Duration positive(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, but was " + value);
-            }
-            return value;
         }
     }
 }

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.consent4j.event.ConsentEvent;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.SubjectId;
+import dev.consent4j.internal.Arguments;
 import dev.consent4j.store.Appended;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ForwardingConsentStore;
@@ -114,10 +115,7 @@ public final class CachingConsentStore extends ForwardingConsentStore {
          * can, so this expiry is the staleness bound there (see docs/stores.md, "The cache").
          */
         public Builder expireAfterWrite(Duration expireAfterWrite) {
-            Objects.requireNonNull(expireAfterWrite, "expireAfterWrite");
-            if (expireAfterWrite.isNegative() || expireAfterWrite.isZero()) {
-                throw new IllegalArgumentException("expireAfterWrite must be positive, but was " + expireAfterWrite);
-            }
+            Arguments.positive("expireAfterWrite", expireAfterWrite);
             this.expireAfterWrite = expireAfterWrite;
             return this;
         }

@@ -1,6 +1,7 @@
 package dev.consent4j.store.cache;
 
 import dev.consent4j.event.SubjectId;
+import dev.consent4j.internal.Arguments;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -321,7 +322,7 @@ public final class PostgresInvalidations implements AutoCloseable {
 
         /** How often the listening connection is proved alive with a {@code SELECT 1} (5 s by default). */
         public Builder roundTripEvery(Duration roundTripEvery) {
-            this.roundTripEvery = positive(roundTripEvery, "roundTripEvery");
+            this.roundTripEvery = Arguments.positive("roundTripEvery", roundTripEvery);
             return this;
         }
 
@@ -330,20 +331,12 @@ public final class PostgresInvalidations implements AutoCloseable {
          * also the network timeout of every read on the listening connection.
          */
         public Builder roundTripTimeout(Duration roundTripTimeout) {
-            Duration checked = positive(roundTripTimeout, "roundTripTimeout");
+            Duration checked = Arguments.positive("roundTripTimeout", roundTripTimeout);
             if (checked.toMillis() < 1 || checked.toMillis() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("roundTripTimeout must be between 1 ms and 24 days, but was " + checked);
             }
             this.roundTripTimeout = checked;
             return this;
-        }
-
-        private static Duration positive(Duration duration, String name) {
-            Objects.requireNonNull(duration, name);
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, but was " + duration);
-            }
-            return duration;
         }
 
         /** Listens before returning, so every append committed after this returns is seen. */

@@ -1,6 +1,7 @@
 package dev.consent4j.store.jdbc;
 
 import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.internal.Arguments;
 import dev.consent4j.internal.chain.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.NewEvent;
@@ -159,7 +160,6 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
         return reads.latestEvents(subjects, topics);
     }
 
-
     @Override
     public Optional<AudienceQueries> audienceQueries() {
         return Optional.of(this);
@@ -174,7 +174,6 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
     public void withoutChoices(CustomerQuery customers, Collection<Topic> topics, Consumer<SubjectId> sink) {
         audiences.withoutChoices(customers, topics, sink);
     }
-
 
     /** Builds a {@link JdbcConsentStore}; the dialect is detected from the database unless given. */
     public static final class Builder {
@@ -202,10 +201,7 @@ public final class JdbcConsentStore implements ConsentStore, AudienceQueries {
 
         /** How often an append is tried when other writers extend the same chain at the same moment. */
         public Builder maxAttempts(int maxAttempts) {
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1, but was " + maxAttempts);
-            }
-            this.maxAttempts = maxAttempts;
+            this.maxAttempts = Arguments.atLeastOne("maxAttempts", maxAttempts);
             return this;
         }
 

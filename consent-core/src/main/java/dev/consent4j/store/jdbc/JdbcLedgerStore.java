@@ -312,7 +312,6 @@ public final class JdbcLedgerStore implements ProvisionStore, RequestStore {
         return requests.open();
     }
 
-
     private <T> T inTransaction(String what, Transactions.SqlWork<T> work) {
         return Transactions.inTransaction(dataSource, what, work);
     }
