@@ -3,13 +3,13 @@ package dev.consent4j;
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Actor;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.event.EventId;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.Source;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
 import dev.consent4j.internal.chain.EventChain;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.internal.log.RateLimitedLog;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.Jurisdiction;
@@ -20,13 +20,11 @@ import dev.consent4j.state.ConsentSettings;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import dev.consent4j.state.Signals;
-import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.store.Appended;
 import dev.consent4j.store.ConsentStore;
 import dev.consent4j.store.ConsentStoreException;
 import dev.consent4j.store.CustomerQuery;
 import dev.consent4j.store.StoreUnavailableException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,6 +68,7 @@ public final class ConsentManager {
     private final DeclaredTopics topics;
     private final BulkDecisions bulk;
     private final CarryOver carryOver;
+    private final ChoiceEvents choiceEvents;
 
     private ConsentManager(Builder builder) {
         this.policy = builder.policy;
@@ -83,6 +81,7 @@ public final class ConsentManager {
         this.topics = new DeclaredTopics(policy);
         this.bulk = new BulkDecisions(store, folder, topics, clock);
         this.carryOver = new CarryOver(settings);
+        this.choiceEvents = new ChoiceEvents(topics, store, policy.version(), clock);
     }
 
     public static Builder builder(Policy policy, ConsentStore store) {
@@ -130,23 +129,8 @@ public final class ConsentManager {
      */
     public Recorded record(ChoiceRequest request, Signals signals) {
         Objects.requireNonNull(signals, "signals");
-        for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
-            topics.validate(choice.getKey(), choice.getValue());
-        }
-        if (request.supersedes() != null) {
-            ConsentEvent corrected = store.event(request.subject(), request.supersedes())
-                    .orElseThrow(() -> new InvalidChoiceException(null, "event " + request.supersedes()
-                            + " is not one of this subject's events, so it cannot be corrected"));
-            // A correction is appended after what it corrects, so "the last appended choice on a
-            // topic" stays the one rule; a correction on another topic would leave the old one standing.
-            for (Topic topic : request.choices().keySet()) {
-                if (!topic.equals(corrected.topic())) {
-                    throw new InvalidChoiceException(topic, "event " + request.supersedes() + " is about '"
-                            + corrected.topic() + "'; a correction is a choice on the same topic");
-                }
-            }
-        }
-        return recorded(request.subject(), appendReadingLatest(events(request, null)), signals);
+        choiceEvents.validate(request);
+        return recorded(request.subject(), appendReadingLatest(choiceEvents.of(request, null)), signals);
     }
 
     /**
@@ -163,15 +147,13 @@ public final class ConsentManager {
         if (request.supersedes() != null) {
             throw new IllegalArgumentException("a correction is not recorded once per key; use record");
         }
-        for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
-            topics.validate(choice.getKey(), choice.getValue());
-        }
+        choiceEvents.validate(request);
         if (recordedOnce(request.subject(), onceKey)) {
             return Optional.empty();
         }
         Appended appended;
         try {
-            appended = appendReadingLatest(events(request, onceKey));
+            appended = appendReadingLatest(choiceEvents.of(request, onceKey));
         } catch (ConsentStoreException e) {
             // Two writers with one key: the store refused the second's events whole.
             if (!(e instanceof StoreUnavailableException) && recordedOnce(request.subject(), onceKey)) {
@@ -184,24 +166,7 @@ public final class ConsentManager {
 
     /** Whether {@link #recordOnce} recorded anything for {@code subject} and {@code onceKey}: one lookup by id. */
     public boolean recordedOnce(SubjectId subject, String onceKey) {
-        return store.event(subject, onceId(subject, onceKey, 0)).isPresent();
-    }
-
-    private List<NewEvent> events(ChoiceRequest request, @Nullable String onceKey) {
-        Instant now = clock.instant();
-        List<NewEvent> events = new ArrayList<>(request.choices().size());
-        for (Map.Entry<Topic, Action> choice : request.choices().entrySet()) {
-            EventId id = onceKey == null ? EventId.random() : onceId(request.subject(), onceKey, events.size());
-            events.add(new NewEvent(id, request.subject(), choice.getKey(), choice.getValue(), policy.version(),
-                    now, request.source(), request.actor(), request.jurisdiction().code(), request.evidence(), null,
-                    request.supersedes()));
-        }
-        return events;
-    }
-
-    private static EventId onceId(SubjectId subject, String onceKey, int index) {
-        String name = "consent4j-once\n" + subject + "\n" + onceKey + "\n" + index;
-        return new EventId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+        return store.event(subject, ChoiceEvents.onceId(subject, onceKey, 0)).isPresent();
     }
 
     /**

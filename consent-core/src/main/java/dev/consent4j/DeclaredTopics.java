@@ -2,9 +2,9 @@ package dev.consent4j;
 
 import dev.consent4j.event.Action;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.match.Closest;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
-import dev.consent4j.internal.match.Closest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -2,10 +2,10 @@ package dev.consent4j.state;
 
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.match.Closest;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Purpose;
-import dev.consent4j.internal.match.Closest;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

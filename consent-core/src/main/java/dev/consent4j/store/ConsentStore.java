@@ -2,11 +2,11 @@ package dev.consent4j.store;
 
 import dev.consent4j.event.ChainVerification;
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.internal.chain.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.chain.EventChain;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

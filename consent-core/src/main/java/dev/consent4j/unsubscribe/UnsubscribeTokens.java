@@ -2,8 +2,8 @@ package dev.consent4j.unsubscribe;
 
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.internal.signing.ExpiringTokens;
-import dev.consent4j.signing.Rejection;
 import dev.consent4j.internal.signing.SignedValues;
+import dev.consent4j.signing.Rejection;
 import dev.consent4j.signing.SigningKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

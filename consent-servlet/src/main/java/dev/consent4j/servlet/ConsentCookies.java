@@ -1,11 +1,11 @@
 package dev.consent4j.servlet;
 
 import dev.consent4j.ConsentManager;
-import dev.consent4j.internal.log.RateLimitedLog;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.log.RateLimitedLog;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.signing.Rejection;
 import dev.consent4j.signing.SigningKeys;

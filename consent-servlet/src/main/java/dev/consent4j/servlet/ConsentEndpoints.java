@@ -6,11 +6,11 @@ import static dev.consent4j.servlet.EndpointHelpers.requireMethod;
 
 import dev.consent4j.ConsentManager;
 import dev.consent4j.InvalidChoiceException;
+import dev.consent4j.guardian.GuardianConsentTokens;
 import dev.consent4j.internal.log.RateLimitedLog;
+import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.store.ConsentStoreException;
 import dev.consent4j.store.StoreUnavailableException;
-import dev.consent4j.guardian.GuardianConsentTokens;
-import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.unsubscribe.UnsubscribeTokens;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,10 +1,10 @@
 package dev.consent4j.servlet;
 
-import dev.consent4j.servlet.ConsentFilter.CspMode;
-import java.io.IOException;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
 import dev.consent4j.policy.Policy;
+import dev.consent4j.servlet.ConsentFilter.CspMode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;

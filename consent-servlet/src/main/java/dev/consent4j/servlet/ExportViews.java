@@ -2,13 +2,13 @@ package dev.consent4j.servlet;
 
 import dev.consent4j.ConsentHistory;
 import dev.consent4j.event.ConsentEvent;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.provision.ProvisionRecord;
 import dev.consent4j.provision.ReceiptRecord;
 import dev.consent4j.request.Disclosure;
 import dev.consent4j.request.PersonalRequest;
 import dev.consent4j.state.Choice;
 import dev.consent4j.state.ConsentSettings;
-import dev.consent4j.internal.fold.StateFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

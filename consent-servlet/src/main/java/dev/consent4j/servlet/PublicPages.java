@@ -1,8 +1,8 @@
 package dev.consent4j.servlet;
 
 import dev.consent4j.ConsentManager;
-import dev.consent4j.policy.disclosure.DisclosureRenderer;
 import dev.consent4j.internal.html.PageTemplate;
+import dev.consent4j.policy.disclosure.DisclosureRenderer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

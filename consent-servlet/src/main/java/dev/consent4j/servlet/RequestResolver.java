@@ -1,15 +1,15 @@
 package dev.consent4j.servlet;
 
 import dev.consent4j.ConsentManager;
-import dev.consent4j.internal.fold.StateFolder;
-import dev.consent4j.internal.log.RateLimitedLog;
 import dev.consent4j.cookie.ConsentCookie;
 import dev.consent4j.cookie.ConsentCookieCodec;
 import dev.consent4j.event.Evidence;
 import dev.consent4j.event.SubjectId;
+import dev.consent4j.internal.fold.StateFolder;
+import dev.consent4j.internal.log.RateLimitedLog;
 import dev.consent4j.policy.Jurisdiction;
-import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.AgeBand;
+import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Signals;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package dev.consent4j.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consent4j.policy.BannerSettings;
 import dev.consent4j.internal.html.PageTemplate;
+import dev.consent4j.policy.BannerSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.consent4j.outbox.webhook;
 
-import dev.consent4j.signing.SigningKeys;
 import dev.consent4j.internal.signing.Signatures;
+import dev.consent4j.signing.SigningKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,13 +1,13 @@
 package dev.consent4j.policy.load;
 
+import dev.consent4j.internal.match.HostMatcher;
+import dev.consent4j.internal.match.NameMatcher;
 import dev.consent4j.policy.Basis;
 import dev.consent4j.policy.BasisRule;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.CookieDeclaration;
 import dev.consent4j.policy.Jurisdiction;
 import dev.consent4j.policy.LocalizedText;
-import dev.consent4j.internal.match.HostMatcher;
-import dev.consent4j.internal.match.NameMatcher;
 import dev.consent4j.policy.load.Node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;

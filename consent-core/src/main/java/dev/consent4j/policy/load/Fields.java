@@ -1,7 +1,7 @@
 package dev.consent4j.policy.load;
 
-import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.internal.match.HostMatcher;
+import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.load.Node.ArrayNode;
 import dev.consent4j.policy.load.Node.ObjectNode;
 import dev.consent4j.policy.load.Node.ScalarNode;

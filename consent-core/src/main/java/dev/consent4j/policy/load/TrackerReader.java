@@ -1,9 +1,9 @@
 package dev.consent4j.policy.load;
 
+import dev.consent4j.internal.match.NameMatcher;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.LocalizedText;
 import dev.consent4j.policy.Tracker;
-import dev.consent4j.internal.match.NameMatcher;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;

@@ -1,12 +1,12 @@
 package dev.consent4j.store.jdbc;
 
 import dev.consent4j.event.ConsentEvent;
-import dev.consent4j.internal.Arguments;
-import dev.consent4j.internal.chain.EventChain;
 import dev.consent4j.event.EventId;
 import dev.consent4j.event.NewEvent;
 import dev.consent4j.event.SubjectId;
 import dev.consent4j.event.Topic;
+import dev.consent4j.internal.Arguments;
+import dev.consent4j.internal.chain.EventChain;
 import dev.consent4j.outbox.DecisionChanges;
 import dev.consent4j.outbox.OutboxStore;
 import dev.consent4j.state.Choice;

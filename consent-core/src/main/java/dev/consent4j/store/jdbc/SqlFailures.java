@@ -4,10 +4,10 @@ import dev.consent4j.store.ConsentStoreException;
 import dev.consent4j.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.SQLNonTransientConnectionException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,12 +1,12 @@
 package dev.consent4j.test.check;
 
 import dev.consent4j.LogSafe;
+import dev.consent4j.internal.match.HostMatcher;
 import dev.consent4j.policy.CookieCategory;
 import dev.consent4j.policy.CookieDeclaration;
 import dev.consent4j.policy.Policy;
 import dev.consent4j.policy.Recipient;
 import dev.consent4j.policy.Tracker;
-import dev.consent4j.internal.match.HostMatcher;
 import dev.consent4j.state.ConsentState;
 import dev.consent4j.state.Decision;
 import dev.consent4j.test.Finding;
