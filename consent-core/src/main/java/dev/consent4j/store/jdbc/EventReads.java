@@ -99,12 +99,20 @@ final class EventReads {
         String prefixedColumns = "e." + EventRows.COLUMNS.replace(", ", ", e.");
         for (int from = 0; from < keys.size(); from += size) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + size));
+            // One subject by plain equality: a plan PostgreSQL caches for "= ANY(?)" after a few
+            // executions need not use the indexes, and this read runs after every record().
+            boolean one = chunk.size() == 1;
             String sql = "SELECT " + prefixedColumns + " FROM " + prefix + "latest l JOIN " + prefix
-                    + "event e ON e.id = l.event_id WHERE " + dialect.anyOf("l.subject", chunk.size())
+                    + "event e ON e.id = l.event_id WHERE " + (one ? "l.subject = ?" : dialect.anyOf("l.subject", chunk.size()))
                     + (topicKeys == null ? "" : " AND l.topic IN (" + EventRows.placeholders(topicKeys.size()) + ")");
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(10_000);
-                int index = dialect.bindAnyOf(statement, 1, chunk);
+                int index = 1;
+                if (one) {
+                    statement.setString(index++, chunk.get(0));
+                } else {
+                    index = dialect.bindAnyOf(statement, index, chunk);
+                }
                 for (String topic : topicKeys == null ? List.<String>of() : topicKeys) {
                     statement.setString(index++, topic);
                 }
