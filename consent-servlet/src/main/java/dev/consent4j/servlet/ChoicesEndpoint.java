@@ -46,9 +46,10 @@ final class ChoicesEndpoint {
     private final EnforcementListener listener;
     private final @Nullable PersonalRequests requests;
 
-    ChoicesEndpoint(ConsentManager consents, EnforcementListener listener, @Nullable PersonalRequests requests) {
+    ChoicesEndpoint(ConsentManager consents, StateFolder folder, EnforcementListener listener,
+            @Nullable PersonalRequests requests) {
         this.consents = consents;
-        this.folder = new StateFolder(consents.policy(), consents.settings());
+        this.folder = folder;
         this.listener = listener;
         this.requests = requests;
     }

@@ -7,6 +7,7 @@ import static dev.consent4j.servlet.EndpointHelpers.requireMethod;
 import dev.consent4j.ConsentManager;
 import dev.consent4j.InvalidChoiceException;
 import dev.consent4j.guardian.GuardianConsentTokens;
+import dev.consent4j.internal.fold.StateFolder;
 import dev.consent4j.internal.log.RateLimitedLog;
 import dev.consent4j.request.PersonalRequests;
 import dev.consent4j.store.ConsentStoreException;
@@ -62,13 +63,15 @@ public final class ConsentEndpoints extends HttpServlet {
         this.storeWarnings = new RateLimitedLog(LOG, consents.clock(), ConsentFilter.STORE_WARNING_INTERVAL);
         EnforcementListener listener = GuardedListener.guard(builder.listener, consents.clock());
         PublicPages pages = new PublicPages(consents, builder.home, builder.themes);
-        this.choices = new ChoicesEndpoint(consents, listener, requests);
-        this.policy = new PolicyEndpoint(consents, cspReports, builder.operator, pages);
+        // One decision function for every endpoint, under the manager's policy and settings.
+        StateFolder folder = new StateFolder(consents.policy(), consents.settings());
+        this.choices = new ChoicesEndpoint(consents, folder, listener, requests);
+        this.policy = new PolicyEndpoint(consents, folder, cspReports, builder.operator, pages);
         this.unsubscribe = new UnsubscribeEndpoint(consents, builder.tokens, pages);
         this.personalRequests = requests == null ? null : new PersonalRequestsEndpoint(requests, builder.operator);
         this.resources = new StaticResources(builder.gpcLastUpdate != null ? builder.gpcLastUpdate
                 : consents.policy().effectiveDate());
-        this.guardianConsent = new GuardianConsentEndpoint(consents, builder.guardianTokens, builder.sessionGuardianConsent,
+        this.guardianConsent = new GuardianConsentEndpoint(consents, folder, builder.guardianTokens, builder.sessionGuardianConsent,
                 pages);
     }
 

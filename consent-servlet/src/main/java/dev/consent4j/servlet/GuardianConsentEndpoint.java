@@ -63,11 +63,11 @@ final class GuardianConsentEndpoint {
     private final boolean sessionAllowed;
     private final PublicPages pages;
 
-    GuardianConsentEndpoint(ConsentManager consents, @Nullable GuardianConsentTokens tokens, boolean sessionAllowed,
-            PublicPages pages) {
+    GuardianConsentEndpoint(ConsentManager consents, StateFolder folder, @Nullable GuardianConsentTokens tokens,
+            boolean sessionAllowed, PublicPages pages) {
         this.pages = pages;
         this.consents = consents;
-        this.folder = new StateFolder(consents.policy(), consents.settings());
+        this.folder = folder;
         this.tokens = tokens;
         this.sessionAllowed = sessionAllowed;
     }

@@ -43,10 +43,10 @@ final class PolicyEndpoint {
      */
     private final Map<PolicyBodyKey, PolicyBody> policyBodies = new ConcurrentHashMap<>();
 
-    PolicyEndpoint(ConsentManager consents, CspReports cspReports, Predicate<HttpServletRequest> operator,
-            PublicPages pages) {
+    PolicyEndpoint(ConsentManager consents, StateFolder folder, CspReports cspReports,
+            Predicate<HttpServletRequest> operator, PublicPages pages) {
         this.consents = consents;
-        this.folder = new StateFolder(consents.policy(), consents.settings());
+        this.folder = folder;
         this.cspReports = cspReports;
         this.operator = operator;
         this.pages = pages;
